@@ -1,0 +1,43 @@
+# crampd: build, install as a systemd user service, test.
+#   make install     build a release binary and install + start the user service
+#   make test        everything CI runs: unit tests, toml-test, end-to-end scripts
+#   make uninstall   remove what install put in place
+PREFIX ?= $(HOME)/.local
+SWIFT ?= swift
+SHARED ?= $(CURDIR)/../shared
+
+.PHONY: build release test unit-tests toml-test e2e install uninstall clean
+
+build:
+	$(SWIFT) build
+
+release:
+	$(SWIFT) build -c release --static-swift-stdlib
+
+unit-tests:
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+toml-test: build
+	@if [ -d "$(SHARED)/toml-test" ]; then \
+	  set -e; for v in 1.0 1.1; do \
+	    out=$$(python3 "$(SHARED)/toml-test/run.py" --toml $$v.0 --strict-exit --decoder "$(CURDIR)/.build/debug/toml-test-decoder --toml $$v" | tail -n 1); \
+	    echo "toml-test $$v: $$out"; \
+	    case "$$out" in *" 0 failed"*) ;; *) echo "toml-test $$v failed"; exit 1;; esac; \
+	  done; \
+	else echo "toml-test: $(SHARED)/toml-test not found, skipped"; fi
+
+# Every executable script in Tests/e2e/ is one end-to-end test; each starts and stops what it needs.
+e2e: build
+	@set -e; failed=0; passed=0; \
+	for t in Tests/e2e/*.sh; do \
+	  [ -e "$$t" ] || continue; \
+	  echo "== e2e: $$t"; \
+	  if bash "$$t"; then passed=$$((passed+1)); else echo "FAILED: $$t"; failed=$$((failed+1)); fi; \
+	done; \
+	echo "e2e: $$passed passed, $$failed failed"; [ $$failed -eq 0 ]
+
+test: unit-tests toml-test e2e
+
+clean:
+	rm -rf .build

@@ -1,0 +1,47 @@
+// swift-tools-version:6.0
+// crampd: a per-user daemon that keeps hydration and electrolytes on schedule.
+// The target graph is the architecture; see DESIGN.md in the shared folder and README.md.
+import PackageDescription
+
+let package = Package(
+    name: "crampd",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "crampd", targets: ["crampd"]),
+        .executable(name: "toml-test-decoder", targets: ["toml-test-decoder"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+    ],
+    targets: [
+        // Hand-written TOML 1.0/1.1 parser and writer. Imports nothing.
+        .target(name: "TOML"),
+        // Pure domain: config, durations, zones, calendars, schedules, agenda.
+        .target(name: "CrampCore", dependencies: ["TOML"]),
+        // The one definition of the control protocol.
+        .target(name: "CrampProtocol", dependencies: ["CrampCore"]),
+        // C libraries behind thin typed wrappers.
+        .systemLibrary(name: "CSystemd", pkgConfig: "libsystemd", providers: [.apt(["libsystemd-dev"])]),
+        .target(name: "Systemd", dependencies: ["CSystemd"]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .target(name: "SQLite", dependencies: ["CSQLite"]),
+        // The imperative shell: timers, signals, sockets, journal, state.
+        .target(name: "CrampDaemon", dependencies: [
+            "CrampCore", "CrampProtocol", "Systemd", "SQLite", "TOML",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .executableTarget(name: "crampd", dependencies: [
+            "CrampDaemon", "CrampCore", "CrampProtocol", "TOML",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "toml-test-decoder", dependencies: ["TOML"]),
+
+        .testTarget(name: "TOMLTests", dependencies: ["TOML"]),
+        .testTarget(name: "CrampCoreTests", dependencies: ["CrampCore", "TOML"]),
+        .testTarget(name: "CrampProtocolTests", dependencies: ["CrampProtocol"]),
+        .testTarget(name: "SystemdTests", dependencies: ["Systemd"]),
+        .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
+        .testTarget(name: "CrampDaemonTests", dependencies: ["CrampDaemon", "CrampCore", "CrampProtocol"]),
+    ]
+)

@@ -1,0 +1,4 @@
+#ifndef CRAMPD_CSQLITE_SHIM_H
+#define CRAMPD_CSQLITE_SHIM_H
+#include <sqlite3.h>
+#endif

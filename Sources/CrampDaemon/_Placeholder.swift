@@ -1,0 +1,1 @@
+// The CrampDaemon target; see DESIGN.md.

@@ -1,0 +1,1 @@
+// The CrampProtocol target; see DESIGN.md.

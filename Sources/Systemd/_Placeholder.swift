@@ -1,0 +1,1 @@
+// The Systemd target; see DESIGN.md.

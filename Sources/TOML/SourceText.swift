@@ -1,0 +1,57 @@
+/// A document's name and bytes, used to turn byte offsets into `line:column`
+/// and to render a message with the source line and a caret under the spot.
+public struct SourceText: Sendable {
+    /// The name shown in messages, usually the file path.
+    public var name: String
+    public var bytes: [UInt8]
+
+    public init(name: String, bytes: [UInt8]) {
+        self.name = name
+        self.bytes = bytes
+    }
+
+    public init(name: String, text: String) {
+        self.init(name: name, bytes: Array(text.utf8))
+    }
+
+    /// 1-based line and column of a byte offset; the column counts Unicode
+    /// scalars, so a caret lines up under non-ASCII text too.
+    public func lineAndColumn(of offset: Int) -> (line: Int, column: Int) {
+        let end = min(max(offset, 0), bytes.count)
+        var line = 1
+        var lineStart = 0
+        for i in 0..<end where bytes[i] == 0x0A {
+            line += 1
+            lineStart = i + 1
+        }
+        var column = 1
+        for i in lineStart..<end where bytes[i] & 0xC0 != 0x80 { column += 1 }
+        return (line, column)
+    }
+
+    /// The text of the line holding `offset`, without its line ending.
+    public func line(containing offset: Int) -> String {
+        let at = min(max(offset, 0), bytes.count)
+        var start = at
+        while start > 0 && bytes[start - 1] != 0x0A { start -= 1 }
+        var end = at
+        while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+        if end > start && bytes[end - 1] == 0x0D { end -= 1 }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    /// `name:line:column: message`, the source line, and a caret under the column.
+    public func render(message: String, at offset: Int) -> String {
+        let (line, column) = lineAndColumn(of: offset)
+        let text = self.line(containing: offset).replacingTabs()
+        let caret = String(repeating: " ", count: column - 1) + "^"
+        return "\(name):\(line):\(column): \(message)\n    \(text)\n    \(caret)"
+    }
+}
+
+extension String {
+    /// Tabs become one space so the caret's column matches what is printed.
+    fileprivate func replacingTabs() -> String {
+        String(unicodeScalars.map { $0 == "\t" ? " " : Character($0) })
+    }
+}

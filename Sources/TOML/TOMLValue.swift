@@ -1,0 +1,170 @@
+/// A parsed TOML value with the byte offset where it starts in its document.
+///
+/// Offsets, not line/column pairs, are kept: line and column are computed only
+/// when an error is printed (see `SourceText`).
+public struct TOMLNode: Equatable, Sendable {
+    public var value: TOMLValue
+    /// Byte offset of the value's first byte in the source document.
+    public var offset: Int
+
+    public init(_ value: TOMLValue, offset: Int = 0) {
+        self.value = value
+        self.offset = offset
+    }
+
+    /// Equality of values only; source offsets are ignored.
+    public static func == (lhs: TOMLNode, rhs: TOMLNode) -> Bool {
+        lhs.value == rhs.value
+    }
+}
+
+/// The eight TOML value kinds plus arrays and tables.
+public indirect enum TOMLValue: Equatable, Sendable {
+    case string(String)
+    case integer(Int64)
+    case float(Double)
+    case bool(Bool)
+    case offsetDateTime(TOMLOffsetDateTime)
+    case localDateTime(TOMLLocalDateTime)
+    case localDate(TOMLLocalDate)
+    case localTime(TOMLLocalTime)
+    case array([TOMLNode])
+    case table(TOMLTable)
+
+    /// Floats compare by bit pattern for NaN so that round trips can be checked.
+    public static func == (lhs: TOMLValue, rhs: TOMLValue) -> Bool {
+        switch (lhs, rhs) {
+        case let (.string(a), .string(b)): return a == b
+        case let (.integer(a), .integer(b)): return a == b
+        case let (.float(a), .float(b)): return a == b || (a.isNaN && b.isNaN)
+        case let (.bool(a), .bool(b)): return a == b
+        case let (.offsetDateTime(a), .offsetDateTime(b)): return a == b
+        case let (.localDateTime(a), .localDateTime(b)): return a == b
+        case let (.localDate(a), .localDate(b)): return a == b
+        case let (.localTime(a), .localTime(b)): return a == b
+        case let (.array(a), .array(b)): return a == b
+        case let (.table(a), .table(b)): return a == b
+        default: return false
+        }
+    }
+
+    /// The name used in messages: "string", "integer", "table", …
+    public var typeName: String {
+        switch self {
+        case .string: "string"
+        case .integer: "integer"
+        case .float: "float"
+        case .bool: "boolean"
+        case .offsetDateTime: "offset date-time"
+        case .localDateTime: "local date-time"
+        case .localDate: "local date"
+        case .localTime: "local time"
+        case .array: "array"
+        case .table: "table"
+        }
+    }
+}
+
+/// One key of a table with where it was written.
+public struct TOMLEntry: Equatable, Sendable {
+    public var key: String
+    /// Byte offset of the key's first byte (for dotted keys: of the last part).
+    public var keyOffset: Int
+    public var node: TOMLNode
+
+    public init(key: String, keyOffset: Int = 0, node: TOMLNode) {
+        self.key = key
+        self.keyOffset = keyOffset
+        self.node = node
+    }
+
+    public static func == (lhs: TOMLEntry, rhs: TOMLEntry) -> Bool {
+        lhs.key == rhs.key && lhs.node == rhs.node
+    }
+}
+
+/// A TOML table. Keys keep the order in which the document defined them.
+public struct TOMLTable: Equatable, Sendable {
+    public private(set) var entries: [TOMLEntry] = []
+    private var indexByKey: [String: Int] = [:]
+
+    public init() {}
+
+    public init(_ entries: [TOMLEntry]) {
+        for entry in entries { self[entry.key] = entry.node; self.setKeyOffset(entry.keyOffset, for: entry.key) }
+    }
+
+    public var isEmpty: Bool { entries.isEmpty }
+    public var count: Int { entries.count }
+    public var keys: [String] { entries.map(\.key) }
+
+    public func entry(_ key: String) -> TOMLEntry? {
+        indexByKey[key].map { entries[$0] }
+    }
+
+    /// Reading returns the node for `key`; writing `nil` removes it;
+    /// writing a new key appends it, an existing key keeps its place.
+    public subscript(key: String) -> TOMLNode? {
+        get { indexByKey[key].map { entries[$0].node } }
+        set {
+            if let index = indexByKey[key] {
+                if let newValue {
+                    entries[index].node = newValue
+                } else {
+                    entries.remove(at: index)
+                    indexByKey[key] = nil
+                    for i in index..<entries.count { indexByKey[entries[i].key] = i }
+                }
+            } else if let newValue {
+                indexByKey[key] = entries.count
+                entries.append(TOMLEntry(key: key, keyOffset: newValue.offset, node: newValue))
+            }
+        }
+    }
+
+    public mutating func setKeyOffset(_ offset: Int, for key: String) {
+        if let index = indexByKey[key] { entries[index].keyOffset = offset }
+    }
+
+    /// TOML tables are unordered, so equality ignores key order.
+    public static func == (lhs: TOMLTable, rhs: TOMLTable) -> Bool {
+        guard lhs.entries.count == rhs.entries.count else { return false }
+        for entry in lhs.entries where rhs[entry.key] != entry.node { return false }
+        return true
+    }
+}
+
+/// A calendar date, `1979-05-27`.
+public struct TOMLLocalDate: Equatable, Hashable, Sendable {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+    public init(year: Int, month: Int, day: Int) { self.year = year; self.month = month; self.day = day }
+}
+
+/// A wall-clock time, `07:32:00.999999`, with the fraction kept to the nanosecond.
+public struct TOMLLocalTime: Equatable, Hashable, Sendable {
+    public var hour: Int
+    public var minute: Int
+    public var second: Int
+    public var nanosecond: Int
+    public init(hour: Int, minute: Int, second: Int = 0, nanosecond: Int = 0) {
+        self.hour = hour; self.minute = minute; self.second = second; self.nanosecond = nanosecond
+    }
+}
+
+/// A date and time without an offset.
+public struct TOMLLocalDateTime: Equatable, Hashable, Sendable {
+    public var date: TOMLLocalDate
+    public var time: TOMLLocalTime
+    public init(date: TOMLLocalDate, time: TOMLLocalTime) { self.date = date; self.time = time }
+}
+
+/// A date and time with an offset from UTC in minutes (`Z` is 0).
+public struct TOMLOffsetDateTime: Equatable, Hashable, Sendable {
+    public var dateTime: TOMLLocalDateTime
+    public var offsetMinutes: Int
+    public init(dateTime: TOMLLocalDateTime, offsetMinutes: Int) {
+        self.dateTime = dateTime; self.offsetMinutes = offsetMinutes
+    }
+}
