@@ -1,0 +1,24 @@
+import ArgumentParser
+
+/// The `crampd` command: a table of contents. One subcommand per file.
+@main
+struct Crampd: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "crampd",
+        abstract: "Keep hydration and electrolytes on schedule against muscle cramps.",
+        discussion: """
+            crampd is a per-user daemon that reminds you to drink and to take electrolytes, \
+            writes every reminder to the systemd journal, and is adjusted at run time with `crampd ctl`.
+            Educational, not medical advice: see a doctor when cramps are severe, persistent, \
+            or come with weakness or numbness.
+            """,
+        version: CrampdVersion.string,
+        subcommands: [
+            // Each subcommand lives in its own file; add new ones here, one per line.
+        ]
+    )
+}
+
+enum CrampdVersion {
+    static let string = "0.1.0"
+}
