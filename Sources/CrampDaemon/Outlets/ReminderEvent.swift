@@ -1,0 +1,69 @@
+import CrampCore
+
+/// Something that happened to a reminder, as the journal records it.
+public enum ReminderEventKind: String, Sendable {
+    /// The reminder fell due and was delivered on time.
+    case due
+    /// A single reminder delivered late for occurrences missed while asleep or down.
+    case catchUp = "catch-up"
+    /// Occurrences that passed unseen (recorded, not delivered).
+    case missed
+    case snoozed
+    case done
+    case skipped
+}
+
+/// One reminder event with the facts every outlet needs.
+public struct ReminderEvent: Sendable {
+    public var kind: ReminderEventKind
+    public var reminder: Reminder
+    /// The planned time of the occurrence.
+    public var due: Instant
+    /// When it was actually handled.
+    public var at: Instant
+    /// Extra words for the message ("missed 3 times while the machine slept").
+    public var note: String?
+
+    public init(kind: ReminderEventKind, reminder: Reminder, due: Instant, at: Instant, note: String? = nil) {
+        self.kind = kind; self.reminder = reminder; self.due = due; self.at = at; self.note = note
+    }
+
+    public var latenessMicroseconds: Int64 { max(0, at.microseconds - due.microseconds) }
+
+    /// The journal entry: the reminder's own text for due/catch-up, a sentence otherwise.
+    public var journalEntry: JournalEntry {
+        let id = reminder.id
+        let message: String
+        let priority: JournalPriority
+        switch kind {
+        case .due:
+            message = reminder.message
+            priority = .notice
+        case .catchUp:
+            message = "\(reminder.message) (catch-up: \(note ?? "missed while crampd was not running"))"
+            priority = .notice
+        case .missed:
+            message = "Reminder \(id) was missed\(note.map { ": \($0)" } ?? "")"
+            priority = .info
+        case .snoozed:
+            message = "Reminder \(id) snoozed\(note.map { " \($0)" } ?? "")"
+            priority = .info
+        case .done:
+            message = "Reminder \(id) done\(note.map { ": \($0)" } ?? "")"
+            priority = .info
+        case .skipped:
+            message = "Reminder \(id) skipped\(note.map { ": \($0)" } ?? "")"
+            priority = .info
+        }
+        return JournalEntry(message: message, priority: priority, messageID: JournalMessageID.forReminderEvent(kind), fields: [
+            ("CRAMPD_EVENT", kind.rawValue),
+            ("CRAMPD_REMINDER", id),
+            ("CRAMPD_KIND", reminder.kind.rawValue),
+            ("CRAMPD_ELECTROLYTE", reminder.electrolyte?.rawValue ?? ""),
+            ("CRAMPD_AMOUNT", reminder.amount.map(String.init) ?? ""),
+            ("CRAMPD_UNIT", reminder.amount == nil ? "" : (reminder.kind == .electrolyte ? "mg" : "ml")),
+            ("CRAMPD_DUE_USEC", String(due.microseconds)),
+            ("CRAMPD_LATENESS_USEC", String(latenessMicroseconds)),
+        ])
+    }
+}
