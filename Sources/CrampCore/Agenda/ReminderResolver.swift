@@ -45,7 +45,9 @@ struct ReminderResolver {
         var examined = 0
         var mayJump = true
         var waiting = false
-        while let occurrence = nextOccurrence(of: reminder, in: state), occurrence.fireAt <= now {
+        var firstAhead: Occurrence?  // kept so the next firing is not computed twice
+        while let occurrence = nextOccurrence(of: reminder, in: state) {
+            if occurrence.fireAt > now { firstAhead = occurrence; break }
             examined += 1
             if examined > Agenda.maximumOccurrencesCounted && mayJump {
                 mayJump = false
@@ -89,7 +91,7 @@ struct ReminderResolver {
         }
 
         return waiting ? resolutionWaitingForQuietEnd(reminder, state: state)
-                       : resolution(reminder, state: state)
+                       : resolution(reminder, state: state, firstAhead: firstAhead)
     }
 
     // MARK: - Occurrences
@@ -126,8 +128,8 @@ struct ReminderResolver {
 
     // MARK: - The next firing
 
-    private func resolution(_ reminder: Reminder, state: ReminderState) -> Resolution {
-        let (next, skipping) = upcoming(reminder, from: state)
+    private func resolution(_ reminder: Reminder, state: ReminderState, firstAhead: Occurrence?) -> Resolution {
+        let (next, skipping) = upcoming(reminder, from: state, first: firstAhead)
         let entry = AgendaEntry(reminderID: reminder.id, next: next, skipping: skipping)
         return Resolution(state: state, entry: entry, wake: next?.fireAt, waitsForQuietEnd: false)
     }
@@ -156,11 +158,14 @@ struct ReminderResolver {
     /// The next firing at or after `state`, looking past what will be skipped or
     /// silenced. Bounded: a reminder that is skipped more than
     /// `Agenda.maximumOccurrencesLookedAhead` times in a row shows no next firing.
-    func upcoming(_ reminder: Reminder, from state: ReminderState) -> (next: Firing?, skipping: Instant?) {
+    /// `first`, when given, is `nextOccurrence(of: reminder, in: state)`, already computed.
+    func upcoming(_ reminder: Reminder, from state: ReminderState, first: Occurrence? = nil) -> (next: Firing?, skipping: Instant?) {
         var probe = state
         var skipping: Instant?
+        var known = first
         for _ in 0..<Agenda.maximumOccurrencesLookedAhead {
-            guard let occurrence = nextOccurrence(of: reminder, in: probe) else { return (nil, skipping) }
+            guard let occurrence = known ?? nextOccurrence(of: reminder, in: probe) else { return (nil, skipping) }
+            known = nil
             consume(occurrence, into: &probe)
             if !occurrence.isSnooze && probe.skipNext {
                 skipping = occurrence.due
