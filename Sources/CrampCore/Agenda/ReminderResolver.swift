@@ -100,13 +100,20 @@ struct ReminderResolver {
         if let snooze = state.snoozedUntil {
             return Occurrence(due: snooze, fireAt: context.quietHours.deferral(of: snooze), isSnooze: true)
         }
-        guard let due = reminder.schedule.nextDue(after: state.handledThrough, in: context.zone, lastDone: state.lastDone) else {
+        guard let due = reminder.schedule.nextDue(after: state.handledThrough, in: context.zone, lastDone: lastDone(of: reminder, state)) else {
             return nil
         }
         guard due > state.handledThrough else {
             preconditionFailure("BUG: Schedule.nextDue(after: \(state.handledThrough)) returned \(due), not strictly after")
         }
         return Occurrence(due: due, fireAt: context.quietHours.deferral(of: due), isSnooze: false)
+    }
+
+    /// The confirmation the schedule counts from: only `anchor = "last-done"` does.
+    /// (Passed only then, because `EverySchedule.nextDue` of branch `time` uses any `lastDone` it is given.)
+    func lastDone(of reminder: Reminder, _ state: ReminderState) -> Instant? {
+        if case .every(let every) = reminder.schedule, every.anchor == .lastDone { return state.lastDone }
+        return nil
     }
 
     /// Marks an occurrence handled. A snooze absorbs the scheduled occurrences up to its end.
@@ -202,7 +209,7 @@ struct ReminderResolver {
                                      _ missed: inout Tally, _ silenced: inout Tally) -> Bool {
         let horizon = context.now - context.grace
         guard state.snoozedUntil == nil,
-              let latest = latestDue(of: reminder, atOrBefore: horizon, after: state.handledThrough, lastDone: state.lastDone),
+              let latest = latestDue(of: reminder, atOrBefore: horizon, after: state.handledThrough, lastDone: lastDone(of: reminder, state)),
               latest > state.handledThrough else { return false }
         if context.pause?.covers(context.quietHours.deferral(of: latest)) ?? false {
             silenced.add(latest); silenced.isLowerBound = true
