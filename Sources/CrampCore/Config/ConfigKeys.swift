@@ -93,6 +93,6 @@ extension ConfigSection {
     /// The default of `key` as if a file had written it; `nil` when the key has no default.
     func defaultEntry(_ key: String) -> LocatedEntry? {
         guard let value = self.key(key)?.defaultValue else { return nil }
-        return LocatedEntry(key: key, keyOffset: 0, node: TOMLNode(value), source: "(built-in default)")
+        return LocatedEntry(key: key, keyOffset: 0, node: TOMLNode(value), source: "(default of \(rawValue).\(key))")
     }
 }
