@@ -18,6 +18,9 @@ public struct MergedDocument: Sendable, Equatable {
     public var daemon = LocatedTable()
     public var goals = LocatedTable()
     public var reminders: [MergedReminder] = []
+    /// Reminders left out because their id was already used in the same file;
+    /// still checked so that their own mistakes show up in the same run.
+    public var duplicates: [MergedReminder] = []
 
     public init() {}
 }
@@ -128,8 +131,11 @@ public enum ConfigMerge {
             return
         }
         if let first = idsInThisFile[id] {
-            report(idEntry.node.offset, "duplicate reminder id \"\(id)\"; ids are unique within a file (change a reminder from another file with a drop-in)",
+            report(idEntry.node.offset, "duplicate reminder id \"\(id)\"; give each [[reminder]] its own id",
                    [ConfigNote(source: first.source, offset: first.node.offset, message: "\"\(id)\" is first defined here")])
+            var table = LocatedTable()
+            for entry in located where entry.key != "removed" { table.set(entry) }
+            document.duplicates.append(MergedReminder(id: id, idEntry: idEntry, table: table, definedInDropIn: false))
             return
         }
         idsInThisFile[id] = idEntry

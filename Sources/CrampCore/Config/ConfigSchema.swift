@@ -17,6 +17,7 @@ public enum ConfigSchema {
                 reminders.append(reminder)
             }
         }
+        for duplicate in document.duplicates { _ = ReminderSchema.read(duplicate, otherIDs: [], &reader) }
         guard reader.diagnostics.isEmpty else {
             return .failure(ConfigLoadFailure(diagnostics: ConfigDiagnostic.sorted(reader.diagnostics, sourceOrder: files.map(\.name)),
                                               sources: files.map(\.source)))

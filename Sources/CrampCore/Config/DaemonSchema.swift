@@ -14,7 +14,7 @@ enum DaemonSchema {
                 reader.fail(zone, "\(error.message); use an IANA name like \"Europe/Berlin\" (see /usr/share/zoneinfo), or leave out \"timezone\" for the system zone")
             }
         }
-        if let quiet = entry("quiet_hours"), let windows = reader.windows(quiet, absentMeaning: "no quiet hours") {
+        if let quiet = entry("quiet_hours"), let windows = reader.windows(quiet, absentMeaning: "no quiet hours", allowEmpty: true) {
             settings.quietHours = windows
         }
         if let notify = entry("notify"), let names = reader.strings(notify, emptyMessage: nil) {

@@ -1,10 +1,10 @@
 /// Suggestions for misspelled names: "did you mean …".
 public enum DidYouMean {
     /// The closest candidate within a small edit distance, or `nil`.
-    /// Allows one edit per three characters (at least one, at most three),
-    /// so "evry" finds "every" but "at" does not find "id".
+    /// Allows one edit per two characters (at least one, at most three),
+    /// so "evry" finds "every" and "hydrate" "hydration", but "at" does not find "id".
     public static func closest(to word: String, among candidates: [String]) -> String? {
-        let limit = max(1, min(3, word.count / 3))
+        let limit = max(1, min(3, word.count / 2))
         var best: (name: String, distance: Int)?
         for candidate in candidates {
             let distance = editDistance(word.lowercased(), candidate)

@@ -33,7 +33,10 @@ struct ValueReader {
     }
 
     mutating func duration(_ entry: LocatedEntry, allowZero: Bool) -> TimeSpan? {
-        guard let text = string(entry) else { return nil }
+        guard case .string(let text) = entry.value else {
+            fail(entry, "expected a string for \"\(entry.key)\", got \(entry.value.typeName); write a duration \(DurationSyntax.example)")
+            return nil
+        }
         guard let span = DurationSyntax.parse(text) else {
             fail(entry, "expected a duration \(DurationSyntax.example) for \"\(entry.key)\", got \"\(text)\"")
             return nil
@@ -124,9 +127,10 @@ struct ValueReader {
     }
 
     /// Daily windows; `absentMeaning` finishes the message for an empty window ("the whole day").
-    mutating func windows(_ entry: LocatedEntry, absentMeaning: String) -> [DailyWindow]? {
+    /// An empty array is refused unless `allowEmpty` (`quiet_hours = []` plainly means none).
+    mutating func windows(_ entry: LocatedEntry, absentMeaning: String, allowEmpty: Bool = false) -> [DailyWindow]? {
         let emptyArray = "empty \"\(entry.key)\": name at least one window, like [\"08:00-21:00\"], or leave out \"\(entry.key)\" for \(absentMeaning)"
-        guard let items = strings(entry, emptyMessage: emptyArray) else { return nil }
+        guard let items = strings(entry, emptyMessage: allowEmpty ? nil : emptyArray) else { return nil }
         var windows: [DailyWindow] = []
         var ok = true
         for (text, offset) in items {
