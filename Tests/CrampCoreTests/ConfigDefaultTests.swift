@@ -26,7 +26,10 @@ import TOML
 
     @Test func embeddedDefaultEqualsConfigFileByteForByte() throws {
         let file = try #require(Self.readFile(Self.repositoryRoot + "/config/crampd.toml"), "config/crampd.toml not found")
-        #expect(file == Array(DefaultConfig.text.utf8), "run config/embed.sh after editing config/crampd.toml")
+        let embedded = Array(DefaultConfig.text.utf8)
+        let firstDifference = zip(file, embedded).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(file.count, embedded.count)
+        let same = file == embedded
+        #expect(same, "differs from byte \(firstDifference) on (file \(file.count) bytes, embedded \(embedded.count)); run config/embed.sh")
     }
 
     @Test func defaultValidatesWithoutDiagnostics() throws {
