@@ -85,6 +85,8 @@ public enum ConfigKeys {
 
     /// The keys that choose a schedule; a reminder has exactly one of them.
     public static let scheduleKinds = ["every", "at", "calendar"]
+    /// The keys each schedule kind may be combined with.
+    public static let scheduleCompanions: [String: [String]] = ["every": ["between", "days", "anchor"], "at": ["days"], "calendar": []]
     /// Every key that belongs to a schedule; switching the kind in a drop-in drops all of them.
     public static let scheduleKeys = ["every", "between", "days", "anchor", "at", "calendar"]
 }

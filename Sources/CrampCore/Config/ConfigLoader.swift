@@ -24,3 +24,15 @@ public enum ConfigLoader {
         load([SourceText(name: DefaultConfig.name, text: DefaultConfig.text)])
     }
 }
+
+extension ConfigLoader {
+    /// The reminder ids `sources` define after merging, valid or not: what `DropInEdit.apply`
+    /// needs as `definedElsewhere` (pass every source except the ctl drop-in).
+    public static func reminderIDs(in sources: [SourceText]) -> Set<String> {
+        let files = sources.compactMap { source in
+            (try? TOML.parse(source.bytes, version: .v1_1)).map { ConfigMerge.File(source: source, table: $0) }
+        }
+        var ignored: [ConfigDiagnostic] = []
+        return Set(ConfigMerge.merge(files, diagnostics: &ignored).reminders.map(\.id))
+    }
+}

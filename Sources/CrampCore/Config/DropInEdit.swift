@@ -74,7 +74,7 @@ public enum DropInEdit: Sendable, Equatable {
 
     // MARK: Assignments
 
-    /// Parses `KEY=VALUE` by the key's type and sets it; a new schedule kind drops the table's old schedule keys.
+    /// Parses `KEY=VALUE` by the key's type and sets it.
     static func assign(_ assignments: [String], to table: inout TOMLTable) -> Result<Void, DropInEditError> {
         for assignment in assignments {
             guard let equals = assignment.firstIndex(of: "=") else {
@@ -90,9 +90,11 @@ public enum DropInEdit: Sendable, Equatable {
             case .success(let parsed): value = parsed
             case .failure(let error): return .failure(error)
             }
-            if ConfigKeys.scheduleKinds.contains(key), table[key] == nil,
-               ConfigKeys.scheduleKinds.contains(where: { table[$0] != nil }) {
-                for old in ConfigKeys.scheduleKeys { table[old] = nil }
+            // A new kind replaces the schedule: drop the other kinds and what the new one cannot use,
+            // keep what it can (days set earlier stay with `at`).
+            if ConfigKeys.scheduleKinds.contains(key), table[key] == nil {
+                let keep = ConfigKeys.scheduleCompanions[key, default: []]
+                for old in ConfigKeys.scheduleKeys where old != key && !keep.contains(old) { table[old] = nil }
             }
             table[key] = TOMLNode(value)
         }

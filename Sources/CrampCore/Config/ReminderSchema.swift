@@ -85,10 +85,9 @@ enum ReminderSchema {
             reader.diagnostics.add(atKey: kinds[1], "reminder \"\(id)\" has two schedules, \"\(kinds[0].key)\" and \"\(kinds[1].key)\"; keep one")
             return nil
         }
-        let companionsAllowed: [String: [String]] = ["every": ["between", "days", "anchor"], "at": ["days"], "calendar": []]
         var ok = true
         for key in ["between", "days", "anchor"] {
-            guard let companion = table[key], !companionsAllowed[kindEntry.key]!.contains(key) else { continue }
+            guard let companion = table[key], !ConfigKeys.scheduleCompanions[kindEntry.key, default: []].contains(key) else { continue }
             let hint = key == "days" ? "; put the days in the expression, like \"Mon..Fri 10:00\"" : ""
             reader.diagnostics.add(atKey: companion, "\"\(key)\" is only used with \"every\"\(key == "days" ? " or \"at\"" : ""); reminder \"\(id)\" uses \"\(kindEntry.key)\"" + hint)
             ok = false
