@@ -111,9 +111,9 @@ extension Parser {
             case .table(let child) where tables[child].origin == .dotted:
                 t = child
             case .table:
-                throw TOMLError(.redefinition, "dotted key \(keyPath(keyParts.count)) cannot extend table [\(keyPath(n + 1, quoted: false))], which is defined by a header (first defined at \(location(item.keyOffset)))", at: part.offset, relatedOffset: item.keyOffset)
+                throw TOMLError(.redefinition, "dotted key \(keyPath(keyParts.count)) cannot extend \(keyPath(n + 1)), a table defined by a header (first defined at \(location(item.keyOffset)))", at: part.offset, relatedOffset: item.keyOffset)
             case .tableArray:
-                throw TOMLError(.redefinition, "dotted key \(keyPath(keyParts.count)) cannot extend the array of tables [[\(keyPath(n + 1, quoted: false))]] (first defined at \(location(item.keyOffset)))", at: part.offset, relatedOffset: item.keyOffset)
+                throw TOMLError(.redefinition, "dotted key \(keyPath(keyParts.count)) cannot extend \(keyPath(n + 1)), an array of tables (first defined at \(location(item.keyOffset)))", at: part.offset, relatedOffset: item.keyOffset)
             case .value:
                 throw TOMLError(.redefinition, "duplicate key \(keyPath(n + 1)) (first defined at \(location(item.keyOffset)))", at: part.offset, relatedOffset: item.keyOffset)
             }

@@ -25,7 +25,7 @@ extension Parser {
             }
             if radix != 10 {
                 if hasSign {
-                    throw TOMLError(.syntax, "expected a digit after the sign, got '\(text(i, i + 2))': hexadecimal, octal and binary integers take no sign", at: start)
+                    throw TOMLError(.syntax, "a sign is not allowed on hexadecimal, octal or binary integers", at: start)
                 }
                 return try parsePrefixedInteger(start, radix: radix)
             }
@@ -42,7 +42,7 @@ extension Parser {
         if at(i) == UInt8(ascii: "n") && at(i + 1) == UInt8(ascii: "a") && at(i + 2) == UInt8(ascii: "n") {
             return (.float(negative ? -.nan : .nan), i + 3)
         }
-        throw TOMLError(.syntax, "expected a value, got \(describe(start))", at: start)
+        throw TOMLError(.syntax, "expected a value, got \(describeWord(start))", at: start)
     }
 
     // dec-int = [ minus / plus ] unsigned-dec-int
@@ -137,13 +137,15 @@ extension Parser {
             if let digit = hexDigitValue(b), Int(digit) < radix {
                 let (shifted, o1) = value.multipliedReportingOverflow(by: UInt64(radix))
                 if o1 || shifted > UInt64(Int64.max) - UInt64(digit) {
-                    throw TOMLError(.invalidValue, "integer \(text(start, i + 1))… does not fit in 64 bits (at most 9223372036854775807)", at: start)
+                    var end = i
+                    while hexDigitValue(at(end)) != nil || at(end) == UInt8(ascii: "_") { end += 1 }
+                    throw TOMLError(.invalidValue, "integer \(text(start, end)) does not fit in 64 bits (at most 9223372036854775807)", at: start)
                 }
                 value = shifted + UInt64(digit)
                 needDigit = false
                 i += 1
             } else if needDigit {
-                let after = b == UInt8(ascii: "_") && i > start + 2 ? "after '_'" : "after '\(text(start, start + 2))'"
+                let after = i > start + 2 ? "after '_'" : "after '\(text(start, start + 2))'"
                 throw TOMLError(.syntax, "expected \(name) \(after), got \(describe(i))", at: i)
             } else if b == UInt8(ascii: "_") {
                 needDigit = true

@@ -156,6 +156,13 @@ struct Parser {
         }
     }
 
+    /// Like `describe`, but a bare word is shown whole: `'tru'`, not `'t'`.
+    func describeWord(_ i: Int) -> String {
+        var end = i
+        while end < count && isBareKeyByte(bytes[end]) { end += 1 }
+        return end - i > 1 ? "'\(text(i, end))'" : describe(i)
+    }
+
     /// The document's text from `start` to `end`, for messages.
     func text(_ start: Int, _ end: Int) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<min(end, count)]), as: UTF8.self)

@@ -23,7 +23,7 @@ extension Parser {
         case UInt8(ascii: "{"):
             return try parseInlineTable(start, depth: depth)
         default:
-            throw TOMLError(.syntax, "expected a value, got \(describe(start))", at: start)
+            throw TOMLError(.syntax, "expected a value, got \(describeWord(start))", at: start)
         }
     }
 
@@ -37,7 +37,7 @@ extension Parser {
             && at(start + 3) == UInt8(ascii: "s") && at(start + 4) == UInt8(ascii: "e") {
             return (.bool(false), start + 5)
         }
-        throw TOMLError(.syntax, "expected a value, got \(describe(start))", at: start)
+        throw TOMLError(.syntax, "expected a value, got \(describeWord(start))", at: start)
     }
 
     // array = array-open [ array-values ] ws-comment-newline array-close
@@ -47,13 +47,13 @@ extension Parser {
         try checkDepth(depth, at: start)
         var elements: [TOMLNode] = []
         var i = try skipWhitespaceCommentsNewlines(start + 1)
-        while at(i) != UInt8(ascii: "]") || i >= count {
+        while at(i) != UInt8(ascii: "]") {
             let (element, end) = try parseValue(i, depth: depth + 1)
             elements.append(element)
             i = try skipWhitespaceCommentsNewlines(end)
             if at(i) == UInt8(ascii: ",") {
                 i = try skipWhitespaceCommentsNewlines(i + 1)
-            } else if at(i) != UInt8(ascii: "]") || i >= count {
+            } else if at(i) != UInt8(ascii: "]") {
                 throw TOMLError(.syntax, "expected ',' or ']' after an array element, got \(describe(i))", at: i)
             }
         }
@@ -69,14 +69,17 @@ extension Parser {
         let table = tables.count
         tables.append(PendingTable(origin: .inline, depth: depth, offset: start))
         var i = try skipInlineSpace(start + 1)
-        while at(i) != UInt8(ascii: "}") || i >= count {
+        while at(i) != UInt8(ascii: "}") {
+            if version == .v1_0 && newline(i) != nil {
+                throw TOMLError(.syntax, "expected a key or '}', got end of line (newlines in an inline table need TOML 1.1)", at: i)
+            }
             i = try skipInlineSpace(try parseKeyValue(i, into: table))
             if at(i) == UInt8(ascii: ",") {
                 i = try skipInlineSpace(i + 1)
                 if at(i) == UInt8(ascii: "}") && version == .v1_0 {
                     throw TOMLError(.syntax, "expected a key after ',', got '}' (a trailing comma in an inline table needs TOML 1.1)", at: i)
                 }
-            } else if at(i) != UInt8(ascii: "}") || i >= count {
+            } else if at(i) != UInt8(ascii: "}") {
                 let hint = version == .v1_0 && newline(i) != nil ? " (newlines in an inline table need TOML 1.1)" : ""
                 throw TOMLError(.syntax, "expected ',' or '}' after an inline table entry, got \(describe(i))\(hint)", at: i)
             }
