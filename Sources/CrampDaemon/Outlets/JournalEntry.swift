@@ -1,11 +1,9 @@
-/// syslog priorities as the journal's PRIORITY= field uses them.
-public enum JournalPriority: Int, Sendable, Comparable {
-    case emergency = 0, alert, critical, error, warning, notice, info, debug
+import Systemd
 
-    public static func < (a: JournalPriority, b: JournalPriority) -> Bool { a.rawValue < b.rawValue }
-
+extension JournalPriority {
+    /// The word printed on a terminal, as syslog names the level.
     var label: String {
-        ["emerg", "alert", "crit", "error", "warning", "notice", "info", "debug"][rawValue]
+        ["emerg", "alert", "crit", "error", "warning", "notice", "info", "debug"][Int(rawValue)]
     }
 }
 
@@ -13,12 +11,12 @@ public enum JournalPriority: Int, Sendable, Comparable {
 public struct JournalEntry: Sendable {
     public var message: String
     public var priority: JournalPriority
-    /// 32 lowercase hex digits, explained in systemd/crampd.catalog.
-    public var messageID: String?
+    /// Explained in systemd/crampd.catalog for `journalctl -x`.
+    public var messageID: JournalMessageID?
     /// Extra fields, names upper case (`CRAMPD_REMINDER`, …).
     public var fields: [(name: String, value: String)]
 
-    public init(message: String, priority: JournalPriority, messageID: String? = nil, fields: [(name: String, value: String)] = []) {
+    public init(message: String, priority: JournalPriority, messageID: JournalMessageID? = nil, fields: [(name: String, value: String)] = []) {
         self.message = message
         self.priority = priority
         self.messageID = messageID
@@ -29,10 +27,10 @@ public struct JournalEntry: Sendable {
     var journalFields: [(name: String, value: String)] {
         var all: [(name: String, value: String)] = [
             ("MESSAGE", message),
-            ("PRIORITY", String(priority.rawValue)),
+            priority.field,
             ("SYSLOG_IDENTIFIER", "crampd"),
         ]
-        if let messageID { all.append(("MESSAGE_ID", messageID)) }
+        if let messageID { all.append(messageID.field) }
         all.append(contentsOf: fields)
         return all
     }

@@ -1,4 +1,5 @@
 import Logging
+import Systemd
 
 /// swift-log's handler for crampd: operational messages go to the journal
 /// (or stderr) at the matching syslog priority, metadata as CRAMPD_* fields.
@@ -9,6 +10,9 @@ public struct JournalLogHandler: LogHandler {
 
     public init(writer: JournalWriter) { self.writer = writer }
 
+    /// Metadata under this key becomes the entry's MESSAGE_ID instead of a CRAMPD_ field.
+    public static let messageIDKey = "MESSAGE_ID"
+
     public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
         set { metadata[key] = newValue }
@@ -18,9 +22,9 @@ public struct JournalLogHandler: LogHandler {
         var all = metadata
         if let extra = event.metadata { all.merge(extra) { $1 } }
         var fields: [(name: String, value: String)] = []
-        var messageID: String?
+        var messageID: JournalMessageID?
         for (key, value) in all.sorted(by: { $0.key < $1.key }) {
-            if key == "MESSAGE_ID" { messageID = "\(value)"; continue }
+            if key == Self.messageIDKey { messageID = JournalMessageID(rawValue: "\(value)"); continue }
             fields.append((Self.fieldName(key), "\(value)"))
         }
         writer.write(JournalEntry(message: "\(event.message)", priority: Self.priority(event.level),

@@ -29,9 +29,14 @@ public final class JournalWriter: @unchecked Sendable {
     }
 }
 
+/// One line to stderr in a single write(2), so concurrent lines never interleave.
 func printToStderr(_ line: String) {
-    var text = line
-    text.append("\n")
-    text.withCString { _ = fputs($0, stderr) }
-    fflush(stderr)
+    let bytes = Array((line + "\n").utf8)
+    var offset = 0
+    while offset < bytes.count {
+        let n = bytes.withUnsafeBytes { Glibc.write(STDERR_FILENO, $0.baseAddress! + offset, $0.count - offset) }
+        if n < 0 && errno == EINTR { continue }
+        if n <= 0 { return }
+        offset += n
+    }
 }

@@ -1,4 +1,5 @@
 import CrampCore
+import Systemd
 
 /// Something that happened to a reminder, as the journal records it.
 public enum ReminderEventKind: String, Sendable {
@@ -21,14 +22,17 @@ public struct ReminderEvent: Sendable {
     public var due: Instant
     /// When it was actually handled.
     public var at: Instant
-    /// Extra words for the message ("missed 3 times while the machine slept").
+    /// When it was meant to be handled, if not at `due` (quiet hours deferred it).
+    public var lateFrom: Instant?
+    /// Extra words for the message ("missed 3 times since …").
     public var note: String?
 
-    public init(kind: ReminderEventKind, reminder: Reminder, due: Instant, at: Instant, note: String? = nil) {
-        self.kind = kind; self.reminder = reminder; self.due = due; self.at = at; self.note = note
+    public init(kind: ReminderEventKind, reminder: Reminder, due: Instant, at: Instant, lateFrom: Instant? = nil, note: String? = nil) {
+        self.kind = kind; self.reminder = reminder; self.due = due; self.at = at; self.lateFrom = lateFrom; self.note = note
     }
 
-    public var latenessMicroseconds: Int64 { max(0, at.microseconds - due.microseconds) }
+    /// How late the outlet got it: `CRAMPD_LATENESS_USEC`.
+    public var latenessMicroseconds: Int64 { max(0, at.microseconds - (lateFrom ?? due).microseconds) }
 
     /// The journal entry: the reminder's own text for due/catch-up, a sentence otherwise.
     public var journalEntry: JournalEntry {
@@ -55,7 +59,7 @@ public struct ReminderEvent: Sendable {
             message = "Reminder \(id) skipped\(note.map { ": \($0)" } ?? "")"
             priority = .info
         }
-        return JournalEntry(message: message, priority: priority, messageID: JournalMessageID.forReminderEvent(kind), fields: [
+        return JournalEntry(message: message, priority: priority, messageID: kind.messageID, fields: [
             ("CRAMPD_EVENT", kind.rawValue),
             ("CRAMPD_REMINDER", id),
             ("CRAMPD_KIND", reminder.kind.rawValue),
@@ -65,5 +69,18 @@ public struct ReminderEvent: Sendable {
             ("CRAMPD_DUE_USEC", String(due.microseconds)),
             ("CRAMPD_LATENESS_USEC", String(latenessMicroseconds)),
         ])
+    }
+}
+
+extension ReminderEventKind {
+    var messageID: JournalMessageID {
+        switch self {
+        case .due: .reminderDue
+        case .catchUp: .catchUp
+        case .missed: .reminderMissed
+        case .snoozed: .snoozed
+        case .done: .done
+        case .skipped: .skipped
+        }
     }
 }
