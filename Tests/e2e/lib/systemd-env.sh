@@ -1,0 +1,189 @@
+# shellcheck shell=bash
+# Real systemd for end-to-end tests: a systemd-journald and a `systemd --user` manager,
+# reused when already running, otherwise started here and stopped again at exit (by PID).
+#
+#   source "$(dirname "$0")/lib/systemd-env.sh"
+#   sdenv_setup                            # journald + user manager + temp dirs + exit trap
+#   PREFIX="$SDENV_PREFIX" make install    # units land on the manager's search path
+#   sdenv_on_exit "PREFIX='$SDENV_PREFIX' make uninstall"
+#   sdenv_wait_for 10 systemctl --user is-active --quiet crampd.service || sdenv_fail "not active"
+#
+# After sdenv_setup:
+#   SDENV_TMP     a private directory under $HOME for this run (removed at exit); under $HOME,
+#                 not /tmp, because the service's PrivateTmp= would hide /tmp from it
+#   SDENV_HOME    the home directory of this run's user manager ($SDENV_TMP/home): %h in
+#                 units, so nothing touches the real ~/.config or ~/.local
+#   SDENV_PREFIX  $SDENV_HOME/.local, the default install prefix as the manager sees it
+#                 (its share/systemd/user is on the unit search path)
+#   XDG_RUNTIME_DIR  exported; with an own manager also XDG_CONFIG_HOME, XDG_DATA_HOME and
+#                 XDG_STATE_HOME, pointing into SDENV_HOME, so systemctl --user (enable) and the
+#                 test agree with the manager; HOME itself stays, so swift build keeps its caches.
+#                 With a reused manager they stay as they were and SDENV_HOME is the real $HOME.
+#   SDENV_OWN_MANAGER, SDENV_OWN_JOURNALD  1 when this run started it
+#
+# Runs of scripts using this library are serialized by a lock (they share fixed paths such
+# as $XDG_RUNTIME_DIR/crampd); waiting for it is bounded. Everything else is bounded too.
+# Quirks of this machine (see DESIGN.md): journald tags user units with _SYSTEMD_UNIT, so
+# filter the journal with -t crampd or CRAMPD_* fields; a stopped manager leaves
+# $XDG_RUNTIME_DIR/systemd/private behind, so liveness is asked of the manager, never of files.
+
+SDENV_LOCK_DIR=/run/lock
+SDENV_E2E_LOCK="$SDENV_LOCK_DIR/crampd-e2e.lock"
+# Shared with Tests/SystemdTests/Support/Journald.swift.
+SDENV_JOURNALD_LOCK="$SDENV_LOCK_DIR/crampd-journald.lock"
+SDENV_JOURNALD_BIN=${SDENV_JOURNALD_BIN:-/lib/systemd/systemd-journald}
+SDENV_SYSTEMD_BIN=${SDENV_SYSTEMD_BIN:-/lib/systemd/systemd}
+
+SDENV_OWN_JOURNALD=0
+SDENV_OWN_MANAGER=0
+SDENV_JOURNALD_PID=
+SDENV_MANAGER_PID=
+SDENV_TMP=
+SDENV_PREFIX=
+SDENV_HOME=
+SDENV_EXIT_HOOKS=()
+SDENV_CREATED_DIRS=()
+SDENV_CLEANED=0
+
+sdenv_log() { printf 'sdenv: %s\n' "$*" >&2; }
+
+# Prints the message and exits non-zero; the exit trap cleans up.
+sdenv_fail() {
+    printf 'FAIL: %s\n' "$*" >&2
+    exit 1
+}
+
+# sdenv_wait_for SECONDS COMMAND...: runs COMMAND every 0.1 s until it succeeds; fails after SECONDS.
+sdenv_wait_for() {
+    local seconds=$1; shift
+    local deadline=$((SECONDS + seconds))
+    while true; do
+        "$@" >/dev/null 2>&1 && return 0
+        [ "$SECONDS" -ge "$deadline" ] && return 1
+        sleep 0.1
+    done
+}
+
+# sdenv_on_exit COMMAND: runs COMMAND (a string, through eval) at exit, last registered first,
+# before the managers this run started are stopped.
+sdenv_on_exit() { SDENV_EXIT_HOOKS+=("$1"); }
+
+# True when a journald accepts stream connections (writes nothing to the journal).
+sdenv_journald_answers() { timeout 5 systemd-cat -t crampd-e2e-probe true >/dev/null 2>&1; }
+
+# True when a user manager for $XDG_RUNTIME_DIR answers (its leftover socket file alone does not count).
+sdenv_manager_answers() { timeout 5 systemctl --user show -p Version --value >/dev/null 2>&1; }
+
+# mkdir -p that remembers the top-most directory it created, for removal at exit.
+sdenv_mkdir_owned() {
+    local dir=$1 mode=${2:-755} top=
+    local probe=$dir
+    while [ ! -e "$probe" ]; do top=$probe; probe=$(dirname "$probe"); done
+    mkdir -p -m "$mode" "$dir" || return 1
+    [ -n "$top" ] && SDENV_CREATED_DIRS+=("$top")
+    return 0
+}
+
+sdenv_start_journald() {
+    exec {journald_lock}>"$SDENV_JOURNALD_LOCK"
+    flock -w 60 "$journald_lock" || sdenv_fail "Failed to lock $SDENV_JOURNALD_LOCK within 60 s"
+    if sdenv_journald_answers; then
+        sdenv_log "reusing the running systemd-journald"
+    else
+        [ -x "$SDENV_JOURNALD_BIN" ] || sdenv_fail "Failed to start journald: $SDENV_JOURNALD_BIN not found (install systemd)"
+        [ -e /run/systemd/journal ] || SDENV_CREATED_DIRS+=(/run/systemd/journal)
+        "$SDENV_JOURNALD_BIN" </dev/null >/dev/null 2>&1 &
+        SDENV_JOURNALD_PID=$!
+        SDENV_OWN_JOURNALD=1
+        sdenv_wait_for 10 sdenv_journald_answers || sdenv_fail "Failed to start journald: no answer on /run/systemd/journal within 10 s"
+        sdenv_log "started systemd-journald (pid $SDENV_JOURNALD_PID)"
+    fi
+    exec {journald_lock}>&-
+}
+
+sdenv_start_user_manager() {
+    sdenv_mkdir_owned /run/systemd/system
+    export XDG_RUNTIME_DIR="/run/user/$(id -u)"
+    sdenv_mkdir_owned "$XDG_RUNTIME_DIR" 700
+    if sdenv_manager_answers; then
+        sdenv_log "reusing the running systemd --user (units go to the real user paths)"
+        return
+    fi
+    [ -x "$SDENV_SYSTEMD_BIN" ] || sdenv_fail "Failed to start user manager: $SDENV_SYSTEMD_BIN not found"
+    # Its own home: units, state and config of this run stay inside SDENV_TMP.
+    SDENV_HOME="$SDENV_TMP/home"
+    SDENV_PREFIX="$SDENV_HOME/.local"
+    export XDG_CONFIG_HOME="$SDENV_HOME/.config" XDG_DATA_HOME="$SDENV_HOME/.local/share" \
+        XDG_STATE_HOME="$SDENV_HOME/.local/state"
+    mkdir -p "$XDG_CONFIG_HOME" "$XDG_DATA_HOME/systemd/user" "$XDG_STATE_HOME" "$SDENV_PREFIX/bin"
+    # A stopped manager leaves its private socket; a new one replaces it.
+    HOME="$SDENV_HOME" "$SDENV_SYSTEMD_BIN" --user </dev/null >>"$SDENV_TMP/systemd-user.log" 2>&1 &
+    SDENV_MANAGER_PID=$!
+    SDENV_OWN_MANAGER=1
+    if ! sdenv_wait_for 20 sdenv_manager_answers; then
+        tail -n 20 "$SDENV_TMP/systemd-user.log" >&2
+        sdenv_fail "Failed to start systemd --user: no answer within 20 s"
+    fi
+    sdenv_log "started systemd --user (pid $SDENV_MANAGER_PID)"
+}
+
+# Stops PID with SIGTERM, then SIGKILL after SECONDS.
+sdenv_stop_pid() {
+    local pid=$1 seconds=$2 name=$3
+    kill -TERM "$pid" 2>/dev/null || return 0
+    local deadline=$((SECONDS + seconds))
+    while kill -0 "$pid" 2>/dev/null && [ "$SECONDS" -lt "$deadline" ]; do sleep 0.1; done
+    if kill -0 "$pid" 2>/dev/null; then
+        sdenv_log "$name (pid $pid) ignored SIGTERM for $seconds s, killing it"
+        kill -KILL "$pid" 2>/dev/null
+    fi
+    wait "$pid" 2>/dev/null || true
+}
+
+sdenv_cleanup() {
+    local status=$?
+    [ "$SDENV_CLEANED" = 1 ] && return
+    SDENV_CLEANED=1
+    trap - EXIT INT TERM
+    local i
+    for ((i = ${#SDENV_EXIT_HOOKS[@]} - 1; i >= 0; i--)); do
+        eval "${SDENV_EXIT_HOOKS[$i]}" >/dev/null 2>&1 || sdenv_log "exit hook failed: ${SDENV_EXIT_HOOKS[$i]}"
+    done
+    if [ "$SDENV_OWN_MANAGER" = 1 ]; then
+        # SIGTERM makes a user manager start exit.target: it stops every unit, then exits.
+        sdenv_stop_pid "$SDENV_MANAGER_PID" 20 "systemd --user"
+        rm -rf "$XDG_RUNTIME_DIR/systemd"
+    fi
+    if [ "$SDENV_OWN_JOURNALD" = 1 ]; then
+        sdenv_stop_pid "$SDENV_JOURNALD_PID" 10 systemd-journald
+    fi
+    [ -n "$SDENV_TMP" ] && rm -rf "$SDENV_TMP"
+    for ((i = ${#SDENV_CREATED_DIRS[@]} - 1; i >= 0; i--)); do
+        local dir=${SDENV_CREATED_DIRS[$i]}
+        case "$dir" in
+            # Other runs may have started a journald or manager meanwhile; leave what they use.
+            /run/systemd/journal) sdenv_journald_answers || rm -rf "$dir" ;;
+            /run/systemd/system) sdenv_manager_answers || rmdir "$dir" 2>/dev/null ;;
+            /run/user/*) sdenv_manager_answers || rm -rf "$dir" ;;
+            *) rm -rf "$dir" ;;
+        esac
+    done
+    exit "$status"
+}
+
+# Sets up journald, the user manager and the temporary directories, and arms the exit trap.
+sdenv_setup() {
+    mkdir -p "$SDENV_LOCK_DIR"
+    exec {SDENV_E2E_LOCK_FD}>"$SDENV_E2E_LOCK"
+    if ! flock -w 600 "$SDENV_E2E_LOCK_FD"; then
+        sdenv_fail "Failed to lock $SDENV_E2E_LOCK: another end-to-end run held it for 10 minutes"
+    fi
+    trap sdenv_cleanup EXIT
+    trap 'exit 130' INT
+    trap 'exit 143' TERM
+    SDENV_TMP=$(mktemp -d "$HOME/.crampd-e2e.XXXXXX") || sdenv_fail "Failed to create a temporary directory in $HOME"
+    SDENV_HOME=$HOME
+    SDENV_PREFIX="$SDENV_TMP/prefix"
+    sdenv_start_journald
+    sdenv_start_user_manager
+}
