@@ -40,6 +40,12 @@ sdenv_setup
 [ -e "$XDG_RUNTIME_DIR/crampd" ] || sdenv_on_exit "rm -rf '$XDG_RUNTIME_DIR/crampd'"
 
 step "install with a stand-in daemon into $SDENV_PREFIX"
+state_dir="${XDG_STATE_HOME:-$HOME/.local/state}/crampd"
+config_dir="${XDG_CONFIG_HOME:-$HOME/.config}/crampd"
+# With a reused user manager these are the real directories: remove what the test creates.
+sdenv_remove_at_exit_if_new "$state_dir"
+sdenv_remove_at_exit_if_new "$config_dir"
+sdenv_remove_at_exit_if_new "${XDG_CONFIG_HOME:-$HOME/.config}/systemd/user"
 standin="$SDENV_TMP/build/crampd"
 install -D -m 755 Tests/e2e/lib/crampd-standin.py "$standin"
 # The stand-in reports whether it can see this file; the sandbox must hide it.
@@ -83,8 +89,6 @@ echo "$status" | grep -q 'Status: "stand-in ready' || sdenv_fail "no STATUS line
 [ "$(stat -c %a "$XDG_RUNTIME_DIR/crampd")" = 700 ] || sdenv_fail "$XDG_RUNTIME_DIR/crampd is not 0700"
 
 step "what the sandbox lets through"
-state_dir="${XDG_STATE_HOME:-$HOME/.local/state}/crampd"
-config_dir="${XDG_CONFIG_HOME:-$HOME/.config}/crampd"
 report="$state_dir/standin-report"
 sdenv_wait_for 5 test -s "$report" || sdenv_fail "no report at $report"
 cat "$report"

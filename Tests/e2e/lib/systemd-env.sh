@@ -7,6 +7,7 @@
 #   PREFIX="$SDENV_PREFIX" make install    # units land on the manager's search path
 #   sdenv_on_exit "PREFIX='$SDENV_PREFIX' make uninstall"
 #   sdenv_wait_for 10 systemctl --user is-active --quiet crampd.service || sdenv_fail "not active"
+#   sdenv_remove_at_exit_if_new "${XDG_STATE_HOME:-$HOME/.local/state}/crampd"
 #
 # After sdenv_setup:
 #   SDENV_TMP     a private directory under $HOME for this run (removed at exit); under $HOME,
@@ -81,6 +82,15 @@ sdenv_mkdir_owned() {
     while [ ! -e "$probe" ]; do top=$probe; probe=$(dirname "$probe"); done
     mkdir -p -m "$mode" "$dir" || return 1
     [ -n "$top" ] && SDENV_CREATED_DIRS+=("$top")
+    return 0
+}
+
+# sdenv_remove_at_exit_if_new PATH: at exit, removes the top-most ancestor of PATH (or PATH
+# itself) that does not exist yet, i.e. whatever the test creates on the way to PATH.
+sdenv_remove_at_exit_if_new() {
+    local probe=$1 top=
+    while [ ! -e "$probe" ]; do top=$probe; probe=$(dirname "$probe"); done
+    [ -n "$top" ] && sdenv_on_exit "rm -rf '$top'"
     return 0
 }
 
