@@ -68,6 +68,7 @@ systemd/install.sh install --prefix "$SDENV_PREFIX" --binary "$standin" || diagn
 unit_dir=$(dirname "$(grep -m1 '/crampd.service$' "$SDENV_PREFIX/share/crampd/installed-files")")
 echo "units in $unit_dir"
 grep -q "^ExecStart=$SDENV_PREFIX/bin/crampd run$" "$unit_dir/crampd.service" || sdenv_fail "ExecStart not rewritten"
+grep -q "^BindReadOnlyPaths=$SDENV_PREFIX/bin/crampd$" "$unit_dir/crampd.service" || sdenv_fail "binary not bound into the sandbox"
 
 step "systemd-analyze verify and security"
 # --man=no: the man pages are not on man's path for a temporary prefix.
@@ -100,7 +101,11 @@ done
 [ "$(stat -c %a "$state_dir")" = 700 ] || sdenv_fail "$state_dir is not 0700"
 found_journal() { journalctl --no-pager -t crampd-standin CRAMPD_STANDIN=journal _PID="$1" -o cat | grep -q .; }
 main_pid=$(systemctl --user show -p MainPID --value crampd.service)
-sdenv_wait_for 5 found_journal "$main_pid" || sdenv_fail "the stand-in's journal entry did not arrive"
+if [ -n "$(journalctl --no-pager -q -n 1 2>/dev/null)" ]; then
+    sdenv_wait_for 5 found_journal "$main_pid" || sdenv_fail "the stand-in's journal entry did not arrive"
+else
+    echo "journal: not readable by $(id -un) (not in group systemd-journal); relying on the stand-in's journal=ok"
+fi
 reply=$(/usr/bin/python3 -c '
 import socket, sys
 s = socket.socket(socket.AF_UNIX); s.settimeout(5); s.connect(sys.argv[1]); s.sendall(b"ping\n"); print(s.recv(64).decode().strip())' \

@@ -45,6 +45,7 @@ SDENV_HOME=
 SDENV_EXIT_HOOKS=()
 SDENV_CREATED_DIRS=()
 SDENV_CLEANED=0
+SDENV_RUNTIME_BEFORE=
 
 sdenv_log() { printf 'sdenv: %s\n' "$*" >&2; }
 
@@ -94,8 +95,15 @@ sdenv_remove_at_exit_if_new() {
     return 0
 }
 
+# Opens a lock file read-only (any user can lock a file someone else created) into SDENV_LOCK_FD.
+sdenv_open_lock() {
+    [ -e "$1" ] || { : >>"$1" && chmod 644 "$1"; } 2>/dev/null
+    exec {SDENV_LOCK_FD}<"$1" || sdenv_fail "Failed to open lock file $1"
+}
+
 sdenv_start_journald() {
-    exec {journald_lock}>"$SDENV_JOURNALD_LOCK"
+    sdenv_open_lock "$SDENV_JOURNALD_LOCK"
+    local journald_lock=$SDENV_LOCK_FD
     flock -w 60 "$journald_lock" || sdenv_fail "Failed to lock $SDENV_JOURNALD_LOCK within 60 s"
     if sdenv_journald_answers; then
         sdenv_log "reusing the running systemd-journald"
@@ -112,9 +120,11 @@ sdenv_start_journald() {
 }
 
 sdenv_start_user_manager() {
-    sdenv_mkdir_owned /run/systemd/system
+    sdenv_mkdir_owned /run/systemd/system 2>/dev/null \
+        || sdenv_fail "Failed to create /run/systemd/system: run as root, or on a machine booted with systemd"
     export XDG_RUNTIME_DIR="/run/user/$(id -u)"
-    sdenv_mkdir_owned "$XDG_RUNTIME_DIR" 700
+    sdenv_mkdir_owned "$XDG_RUNTIME_DIR" 700 2>/dev/null \
+        || sdenv_fail "Failed to create $XDG_RUNTIME_DIR: run as root, or log in through logind"
     if sdenv_manager_answers; then
         sdenv_log "reusing the running systemd --user (units go to the real user paths)"
         return
@@ -126,6 +136,9 @@ sdenv_start_user_manager() {
     export XDG_CONFIG_HOME="$SDENV_HOME/.config" XDG_DATA_HOME="$SDENV_HOME/.local/share" \
         XDG_STATE_HOME="$SDENV_HOME/.local/state"
     mkdir -p "$XDG_CONFIG_HOME" "$XDG_DATA_HOME/systemd/user" "$XDG_STATE_HOME" "$SDENV_PREFIX/bin"
+    # What is in the runtime directory before, so cleanup removes exactly what the manager's
+    # units add (dbus.socket's bus, gpg-agent's gnupg/, ...).
+    SDENV_RUNTIME_BEFORE=$(ls -A "$XDG_RUNTIME_DIR")
     # A stopped manager leaves its private socket; a new one replaces it.
     HOME="$SDENV_HOME" "$SDENV_SYSTEMD_BIN" --user </dev/null >>"$SDENV_TMP/systemd-user.log" 2>&1 &
     SDENV_MANAGER_PID=$!
@@ -159,9 +172,18 @@ sdenv_cleanup() {
     for ((i = ${#SDENV_EXIT_HOOKS[@]} - 1; i >= 0; i--)); do
         eval "${SDENV_EXIT_HOOKS[$i]}" >/dev/null 2>&1 || sdenv_log "exit hook failed: ${SDENV_EXIT_HOOKS[$i]}"
     done
+    if [ "$status" != 0 ] && [ "$SDENV_OWN_MANAGER" = 1 ] && [ -s "$SDENV_TMP/systemd-user.log" ]; then
+        sdenv_log "last lines of the user manager's log:"
+        tail -n 25 "$SDENV_TMP/systemd-user.log" >&2
+    fi
     if [ "$SDENV_OWN_MANAGER" = 1 ]; then
         # SIGTERM makes a user manager start exit.target: it stops every unit, then exits.
         sdenv_stop_pid "$SDENV_MANAGER_PID" 20 "systemd --user"
+        local entry
+        while IFS= read -r entry; do
+            [ -n "$entry" ] || continue
+            grep -qxF -- "$entry" <<<"$SDENV_RUNTIME_BEFORE" || rm -rf "${XDG_RUNTIME_DIR:?}/$entry"
+        done < <(ls -A "$XDG_RUNTIME_DIR")
         rm -rf "$XDG_RUNTIME_DIR/systemd"
     fi
     if [ "$SDENV_OWN_JOURNALD" = 1 ]; then
@@ -184,7 +206,8 @@ sdenv_cleanup() {
 # Sets up journald, the user manager and the temporary directories, and arms the exit trap.
 sdenv_setup() {
     mkdir -p "$SDENV_LOCK_DIR"
-    exec {SDENV_E2E_LOCK_FD}>"$SDENV_E2E_LOCK"
+    sdenv_open_lock "$SDENV_E2E_LOCK"
+    SDENV_E2E_LOCK_FD=$SDENV_LOCK_FD
     if ! flock -w 600 "$SDENV_E2E_LOCK_FD"; then
         sdenv_fail "Failed to lock $SDENV_E2E_LOCK: another end-to-end run held it for 10 minutes"
     fi
