@@ -63,8 +63,16 @@ time.sleep(120)' "$XDG_RUNTIME_DIR/bus" &
     sdenv_on_exit "kill $bus_pid; rm -f '$XDG_RUNTIME_DIR/bus'"
     sdenv_wait_for 5 test -S "$XDG_RUNTIME_DIR/bus" || sdenv_fail "bus stand-in did not start"
 fi
-sdenv_on_exit "systemd/install.sh uninstall --prefix '$SDENV_PREFIX'"
-systemd/install.sh install --prefix "$SDENV_PREFIX" --binary "$standin" || diagnose_fail "install failed"
+# `make install` as the README says, with a stand-in for swift whose "release build" is the
+# stand-in daemon: this tests the Makefile's install and uninstall without a release build.
+fake_swift="$SDENV_TMP/build/swift"
+cat >"$fake_swift" <<'SWIFT'
+#!/bin/sh
+case " $* " in *" --show-bin-path "*) dirname "$STANDIN" ;; esac
+SWIFT
+chmod +x "$fake_swift"
+sdenv_on_exit "make -s uninstall PREFIX='$SDENV_PREFIX'"
+STANDIN=$standin make -s install SWIFT="$fake_swift" PREFIX="$SDENV_PREFIX" || diagnose_fail "make install failed"
 unit_dir=$(dirname "$(grep -m1 '/crampd.service$' "$SDENV_PREFIX/share/crampd/installed-files")")
 echo "units in $unit_dir"
 grep -q "^ExecStart=$SDENV_PREFIX/bin/crampd run$" "$unit_dir/crampd.service" || sdenv_fail "ExecStart not rewritten"
@@ -99,10 +107,10 @@ done
 [ -f "$config_dir/config.d/90-standin.toml" ] || sdenv_fail "config drop-in did not reach $config_dir"
 [ ! -e "$SDENV_HOME/crampd-standin-probe" ] || sdenv_fail "the service wrote to $SDENV_HOME"
 [ "$(stat -c %a "$state_dir")" = 700 ] || sdenv_fail "$state_dir is not 0700"
-found_journal() { journalctl --no-pager -t crampd-standin CRAMPD_STANDIN=journal _PID="$1" -o cat | grep -q .; }
 main_pid=$(systemctl --user show -p MainPID --value crampd.service)
 if [ -n "$(journalctl --no-pager -q -n 1 2>/dev/null)" ]; then
-    sdenv_wait_for 5 found_journal "$main_pid" || sdenv_fail "the stand-in's journal entry did not arrive"
+    sdenv_wait_journal 5 -t crampd-standin CRAMPD_STANDIN=journal _PID="$main_pid" \
+        || sdenv_fail "the stand-in's journal entry did not arrive"
 else
     echo "journal: not readable by $(id -un) (not in group systemd-journal); relying on the stand-in's journal=ok"
 fi
@@ -127,7 +135,7 @@ result=$(systemctl --user show -p Result --value crampd.service)
 [ "$result" = success ] || sdenv_fail "stop result: $result"
 
 step "uninstall"
-systemd/install.sh uninstall --prefix "$SDENV_PREFIX"
+make -s uninstall PREFIX="$SDENV_PREFIX"
 [ ! -e "$unit_dir/crampd.service" ] || sdenv_fail "unit left behind"
 [ ! -e "$SDENV_PREFIX/bin/crampd" ] || sdenv_fail "binary left behind"
 left=$(find "$SDENV_PREFIX/bin" "$SDENV_PREFIX/share" -mindepth 1 2>/dev/null || true)

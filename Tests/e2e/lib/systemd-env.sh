@@ -8,6 +8,8 @@
 #   sdenv_on_exit "PREFIX='$SDENV_PREFIX' make uninstall"
 #   sdenv_wait_for 10 systemctl --user is-active --quiet crampd.service || sdenv_fail "not active"
 #   sdenv_remove_at_exit_if_new "${XDG_STATE_HOME:-$HOME/.local/state}/crampd"
+#   sdenv_wait_journal 5 -t crampd CRAMPD_REMINDER=water || sdenv_fail "no reminder"
+#   sdenv_journal -t crampd -o json          # entries written since sdenv_setup only
 #
 # After sdenv_setup:
 #   SDENV_TMP     a private directory under $HOME for this run (removed at exit); under $HOME,
@@ -46,6 +48,7 @@ SDENV_EXIT_HOOKS=()
 SDENV_CREATED_DIRS=()
 SDENV_CLEANED=0
 SDENV_RUNTIME_BEFORE=
+SDENV_START_SECONDS=
 
 sdenv_log() { printf 'sdenv: %s\n' "$*" >&2; }
 
@@ -203,6 +206,21 @@ sdenv_cleanup() {
     exit "$status"
 }
 
+# sdenv_journal JOURNALCTL-ARGS...: journalctl over the entries written since sdenv_setup
+# (to the second), so entries of earlier runs do not match. (--after-cursor misses entries
+# here when journald was restarted in between.)
+sdenv_journal() {
+    journalctl --no-pager -q --since="@$SDENV_START_SECONDS" "$@"
+}
+
+# sdenv_wait_journal SECONDS JOURNALCTL-ARGS...: waits until sdenv_journal finds an entry
+# (journald writes asynchronously).
+sdenv_wait_journal() {
+    local seconds=$1; shift
+    sdenv_wait_for "$seconds" sdenv_journal_has "$@"
+}
+sdenv_journal_has() { [ -n "$(sdenv_journal -o cat "$@" 2>/dev/null)" ]; }
+
 # Sets up journald, the user manager and the temporary directories, and arms the exit trap.
 sdenv_setup() {
     mkdir -p "$SDENV_LOCK_DIR"
@@ -218,5 +236,6 @@ sdenv_setup() {
     SDENV_HOME=$HOME
     SDENV_PREFIX="$SDENV_TMP/prefix"
     sdenv_start_journald
+    SDENV_START_SECONDS=$(date +%s)
     sdenv_start_user_manager
 }
