@@ -72,6 +72,15 @@ public enum Journal {
         }
     }
 
+    /// Sends an entry with `MESSAGE`, `PRIORITY` and `SYSLOG_IDENTIFIER` (what `journalctl -t`
+    /// and `-p` filter on), followed by `fields` such as `MESSAGE_ID` and `CRAMPD_*`.
+    public static func send(
+        message: String, priority: JournalPriority, identifier: String = "crampd",
+        fields: [(name: String, value: String)] = []
+    ) throws(SystemdError) {
+        try send([("MESSAGE", message), priority.field, ("SYSLOG_IDENTIFIER", identifier)] + fields)
+    }
+
     /// True for names journald accepts from clients: 1–64 characters of `A–Z`, `0–9` and `_`,
     /// not starting with `_` (reserved for trusted fields) or a digit.
     public static func isValidFieldName(_ name: String) -> Bool {

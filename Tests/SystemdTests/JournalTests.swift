@@ -27,6 +27,21 @@ extension ProcessEnvironment {
             }
         }
 
+        @Test func messagePriorityAndIdentifierComeWithTheFields() throws {
+            let marker = UUID().uuidString
+            let entry = try Journald.withRunning { () throws -> [String: Any]? in
+                try Journal.send(
+                    message: "Reminder water is due", priority: .warning, identifier: "crampd-test",
+                    fields: [("CRAMPD_TEST_MARKER", marker), ("CRAMPD_REMINDER", "water")])
+                return try readBack(marker: marker)
+            }
+            let found = try #require(entry)
+            #expect(found["MESSAGE"] as? String == "Reminder water is due")
+            #expect(found["PRIORITY"] as? String == "4")
+            #expect(found["SYSLOG_IDENTIFIER"] as? String == "crampd-test")
+            #expect(found["CRAMPD_REMINDER"] as? String == "water")
+        }
+
         @Test func invalidFieldNameIsRefusedBeforeSending() {
             #expect(throws: SystemdError(
                 action: "send journal entry", function: nil, code: EINVAL,
