@@ -36,6 +36,7 @@ listed=$(journalctl --root="$catalog_root" --list-catalog | grep -c ' crampd: ' 
 echo "catalog: $listed entries"
 
 sdenv_setup
+sdenv_require_unit_absent crampd.service crampd.socket
 # Also on failure: the runtime directory outlives the service (RuntimeDirectoryPreserve=yes).
 [ -e "$XDG_RUNTIME_DIR/crampd" ] || sdenv_on_exit "rm -rf '$XDG_RUNTIME_DIR/crampd'"
 

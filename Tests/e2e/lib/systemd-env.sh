@@ -4,6 +4,7 @@
 #
 #   source "$(dirname "$0")/lib/systemd-env.sh"
 #   sdenv_setup                            # journald + user manager + temp dirs + exit trap
+#   sdenv_require_unit_absent crampd.service crampd.socket   # skip beside a real install
 #   PREFIX="$SDENV_PREFIX" make install    # units land on the manager's search path
 #   sdenv_on_exit "PREFIX='$SDENV_PREFIX' make uninstall"
 #   sdenv_wait_for 10 systemctl --user is-active --quiet crampd.service || sdenv_fail "not active"
@@ -56,6 +57,25 @@ sdenv_log() { printf 'sdenv: %s\n' "$*" >&2; }
 sdenv_fail() {
     printf 'FAIL: %s\n' "$*" >&2
     exit 1
+}
+
+# Prints why the test cannot run here and exits successfully; the exit trap cleans up.
+sdenv_skip() {
+    printf 'SKIP: %s\n' "$*" >&2
+    exit 0
+}
+
+# sdenv_require_unit_absent UNIT...: skips the test when a reused user manager already knows
+# UNIT (a developer's real crampd install), which installing and uninstalling would replace.
+sdenv_require_unit_absent() {
+    [ "$SDENV_OWN_MANAGER" = 1 ] && return 0
+    local unit state
+    for unit in "$@"; do
+        state=$(systemctl --user show -p LoadState --value "$unit" 2>/dev/null || true)
+        if [ -n "$state" ] && [ "$state" != not-found ]; then
+            sdenv_skip "$unit is installed for $(id -un) and this test would replace it; run it where no user manager runs, or uninstall crampd first"
+        fi
+    done
 }
 
 # sdenv_wait_for SECONDS COMMAND...: runs COMMAND every 0.1 s until it succeeds; fails after SECONDS.
