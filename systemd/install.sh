@@ -138,9 +138,12 @@ do_install() {
         return 0
     fi
     systemctl --user daemon-reload
-    systemctl --user enable --now "${units[@]}"
-    # enable --now leaves a running old binary alone.
-    [ "$was_active" = 1 ] && systemctl --user restart crampd.service
+    # enable --now leaves a running old binary alone, hence the restart.
+    if ! systemctl --user enable --now "${units[@]}" \
+        || { [ "$was_active" = 1 ] && ! systemctl --user restart crampd.service; }; then
+        echo "Failed to start crampd: see systemctl --user status crampd and journalctl --user -u crampd" >&2
+        exit 1
+    fi
     say "started: systemctl --user status crampd; reminders: journalctl --user -u crampd (or journalctl -t crampd)"
 }
 
