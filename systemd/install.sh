@@ -78,10 +78,17 @@ system_catalog_directory() {
 }
 
 installed=()
-# put SOURCE DESTINATION MODE: installs one file and records it.
+created_dirs=()
+# put SOURCE DESTINATION MODE: installs one file and records it, and the top-most directory it
+# had to create (uninstall removes that only if it is empty again: /usr/local/bin stays).
 put() {
+    local probe top=
+    probe=$(dirname "$2")
+    while [ ! -e "$probe" ]; do top=$probe; probe=$(dirname "$probe"); done
     install -D -m "$3" "$1" "$2"
     installed+=("$2")
+    [ -n "$top" ] && created_dirs+=("$top")
+    return 0
 }
 
 do_install() {
@@ -123,7 +130,10 @@ do_install() {
     done
 
     mkdir -p "$(dirname "$manifest")"
-    printf '%s\n' "${installed[@]}" "$manifest" >"$manifest"
+    {
+        printf '%s\n' "${installed[@]}" "$manifest"
+        [ ${#created_dirs[@]} -eq 0 ] || printf 'dir:%s\n' "${created_dirs[@]}"
+    } >"$manifest"
     for file in "${installed[@]}"; do say "installed $file"; done
 
     if [ -z "$catalog_dir" ]; then
@@ -155,16 +165,22 @@ do_uninstall() {
         say "nothing to uninstall: $manifest not found"
         return 0
     fi
-    local file catalog_removed=0
-    while IFS= read -r file; do
-        [ -n "$file" ] || continue
-        case "$file" in */lib/systemd/catalog/*) catalog_removed=1 ;; esac
-        rm -f "$file" && say "removed $file"
-        # Remove directories inside the prefix that the install left empty.
-        local dir
-        dir=$(dirname "$file")
-        while case "$dir" in "$prefix"/*) true ;; *) false ;; esac && rmdir "$dir" 2>/dev/null; do dir=$(dirname "$dir"); done
+    local line catalog_removed=0 dirs=()
+    while IFS= read -r line; do
+        case "$line" in
+            "") ;;
+            dir:*) dirs+=("${line#dir:}") ;;
+            *)
+                case "$line" in */lib/systemd/catalog/*) catalog_removed=1 ;; esac
+                rm -f "$line" && say "removed $line"
+                ;;
+        esac
     done <"$manifest"
+    # Directories install created, if nothing else was put in them since.
+    local dir
+    for dir in "${dirs[@]}"; do
+        [ -d "$dir" ] && find "$dir" -depth -type d -empty -delete 2>/dev/null
+    done
     [ "$catalog_removed" = 1 ] && { journalctl --update-catalog || true; }
     # The service preserves its runtime directory across stops (it holds the socket unit's ctl.sock).
     [ -n "${XDG_RUNTIME_DIR:-}" ] && rmdir "$XDG_RUNTIME_DIR/crampd" 2>/dev/null || true

@@ -158,7 +158,7 @@ sdenv_start_user_manager() {
     SDENV_PREFIX="$SDENV_HOME/.local"
     export XDG_CONFIG_HOME="$SDENV_HOME/.config" XDG_DATA_HOME="$SDENV_HOME/.local/share" \
         XDG_STATE_HOME="$SDENV_HOME/.local/state"
-    mkdir -p "$XDG_CONFIG_HOME" "$XDG_DATA_HOME/systemd/user" "$XDG_STATE_HOME" "$SDENV_PREFIX/bin"
+    mkdir -p "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$XDG_STATE_HOME"
     # What is in the runtime directory before, so cleanup removes exactly what the manager's
     # units add (dbus.socket's bus, gpg-agent's gnupg/, ...).
     SDENV_RUNTIME_BEFORE=$(ls -A "$XDG_RUNTIME_DIR")
