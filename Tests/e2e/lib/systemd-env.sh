@@ -5,8 +5,8 @@
 #   source "$(dirname "$0")/lib/systemd-env.sh"
 #   sdenv_setup                            # journald + user manager + temp dirs + exit trap
 #   sdenv_require_unit_absent crampd.service crampd.socket   # skip beside a real install
-#   PREFIX="$SDENV_PREFIX" make install    # units land on the manager's search path
-#   sdenv_on_exit "PREFIX='$SDENV_PREFIX' make uninstall"
+#   sdenv_on_exit "make -s uninstall PREFIX='$SDENV_PREFIX'"   # registered first: runs on failure too
+#   make install PREFIX="$SDENV_PREFIX"    # units land on the manager's search path
 #   sdenv_wait_for 10 systemctl --user is-active --quiet crampd.service || sdenv_fail "not active"
 #   sdenv_remove_at_exit_if_new "${XDG_STATE_HOME:-$HOME/.local/state}/crampd"
 #   sdenv_wait_journal 5 -t crampd CRAMPD_REMINDER=water || sdenv_fail "no reminder"
@@ -22,7 +22,8 @@
 #   XDG_RUNTIME_DIR  exported; with an own manager also XDG_CONFIG_HOME, XDG_DATA_HOME and
 #                 XDG_STATE_HOME, pointing into SDENV_HOME, so systemctl --user (enable) and the
 #                 test agree with the manager; HOME itself stays, so swift build keeps its caches.
-#                 With a reused manager they stay as they were and SDENV_HOME is the real $HOME.
+#                 With a reused manager they stay as they were, SDENV_HOME is the real $HOME
+#                 and SDENV_PREFIX is $SDENV_TMP/prefix (units then go to ~/.config/systemd/user).
 #   SDENV_OWN_MANAGER, SDENV_OWN_JOURNALD  1 when this run started it
 #
 # Runs of scripts using this library are serialized by a lock (they share fixed paths such
