@@ -213,6 +213,12 @@ sdenv_cleanup() {
     if [ "$SDENV_OWN_JOURNALD" = 1 ]; then
         sdenv_stop_pid "$SDENV_JOURNALD_PID" 10 systemd-journald
     fi
+    if [ "$SDENV_OWN_MANAGER" = 1 ]; then
+        # swift build (make install) honours XDG_CONFIG_HOME and leaves a lock file for it in /tmp.
+        local swiftpm_lock
+        swiftpm_lock="/tmp/$(printf '%s' "$XDG_CONFIG_HOME/swiftpm" | tr / _).lock"
+        rm -f "$swiftpm_lock"
+    fi
     [ -n "$SDENV_TMP" ] && rm -rf "$SDENV_TMP"
     for ((i = ${#SDENV_CREATED_DIRS[@]} - 1; i >= 0; i--)); do
         local dir=${SDENV_CREATED_DIRS[$i]}
