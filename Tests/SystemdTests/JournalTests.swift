@@ -42,6 +42,18 @@ extension ProcessEnvironment {
             #expect(found["CRAMPD_REMINDER"] as? String == "water")
         }
 
+        @Test func availableOnlyWhileSomethingListens() throws {
+            let path = UnixSocket.temporaryPath("journal.sock")
+            #expect(!Journal.isAvailable(at: path))
+            let fd = try #require(UnixSocket.bound(path, type: Int32(SOCK_DGRAM.rawValue)))
+            defer { unlink(path) }
+            #expect(Journal.isAvailable(at: path))
+            close(fd)
+            // The file stays, as after a journald that stopped.
+            #expect(access(path, F_OK) == 0)
+            #expect(!Journal.isAvailable(at: path))
+        }
+
         @Test func invalidFieldNameIsRefusedBeforeSending() {
             #expect(throws: SystemdError(
                 action: "send journal entry", function: nil, code: EINVAL,
