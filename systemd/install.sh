@@ -144,7 +144,11 @@ do_install() {
     [ "$start" = 1 ] || return 0
     if ! manager_answers; then
         say "no systemd user manager answers (systemctl --user), so crampd was installed but not started."
-        say "run it in the foreground instead: $prefix/bin/crampd run"
+        # Enabling works on the unit files alone: the service then starts with the next login.
+        if systemctl --user enable "${units[@]}" >/dev/null 2>&1; then
+            say "it is enabled and starts with your next login session."
+        fi
+        say "run it in the foreground now instead: $prefix/bin/crampd run"
         return 0
     fi
     systemctl --user daemon-reload
@@ -160,6 +164,9 @@ do_install() {
 do_uninstall() {
     if manager_answers; then
         systemctl --user disable --now "${units[@]}" >/dev/null 2>&1 || true
+    else
+        # Without a manager, disable still removes the symlinks enable made.
+        systemctl --user disable "${units[@]}" >/dev/null 2>&1 || true
     fi
     if [ ! -f "$manifest" ]; then
         say "nothing to uninstall: $manifest not found"
