@@ -237,6 +237,8 @@ import Testing
                           ^
             """)
         #expect(failure.countText == "3 errors")
+        #expect(failure.renderedEach().joined(separator: "\n") == failure.rendered())
+        #expect(failure.renderedEach().count == 3)
     }
 
     @Test func keyTableDefaultsMatchTheDomainDefaults() throws {
