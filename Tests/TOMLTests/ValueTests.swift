@@ -64,6 +64,14 @@ import Testing
         #expect(table == expected)
     }
 
+    @Test func dottedKeysMayDefineTablesThatHeadersOnlyCreated() throws {
+        // `a.b` exists only on the way to [a.b.c]; a dotted key in [a] defines it.
+        let table = try TOML.parse("[a.b.c]\nx = 1\n[a]\nb.y = 2\n[a.b.d]\n")
+        #expect(table == (try TOML.parse("a = { b = { c = { x = 1 }, y = 2, d = {} } }")))
+        #expect(failure("[a.b.c]\n[a]\nb.y = 2\n[a.b]") == "4:4: table [a.b] was already defined by dotted keys (first defined at line 3, column 1)")
+        #expect(failure("[a.b.c]\n[a]\nb.c.y = 2") == #"3:3: dotted key "b.c.y" cannot extend "b.c", a table defined by a header (first defined at line 1, column 6)"#)
+    }
+
     @Test func integersAndFloatsAtTheLimits() throws {
         let table = try TOML.parse("""
         max = 9_223_372_036_854_775_807
