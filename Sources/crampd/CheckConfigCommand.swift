@@ -49,8 +49,13 @@ struct CheckConfigCommand: ParsableCommand {
                 zone = (try? Zone.named(name)) ?? .utc   // checked while loading
                 note = "from the config"
             } else {
-                zone = (try? Zone.system(environment: environment)) ?? .utc
-                note = "system"
+                do throws(ZoneError) {
+                    zone = try Zone.system(environment: environment)
+                    note = "system"
+                } catch {
+                    zone = .utc
+                    note = "the system zone could not be read: \(error.message)"
+                }
             }
             let now = baseTime.flatMap(Self.parseLocalDateTime).map(zone.instant) ?? Self.now()
             print(ConfigSummary.render(loaded, zone: zone, zoneNote: note, now: now), terminator: "")
