@@ -12,8 +12,9 @@ struct CheckConfigCommand: ParsableCommand {
         discussion: """
             Reads the config the way the daemon does: ~/.config/crampd/config.toml (or \
             $XDG_CONFIG_HOME/crampd/config.toml, or the built-in default when there is none), \
-            then config.d/*.toml beside it in lexical order. On success prints the files in use, \
-            the settings and each reminder with its next 3 due times, and exits 0. \
+            then config.d/*.toml beside it and $XDG_RUNTIME_DIR/crampd/config.d/*.toml, each in \
+            lexical order. On success prints the files in use, the settings and each reminder \
+            with its next 3 due times, and exits 0. \
             Otherwise prints every error as path:line:column with the line and a caret, and exits 1.
 
             Examples:
@@ -48,8 +49,13 @@ struct CheckConfigCommand: ParsableCommand {
                 zone = (try? Zone.named(name)) ?? .utc   // checked while loading
                 note = "from the config"
             } else {
-                zone = (try? Zone.system(environment: environment)) ?? .utc
-                note = "system"
+                do throws(ZoneError) {
+                    zone = try Zone.system(environment: environment)
+                    note = "system"
+                } catch {
+                    zone = .utc
+                    note = "the system zone could not be read: \(error.message)"
+                }
             }
             let now = baseTime.flatMap(Self.parseLocalDateTime).map(zone.instant) ?? Self.now()
             print(ConfigSummary.render(loaded, zone: zone, zoneNote: note, now: now), terminator: "")

@@ -109,6 +109,13 @@ import Testing
             "config.toml:5:1: \"between\" is only used with \"every\"; reminder \"water\" uses \"at\"",
             "config.toml:6:1: \"anchor\" is only used with \"every\"; reminder \"water\" uses \"at\"",
         ])
+        #expect(configErrors(reminderTOML("at = \"25:00\"\nbetween = \"08:00-12:00\"")) == [
+            "config.toml:4:6: expected a time \"HH:MM\" or \"HH:MM:SS\" in \"at\", got \"25:00\"",
+            "config.toml:5:1: \"between\" is only used with \"every\"; reminder \"water\" uses \"at\"",
+        ])
+        let calendarWithDays = configErrors(reminderTOML("calendar = \"Mon 10:00\"\ndays = \"mon\""))
+        #expect(calendarWithDays.contains(
+            "config.toml:5:1: \"days\" is only used with \"every\" or \"at\"; reminder \"water\" uses \"calendar\"; put the days in the expression, like \"Mon..Fri 10:00\""))
         #expect(configErrors(reminderTOML("every = \"1h\"\nanchor = \"done\"")) == [
             "config.toml:5:10: expected \"window\" or \"last-done\" for \"anchor\", got \"done\"",
         ])
@@ -237,6 +244,8 @@ import Testing
                           ^
             """)
         #expect(failure.countText == "3 errors")
+        #expect(failure.renderedEach().joined(separator: "\n") == failure.rendered())
+        #expect(failure.renderedEach().count == 3)
     }
 
     @Test func keyTableDefaultsMatchTheDomainDefaults() throws {

@@ -98,11 +98,15 @@ enum ReminderSchema {
         case "every":
             let interval = reader.duration(kindEntry, allowZero: false)
             let windows = table["between"].map { reader.windows($0, absentMeaning: "the whole day") } ?? []
-            let anchorValue = reader.choice(table["anchor"] ?? ConfigSection.reminder.defaultEntry("anchor")!, Anchor.self)
+            guard let anchorEntry = table["anchor"] ?? ConfigSection.reminder.defaultEntry("anchor") else {
+                preconditionFailure("BUG: the key table has no default for anchor")
+            }
+            let anchorValue = reader.choice(anchorEntry, Anchor.self)
             guard ok, let interval, let windows, let days, let anchorValue else { return nil }
             return .every(EverySchedule(interval: interval, windows: windows, days: days, anchor: anchorValue))
         case "at":
-            guard ok, let times = reader.times(kindEntry), let days else { return nil }
+            let times = reader.times(kindEntry)
+            guard ok, let times, let days else { return nil }
             return .at(AtSchedule(times: Array(Set(times)).sorted(), days: days))
         default:
             guard let text = reader.string(kindEntry) else { return nil }
