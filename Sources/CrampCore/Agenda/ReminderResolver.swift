@@ -27,6 +27,9 @@ struct ReminderResolver {
         var wake: Instant?
         /// Missed occurrences wait for the end of quiet hours (and need the pause kept until then).
         var waitsForQuietEnd: Bool
+        /// Until `entry.next` fires, resolving this state again with the same inputs gives the
+        /// same entry and state and no actions (see `AgendaPlan.Basis`).
+        var isReusable: Bool
     }
 
     func resolve(_ reminder: Reminder, stored: ReminderState?, actions: inout [AgendaAction]) -> Resolution {
@@ -136,9 +139,9 @@ struct ReminderResolver {
     // MARK: - The next firing
 
     private func resolution(_ reminder: Reminder, state: ReminderState, firstAhead: Occurrence?) -> Resolution {
-        let (next, skipping) = upcoming(reminder, from: state, first: firstAhead)
+        let (next, skipping, isFirstOccurrence) = upcoming(reminder, from: state, first: firstAhead)
         let entry = AgendaEntry(reminderID: reminder.id, next: next, skipping: skipping)
-        return Resolution(state: state, entry: entry, wake: next?.fireAt, waitsForQuietEnd: false)
+        return Resolution(state: state, entry: entry, wake: next?.fireAt, waitsForQuietEnd: false, isReusable: isFirstOccurrence)
     }
 
     /// Missed occurrences found inside quiet hours stay unhandled; at the end of
@@ -154,24 +157,27 @@ struct ReminderResolver {
             if !occurrence.isSnooze { probe.skipNext = false }
             consume(occurrence, into: &probe)
         }
-        var (next, skipping) = upcoming(reminder, from: probe)
+        var (next, skipping, _) = upcoming(reminder, from: probe)
         if catchUpPolicy(of: reminder) == .once, let latest = waiting.latest, next.map({ $0.fireAt > quietEnd }) ?? true {
             next = Firing(reminderID: reminder.id, due: latest, fireAt: quietEnd, reason: .catchUp)
         }
         let entry = AgendaEntry(reminderID: reminder.id, next: next, skipping: skipping, missedWaiting: waiting.summary)
-        return Resolution(state: state, entry: entry, wake: quietEnd, waitsForQuietEnd: true)
+        return Resolution(state: state, entry: entry, wake: quietEnd, waitsForQuietEnd: true, isReusable: false)
     }
 
     /// The next firing at or after `state`, looking past what will be skipped or
     /// silenced. Bounded: a reminder that is skipped more than
     /// `Agenda.maximumOccurrencesLookedAhead` times in a row shows no next firing.
     /// `first`, when given, is `nextOccurrence(of: reminder, in: state)`, already computed.
-    func upcoming(_ reminder: Reminder, from state: ReminderState, first: Occurrence? = nil) -> (next: Firing?, skipping: Instant?) {
+    ///
+    /// `isFirstOccurrence`: nothing was looked past; the firing is simply the next occurrence.
+    func upcoming(_ reminder: Reminder, from state: ReminderState, first: Occurrence? = nil)
+        -> (next: Firing?, skipping: Instant?, isFirstOccurrence: Bool) {
         var probe = state
         var skipping: Instant?
         var known = first
-        for _ in 0..<Agenda.maximumOccurrencesLookedAhead {
-            guard let occurrence = known ?? nextOccurrence(of: reminder, in: probe) else { return (nil, skipping) }
+        for lookedPast in 0..<Agenda.maximumOccurrencesLookedAhead {
+            guard let occurrence = known ?? nextOccurrence(of: reminder, in: probe) else { return (nil, skipping, lookedPast == 0) }
             known = nil
             consume(occurrence, into: &probe)
             if !occurrence.isSnooze && probe.skipNext {
@@ -180,7 +186,7 @@ struct ReminderResolver {
                 continue
             }
             if let pause = context.pause, pause.covers(occurrence.fireAt) {
-                guard let until = pause.until else { return (nil, skipping) }  // paused until resumed
+                guard let until = pause.until else { return (nil, skipping, false) }  // paused until resumed
                 probe.handledThrough = max(probe.handledThrough, until - TimeSpan(microseconds: 1))
                 continue
             }
@@ -193,10 +199,11 @@ struct ReminderResolver {
             case .drinkLoggedRecently?, .requested?: continue
             case nil:
                 let reason: FiringReason = occurrence.isSnooze ? .snoozed : .scheduled
-                return (Firing(reminderID: reminder.id, due: occurrence.due, fireAt: occurrence.fireAt, reason: reason), skipping)
+                return (Firing(reminderID: reminder.id, due: occurrence.due, fireAt: occurrence.fireAt, reason: reason),
+                        skipping, lookedPast == 0)
             }
         }
-        return (nil, skipping)
+        return (nil, skipping, false)
     }
 
     // MARK: - Long downtime
