@@ -18,6 +18,7 @@ struct Crampd: ParsableCommand {
             // Each subcommand lives in its own file; add new ones here, one per line.
             RunCommand.self,
             CheckConfigCommand.self,
+            DefaultConfigCommand.self,
             CalendarCommand.self,
         ]
     )
