@@ -64,6 +64,7 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
                           metadata: [JournalLogHandler.messageIDKey: "\(JournalMessageID.daemonStarted.rawValue)"])
             notify { try ServiceManager.ready(status: statusLine) }
         }
+        StartupPages.release()
     }
 
     // MARK: The one path every change takes
