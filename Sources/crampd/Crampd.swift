@@ -16,6 +16,7 @@ struct Crampd: ParsableCommand {
         subcommands: [
             // Each subcommand lives in its own file; add new ones here, one per line.
             CheckConfigCommand.self,
+            CalendarCommand.self,
         ]
     )
 }
