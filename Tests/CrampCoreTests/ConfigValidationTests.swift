@@ -197,9 +197,14 @@ import Testing
     }
 
     @Test func invalidCalendarExpressionsAreReported() {
-        let errors = configErrors(reminderTOML("calendar = \"Mon..Fry 10:00\""))
-        #expect(errors.count == 1)
-        #expect(errors.first?.hasPrefix("config.toml:4:12: invalid calendar expression \"Mon..Fry 10:00\": ") == true)
+        #expect(configErrors(reminderTOML("calendar = \"Mon..Fry 10:00\"")) == [
+            "config.toml:4:12: invalid calendar expression \"Mon..Fry 10:00\": expected a weekday name, got \"Fry 10:00\"",
+        ])
+    }
+
+    @Test func calendarExpressionsAreSchedules() throws {
+        let config = try validConfig(reminderTOML("calendar = \"Mon..Fri 10:00\"", id: "calves", kind: "stretch"))
+        #expect(ScheduleWording.describe(config.reminders[0].schedule) == "calendar Mon..Fri *-*-* 10:00:00")
     }
 
     @Test func emptyQuietHoursMeanNone() throws {

@@ -114,7 +114,9 @@ enum ReminderSchema {
                 let expression = try CalendarExpression.parse(text)
                 return ok ? .calendar(expression) : nil
             } catch {
-                reader.fail(kindEntry, "invalid calendar expression \"\(text)\": \(error.message)")
+                // The calendar parser may already name the expression; say it once.
+                let prefix = "invalid calendar expression"
+                reader.fail(kindEntry, error.message.hasPrefix(prefix) ? error.message : "\(prefix) \"\(text)\": \(error.message)")
                 return nil
             }
         }
