@@ -49,6 +49,9 @@ import Testing
         #expect(configErrors(reminderTOML("every = \"0m\"")) == [
             "config.toml:4:9: expected a duration above zero for \"every\", got \"0m\"",
         ])
+        #expect(configErrors(reminderTOML("every = \"30s\"")) == [
+            "config.toml:4:9: expected at least 1m for \"every\", got \"30s\"; reminders more often than once a minute would flood the journal",
+        ])
         #expect(configErrors("[daemon]\ngrace = \"1.5h\"") == [
             "config.toml:2:9: expected a duration like \"45m\" or \"1h30m\" for \"grace\", got \"1.5h\"",
         ])
