@@ -25,7 +25,7 @@ import TOML
         return TOML.write(table)
     }
 
-    func merged(_ dropIn: String) throws -> Config { try validConfig(base, dropIns: [DropInEdit.fileHeader + dropIn]) }
+    func merged(_ dropIn: String) throws -> Config { try validConfig(base, dropIns: [dropIn]) }
 
     @Test func setChangesOneReminderByKeyType() throws {
         let dropIn = try edit([.set(id: "water", assignments: ["every=30m", "days=mon,tue", "amount=300", "enabled=false"])])

@@ -49,6 +49,9 @@ import Testing
         #expect(configErrors(reminderTOML("every = \"0m\"")) == [
             "config.toml:4:9: expected a duration above zero for \"every\", got \"0m\"",
         ])
+        #expect(configErrors(reminderTOML("every = \"30s\"")) == [
+            "config.toml:4:9: expected at least 1m for \"every\", got \"30s\"; reminders more often than once a minute would flood the journal",
+        ])
         #expect(configErrors("[daemon]\ngrace = \"1.5h\"") == [
             "config.toml:2:9: expected a duration like \"45m\" or \"1h30m\" for \"grace\", got \"1.5h\"",
         ])
@@ -197,9 +200,14 @@ import Testing
     }
 
     @Test func invalidCalendarExpressionsAreReported() {
-        let errors = configErrors(reminderTOML("calendar = \"Mon..Fry 10:00\""))
-        #expect(errors.count == 1)
-        #expect(errors.first?.hasPrefix("config.toml:4:12: invalid calendar expression \"Mon..Fry 10:00\": ") == true)
+        #expect(configErrors(reminderTOML("calendar = \"Mon..Fry 10:00\"")) == [
+            "config.toml:4:12: invalid calendar expression \"Mon..Fry 10:00\": expected a weekday name, got \"Fry 10:00\"",
+        ])
+    }
+
+    @Test func calendarExpressionsAreSchedules() throws {
+        let config = try validConfig(reminderTOML("calendar = \"Mon..Fri 10:00\"", id: "calves", kind: "stretch"))
+        #expect(ScheduleWording.describe(config.reminders[0].schedule) == "calendar Mon..Fri *-*-* 10:00:00")
     }
 
     @Test func emptyQuietHoursMeanNone() throws {

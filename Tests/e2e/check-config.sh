@@ -47,6 +47,12 @@ id = "magnesium"
 kind = "electrolyte"
 electrolyte = "magnesium"
 at = "20:00"
+
+[[reminder]]
+id = "weekend-walk"
+kind = "custom"
+message = "Go for a walk."
+calendar = "Sat,Sun 09:00"
 TOML
 cat >"$XDG_CONFIG_HOME/crampd/config.d/50-crampd-ctl.toml" <<'TOML'
 [[reminder]]
@@ -64,7 +70,7 @@ Notify: journal
 Grace: 10m, catch-up: once, snooze: 10m
 Goals: none
 
-2 reminders:
+3 reminders:
   water (hydration, 250 ml)
     every 2h between 08:00-12:00
     next: Thu 2026-11-26 08:00:00 CET
@@ -75,6 +81,11 @@ Goals: none
     next: Wed 2026-11-25 20:00:00 CET
           Thu 2026-11-26 20:00:00 CET
           Fri 2026-11-27 20:00:00 CET
+  weekend-walk (custom)
+    calendar Sat,Sun *-*-* 09:00:00
+    next: Sat 2026-11-28 09:00:00 CET
+          Sun 2026-11-29 09:00:00 CET
+          Sat 2026-12-05 09:00:00 CET
 EOF2
 : >"$work/empty"
 expect "valid config with a drop-in" 0 "$work/want-valid" "$work/empty" -- "$crampd" check-config --base-time '2026-11-25 15:00:00'

@@ -87,7 +87,7 @@ magnesium_max_mg = 350
 #   skip_if_logged_within  hydration only: skip it when you logged a drink this recently.
 #   removed   in a drop-in: true deletes a reminder defined by earlier files.
 # And exactly one schedule:
-#   every     repeat at this interval, with optional
+#   every     repeat at this interval (at least 1m), with optional
 #             between  daily windows to repeat in (default: all day),
 #             days     the days it runs (default: every day),
 #             anchor   "window" counts from the start of each window (default),

@@ -20,13 +20,6 @@ public enum DropInEdit: Sendable, Equatable {
     case remove(id: String)
     case reset(id: String)
 
-    /// Put before `TOML.write(table)` when saving the drop-in, so a person who opens it knows where it came from.
-    public static let fileHeader = """
-        # Written by `crampd ctl set/add/remove`; merged over the config like any file in config.d.
-        # Undo a change with `crampd ctl reset ID`. crampd rewrites this file: comments here are not kept.
-
-        """
-
     /// Applies the edit to `dropIn`. `definedElsewhere`: the reminder ids the other config files
     /// define (see `ConfigLoader.reminderIDs(in:)`).
     public func apply(to dropIn: TOMLTable, definedElsewhere: Set<String>) -> Result<TOMLTable, DropInEditError> {

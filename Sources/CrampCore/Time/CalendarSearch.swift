@@ -118,7 +118,7 @@ struct CalendarSearch {
             _ = clock.mktime(&c)
             if c.secondsAsUTC < before {
                 if forcedDST >= 0 { return .never }
-                if carriesFlag { return .loop }
+                if carriesFlag && unnormalized.day != c.day { return .loop }
                 c = unnormalized
                 c.isDST = 1 - max(0, clock.isDaylightSavingAtGapEnd(unnormalized))
                 _ = clock.mktime(&c)
