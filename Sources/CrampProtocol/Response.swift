@@ -32,8 +32,8 @@ public enum ControlResult: Sendable, Equatable {
     }
 }
 
-/// One response line: `{"version":1,"id":7,"ok":{"action":{…}}}` or
-/// `{"version":1,"id":7,"error":{"code":"not-found","message":"…"}}`.
+/// One response line: `{"id":7,"ok":{"action":{…}},"version":1}` or
+/// `{"error":{"code":"not-found","message":"…"},"id":7,"version":1}`.
 public struct ResponseMessage: Sendable, Equatable {
     /// The request's id; nil when the request was too broken to carry one.
     public var id: Int?

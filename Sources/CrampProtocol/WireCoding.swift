@@ -2,10 +2,11 @@ import FoundationEssentials
 
 /// The one JSON configuration both ends use.
 public enum WireCoding {
-    /// Field order follows the `encode(to:)` order (readable examples); slashes in paths stay as they are.
+    /// Keys sorted, so the same value is always the same bytes (docs, `--json`, tests);
+    /// slashes in paths stay as they are.
     public static func encoder() -> JSONEncoder {
         let e = JSONEncoder()
-        e.outputFormatting = [.withoutEscapingSlashes]
+        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return e
     }
 
