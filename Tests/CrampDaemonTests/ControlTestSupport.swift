@@ -13,11 +13,14 @@ final class RecordingHandler: ControlHandler, @unchecked Sendable {  // used onl
     weak var server: ControlServer?
     /// Simulated work per request, to keep connections open longer.
     var delayMicroseconds: UInt32 = 0
+    /// Overrides the default answers below.
+    var answer: ((Request) -> Response?)?
 
     func handle(_ request: Request, from peer: PeerCredentials) -> Response {
         received.append((request, peer))
         if let server { maxConnections = max(maxConnections, server.connectionCount) }
         if delayMicroseconds > 0 { usleep(delayMicroseconds) }
+        if let response = answer?(request) { return response }
         switch request.command {
         case .show(let id) where id == "missing":
             return .error(ControlError(.notFound, "no reminder \"missing\""))
