@@ -3,10 +3,13 @@
 // percentiles of the full round trip (write request, read the whole answer line).
 //
 //   cc -O2 -pthread bench/ctl-load.c -o ctl-load
-//   ./ctl-load SOCKET [CLIENTS=64] [SECONDS=3] [keepalive|connect]
+//   ./ctl-load SOCKET [CLIENTS=64] [SECONDS=3] [keepalive|connect] [RATE=0]
 //
 // keepalive: one connection per client, "keepAlive":true on every request.
 // connect:   a new connection per request, like `crampd ctl`.
+// RATE:      requests per second per client on a fixed schedule (latency counted from the
+//            scheduled time, so a slow server cannot hide its queueing); 0: back to back
+//            (closed loop: measures saturation, where latency is clients / throughput).
 #define _GNU_SOURCE
 #include <errno.h>
 #include <pthread.h>
@@ -20,7 +23,7 @@
 #include <unistd.h>
 
 static const char *socket_path;
-static int seconds = 3, keepalive = 1;
+static int seconds = 3, keepalive = 1, rate = 0;
 static volatile int stop;
 
 typedef struct { uint64_t *lat; size_t n, cap; uint64_t busy, errors; } stats_t;
@@ -57,11 +60,19 @@ static void *client(void *arg) {
     stats_t *s = arg;
     char req[128], buf[1 << 16];
     int fd = -1, id = 0;
+    uint64_t interval = rate > 0 ? 1000000000u / rate : 0;
+    // Spread the clients' schedules so they do not all fire at once.
+    uint64_t scheduled = now_ns() + (interval ? (uint64_t)rand() % interval : 0);
     while (!stop) {
+        if (interval) {
+            uint64_t t = now_ns();
+            if (t < scheduled) { struct timespec d = { 0, (long)(scheduled - t) }; nanosleep(&d, NULL); }
+        }
         if (fd < 0) fd = dial();
         int len = snprintf(req, sizeof req, "{\"command\":\"status\",\"id\":%d,%s\"version\":1}\n",
                            ++id, keepalive ? "\"keepAlive\":true," : "");
-        uint64_t t0 = now_ns();
+        uint64_t t0 = interval ? scheduled : now_ns();
+        scheduled += interval;
         if (write(fd, req, len) != len) { s->errors++; close(fd); fd = -1; continue; }
         ssize_t n = read_line(fd, buf, sizeof buf);
         uint64_t t1 = now_ns();
@@ -87,6 +98,7 @@ int main(int argc, char **argv) {
     int clients = argc > 2 ? atoi(argv[2]) : 64;
     if (argc > 3) seconds = atoi(argv[3]);
     if (argc > 4) keepalive = strcmp(argv[4], "connect") != 0;
+    if (argc > 5) rate = atoi(argv[5]);
     pthread_t *threads = calloc(clients, sizeof *threads);
     stats_t *stats = calloc(clients, sizeof *stats);
     uint64_t start = now_ns();
@@ -102,8 +114,8 @@ int main(int argc, char **argv) {
     for (int i = 0; i < clients; i++) { memcpy(all + k, stats[i].lat, stats[i].n * sizeof *all); k += stats[i].n; }
     qsort(all, total, sizeof *all, cmp);
 #define PCT(p) (total ? all[(size_t)((total - 1) * (p))] / 1e3 : 0)
-    printf("mode=%s clients=%d seconds=%.1f requests=%zu req/s=%.0f p50_us=%.0f p90_us=%.0f p99_us=%.0f max_us=%.0f busy=%llu errors=%llu\n",
-           keepalive ? "keepalive" : "connect", clients, elapsed, total, total / elapsed,
+    printf("mode=%s clients=%d rate_per_client=%d seconds=%.1f requests=%zu req/s=%.0f p50_us=%.0f p90_us=%.0f p99_us=%.0f max_us=%.0f busy=%llu errors=%llu\n",
+           keepalive ? "keepalive" : "connect", clients, rate, elapsed, total, total / elapsed,
            PCT(0.50), PCT(0.90), PCT(0.99), PCT(1.0), (unsigned long long)busy, (unsigned long long)errors);
     return errors ? 1 : 0;
 }
