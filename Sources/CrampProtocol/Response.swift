@@ -47,7 +47,7 @@ public struct ResponseMessage: Sendable, Equatable {
     /// Decodes one response line (without its newline).
     public init(line: some Collection<UInt8>) throws(ControlError) {
         do {
-            self = try WireCoding.decoder().decode(ResponseMessage.self, from: Data(line))
+            self = try WireCoding.decoder.decode(ResponseMessage.self, from: Data(line))
         } catch let error as DecodingError {
             throw ControlError(.badRequest, "Failed to read the daemon's response: \(WireCoding.describe(error))")
         } catch {
