@@ -28,5 +28,4 @@ func controlBenchServer() throws {
     let deadline = monotonicMilliseconds() + 120_000
     while access(path + ".stop", F_OK) != 0 && monotonicMilliseconds() < deadline { usleep(50_000) }
     queue.sync { server.stop() }
-    socket.close()
 }

@@ -21,6 +21,17 @@ extension ControlServerTests {
         rmdir(directory + "/crampd")
     }
 
+    @Test func stopRemovesTheSocketFileBeforeItReturns() throws {
+        let fixture = try ServerFixture()
+        defer { fixture.tearDown() }
+        #expect(access(fixture.path, F_OK) == 0)
+        fixture.queue.sync { fixture.server.stop() }
+        #expect(access(fixture.path, F_OK) != 0)
+        #expect(throws: ControlClientError.unavailable(path: fixture.path, cause: "No such file or directory")) {
+            try ControlClient(path: fixture.path).send(Request(id: 1, command: .status))
+        }
+    }
+
     @Test func secondInstanceIsRefusedNamingThePath() throws {
         let fixture = try ServerFixture()
         defer { fixture.tearDown() }
@@ -48,7 +59,6 @@ extension ControlServerTests {
         queue.sync { server.start() }
         #expect(try ControlClient(path: path).send(Request(id: 9, command: .list)).id == 9)
         queue.sync { server.stop() }
-        socket.close()
     }
 
     @Test func regularFileInTheWayIsNotRemoved() throws {
@@ -91,7 +101,6 @@ extension ControlServerTests {
         queue.sync { server.start() }
         #expect(try ControlClient(path: path).send(Request(id: 2, command: .status)).id == 2)
         queue.sync { server.stop() }
-        socket.close()
         #expect(access(path, F_OK) == 0, "the file belongs to systemd")
     }
 
