@@ -8,7 +8,8 @@ extension ControlServerTests {
     /// 200 clients connect before any sends a request: exactly 64 are admitted, the other
     /// 136 get `busy` at once and are closed; the 64 are then served.
     @Test func twoHundredClientsAtOnceSixtyFourServedTheRestBusy() throws {
-        let fixture = try ServerFixture()
+        // The admitted 64 sit idle while the rest connect: give them the full 5 s.
+        let fixture = try ServerFixture(limits: .init(idleTimeout: .seconds(5)))
         defer { fixture.tearDown() }
         var clients: [RawClient] = []
         for _ in 0..<200 { clients.append(try #require(RawClient(path: fixture.path))) }
