@@ -28,6 +28,19 @@ struct ArgumentTextTests {
             == Instant(seconds: Samples.at(24 + 8, 0).seconds + 30))
     }
 
+    @Test func timesAcrossDaylightSavingChanges() throws {
+        let berlin = try Zone.named("Europe/Berlin")
+        let before = Instant(seconds: CivilDate(year: 2026, month: 3, day: 1).daysSinceEpoch * 86_400)
+        let day = { (y: Int, m: Int, d: Int, h: Int64, min: Int64) in
+            Instant(seconds: CivilDate(year: y, month: m, day: d).daysSinceEpoch * 86_400 + h * 3600 + min * 60)
+        }
+        // 02:30 does not exist on 2026-03-29 (clocks jump 02:00 -> 03:00 CEST): the moment of the jump.
+        #expect(try ArgumentText.time("2026-03-29 02:30", now: before, zone: berlin) == day(2026, 3, 29, 1, 0))
+        // 02:30 happens twice on 2026-10-25: the first one, still CEST.
+        #expect(try ArgumentText.time("2026-10-25 02:30", now: before, zone: berlin) == day(2026, 10, 25, 0, 30))
+        #expect(try ArgumentText.time("2026-11-25 18:00", now: before, zone: berlin) == day(2026, 11, 25, 17, 0))
+    }
+
     @Test func badTimes() {
         let now = Samples.now
         for text in ["", "18", "25:00", "18:60", "8:00", "2026-13-01 08:00", "2026-02-30 08:00", "tomorrow"] {

@@ -20,6 +20,24 @@ struct ResultTextTests {
             """)
     }
 
+    @Test func timesAreLocalToTheZone() throws {
+        let berlin = try Zone.named("Europe/Berlin")
+        #expect(ResultText.status(Samples.status, now: now, zone: berlin) == """
+            crampd 0.1.0, pid 4242
+              Running: since Wed 2026-11-25 09:02:00 CET; 5h 58min ago
+               Config: /home/ana/.config/crampd/config.toml
+                       /home/ana/.config/crampd/config.d/50-crampd-ctl.toml
+               Loaded: ok at 09:02
+               Paused: no
+                 Next: water at 15:45, in 45min: Drink a glass of water (250 ml)
+
+            """)
+        // Half past midnight in Berlin is another day than 23:30 UTC.
+        let lateUTC = Samples.at(23, 30)
+        #expect(TimeText.short(lateUTC, now: now, zone: .utc) == "23:30")
+        #expect(TimeText.short(lateUTC, now: now, zone: berlin) == "Thu 00:30")
+    }
+
     @Test func statusTextAfterAFailedReloadWhilePaused() {
         let status = StatusResult(version: "0.1.0", pid: 7, runningSince: at(8, 2), configFiles: [],
             lastReload: ReloadOutcome(at: at(13, 30), succeeded: false, errors: ["a.toml:1:1: expected X, got Y", "b.toml:2:2: expected Z, got W"]),

@@ -18,12 +18,12 @@ public enum TimeText {
         return date(local.date) + " " + hm
     }
 
-    /// "Wed 2026-11-25 14:45:00 UTC", like `systemctl`.
+    /// "Wed 2026-11-25 14:45:00 CET", like `systemctl`.
     public static func full(_ instant: Instant, zone: Zone) -> String {
         let local = zone.localDateTime(at: instant)
         let t = local.time
         return weekdayName(local.date) + " " + date(local.date) + " "
-            + pad2(t.hour) + ":" + pad2(t.minute) + ":" + pad2(t.second) + " " + zone.name
+            + pad2(t.hour) + ":" + pad2(t.minute) + ":" + pad2(t.second) + " " + zone.abbreviation(at: instant)
     }
 
     /// A span in at most two units, rounded down: "30s", "45min", "1h 30min", "7h", "2d 3h".
