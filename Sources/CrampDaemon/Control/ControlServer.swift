@@ -34,6 +34,8 @@ public final class ControlServer: @unchecked Sendable {  // all state confined t
     private var acceptSource: DispatchSourceRead?
     private var acceptPaused = false
     private var connections: [ObjectIdentifier: ControlConnection] = [:]
+    /// One read buffer for all connections: they read one at a time, on `queue`.
+    private let readBuffer = ReadBuffer(byteCount: 16 * 1024)
     private var stopped = false
 
     /// - Parameters:
@@ -90,7 +92,7 @@ public final class ControlServer: @unchecked Sendable {  // all state confined t
                 default: return  // EAGAIN: nothing more pending
                 }
             }
-            guard makeNonBlockingCloseOnExec(fd) else { close(fd); continue }
+            guard makeAcceptedNonBlockingCloseOnExec(fd) else { close(fd); continue }
             admit(fd)
         }
     }
@@ -121,7 +123,7 @@ public final class ControlServer: @unchecked Sendable {  // all state confined t
             reject(fd, ControlError(.busy, "crampd is serving \(limits.maxClients) clients already; retry shortly"))
             return
         }
-        let connection = ControlConnection(fd: fd, peer: peer, queue: queue, limits: limits,
+        let connection = ControlConnection(fd: fd, peer: peer, queue: queue, limits: limits, readBuffer: readBuffer,
             respond: { [unowned self] request, peer in respond(to: request, from: peer) },
             closed: { [unowned self] connection in connections[ObjectIdentifier(connection)] = nil })
         connections[ObjectIdentifier(connection)] = connection
