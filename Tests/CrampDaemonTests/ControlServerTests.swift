@@ -175,3 +175,26 @@ struct ControlServerTests {
         #expect(client.readAll(timeoutMilliseconds: 2000).closed)
     }
 }
+
+extension ControlServerTests {
+    /// While a half-request, a garbage and an oversized client are connected, a good client
+    /// is served at once and the bad ones each get their answer.
+    @Test func badClientsDoNotDisturbOthers() throws {
+        let fixture = try ServerFixture(limits: .init(idleTimeout: .milliseconds(500)))
+        defer { fixture.tearDown() }
+        let half = try #require(RawClient(path: fixture.path))
+        let garbage = try #require(RawClient(path: fixture.path))
+        let huge = try #require(RawClient(path: fixture.path))
+        defer { [half, garbage, huge].forEach { $0.close() } }
+        half.send(#"{"version":1,"id":1,"comm"#)
+        garbage.send([0xff, 0x00, 0x7b, 0x0a])
+        huge.send([UInt8](repeating: 0x20, count: 100_000))
+        let started = monotonicMilliseconds()
+        #expect(try ControlClient(path: fixture.path).send(Request(id: 7, command: .list)).id == 7)
+        #expect(monotonicMilliseconds() - started < 400, "the good client did not wait for the idle timeout")
+        #expect(try responses(in: garbage.readAll().bytes).map(errorCode) == [.badRequest])
+        #expect(try responses(in: huge.readAll().bytes).map(errorCode) == [.tooLarge])
+        #expect(try responses(in: half.readAll().bytes).map(errorCode) == [.timeout])
+        #expect(fixture.received.map(\.request.command) == [.list])
+    }
+}
