@@ -70,7 +70,7 @@ extension ControlServerTests {
         let result = try ctl(["show", "missing"], socket: fixture.path)
         #expect(result.status == 1)
         #expect(result.output == "")
-        #expect(result.errors == "Failed to show missing: no reminder \"missing\"\n")
+        #expect(result.errors == "no reminder \"missing\"\n")
         let json = try ctl(["show", "missing", "--json"], socket: fixture.path)
         #expect(json.status == 1)
         #expect(json.output == #"{"code":"not-found","message":"no reminder \"missing\""}"# + "\n")

@@ -107,31 +107,10 @@ public enum ResultText {
         }
     }
 
-    /// An error answer: `Failed to snooze water: no reminder "water"`, then each detail indented.
-    public static func error(_ error: ControlError, command: Command) -> String {
-        (["Failed to \(actionPhrase(command)): \(error.message)"] + error.details.map { "  " + $0 })
-            .joined(separator: "\n") + "\n"
-    }
-
-    /// "snooze water", "get the status", "reload the config".
-    public static func actionPhrase(_ command: Command) -> String {
-        switch command {
-        case .status: "get the status"
-        case .list: "list reminders"
-        case .next: "list the next reminders"
-        case .show(let id): "show \(id)"
-        case .done(let id): "mark \(id) done"
-        case .snooze(let id, _): "snooze \(id)"
-        case .skip(let id): "skip \(id)"
-        case .trigger(let id): "trigger \(id)"
-        case .pause: "pause reminders"
-        case .resume: "resume reminders"
-        case .set(let id, _, _): "set \(id)"
-        case .add(let id, _, _): "add \(id)"
-        case .remove(let id, _): "remove \(id)"
-        case .reset(let id, _): "reset \(id)"
-        case .reload: "reload the config"
-        }
+    /// An error answer as the daemon words it (a complete sentence that says what to do),
+    /// then each detail indented: every config error with its location, for example.
+    public static func error(_ error: ControlError) -> String {
+        ([error.message] + error.details.map { "  " + $0 }).joined(separator: "\n") + "\n"
     }
 
     static func pauseText(_ pause: PauseState?, now: Instant, zone: Zone) -> String {

@@ -43,7 +43,7 @@ enum CtlSession {
             }
         case .error(let error):
             if options.json { write(WireCoding.line(error)) }
-            printError(ResultText.error(error, command: command), newline: false)
+            printError(ResultText.error(error), newline: false)
             throw ExitCode.failure
         }
     }
