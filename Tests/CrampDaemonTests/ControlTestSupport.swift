@@ -60,9 +60,12 @@ final class ServerFixture: @unchecked Sendable {
     var connectionCount: Int { queue.sync { server.connectionCount } }
 
     /// Waits (briefly) until the server has no connection open.
-    func waitUntilIdle(milliseconds: Int = 3000) -> Bool {
+    func waitUntilIdle(milliseconds: Int = 3000) -> Bool { waitUntil(connections: 0, milliseconds: milliseconds) }
+
+    /// Waits (briefly) until the server has exactly `count` connections open.
+    func waitUntil(connections count: Int, milliseconds: Int = 3000) -> Bool {
         for _ in 0..<(milliseconds / 10) {
-            if connectionCount == 0 { return true }
+            if connectionCount == count { return true }
             usleep(10_000)
         }
         return false
