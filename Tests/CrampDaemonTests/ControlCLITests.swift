@@ -23,20 +23,8 @@ extension ControlServerTests {
         return nil
     }()
 
-    /// `swift test` compiles the crampd module but does not relink the executable: refuse a
-    /// binary older than the sources it is built from rather than test stale code.
-    static func requireFreshBinary() throws -> String {
-        let binary = try #require(crampdBinary, "crampd binary not built; run: swift build")
-        let packageRoot = "/" + #filePath.split(separator: "/").dropLast(3).joined(separator: "/")
-        let newestSource = ["Sources/crampd", "Sources/crampd/Ctl", "Sources/CrampProtocol", "Sources/CrampProtocol/Human",
-                            "Sources/CrampProtocol/Results", "Sources/CrampDaemon/Control"]
-            .flatMap { swiftFiles(in: packageRoot + "/" + $0) }.map(modificationTime).max() ?? 0
-        try #require(modificationTime(binary) >= newestSource, "\(binary) is older than its sources; run: swift build")
-        return binary
-    }
-
     func ctl(_ arguments: [String], socket: String?) throws -> (status: Int32, output: String, errors: String) {
-        let binary = try Self.requireFreshBinary()
+        let binary = try #require(Self.crampdBinary, "crampd binary not built")
         let errPath = "/tmp/crampd-ctl-stderr-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         defer { unlink(errPath) }
         let shellArgs = ([binary, "ctl"] + arguments).map { "'" + $0 + "'" }.joined(separator: " ")
@@ -134,20 +122,4 @@ func readText(_ path: String) -> String {
         bytes += chunk[..<n]
     }
     return String(decoding: bytes, as: UTF8.self)
-}
-
-func modificationTime(_ path: String) -> Int {
-    var info = stat()
-    return stat(path, &info) == 0 ? Int(info.st_mtim.tv_sec) : 0
-}
-
-func swiftFiles(in directory: String) -> [String] {
-    guard let dir = opendir(directory) else { return [] }
-    defer { closedir(dir) }
-    var files: [String] = []
-    while let entry = readdir(dir) {
-        let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-        if name.hasSuffix(".swift") { files.append(directory + "/" + name) }
-    }
-    return files
 }
