@@ -20,6 +20,7 @@ struct Crampd: ParsableCommand {
             CheckConfigCommand.self,
             DefaultConfigCommand.self,
             CalendarCommand.self,
+            CtlCommand.self,
         ]
     )
 }
