@@ -37,11 +37,11 @@ struct CheckConfigCommand: ParsableCommand {
     }
 
     func run() throws {
-        let environment = Self.environment()
+        let environment = ProcessEnvironment.current
         switch ConfigFiles.load(explicitPath: config, environment: environment) {
         case .failure(let failure):
-            Self.printError(failure.rendered())
-            Self.printError("Failed to load the config: \(failure.countText)")
+            standardError(failure.rendered())
+            standardError("Failed to load the config: \(failure.countText)")
             throw ExitCode.failure
         case .success(let loaded):
             let zone: Zone, note: String
@@ -57,37 +57,8 @@ struct CheckConfigCommand: ParsableCommand {
                     note = "the system zone could not be read: \(error.message)"
                 }
             }
-            let now = baseTime.flatMap(Self.parseLocalDateTime).map(zone.instant) ?? Self.now()
+            let now = baseTime.flatMap(Self.parseLocalDateTime).map(zone.instant) ?? WallClock.now()
             print(ConfigSummary.render(loaded, zone: zone, zoneNote: note, now: now), terminator: "")
-        }
-    }
-
-    // MARK: Process edges
-
-    static func environment() -> [String: String] {
-        var result: [String: String] = [:]
-        var pointer = environ
-        while let entry = pointer.pointee {
-            let pair = String(cString: entry)
-            if let equals = pair.firstIndex(of: "=") { result[String(pair[..<equals])] = String(pair[pair.index(after: equals)...]) }
-            pointer += 1
-        }
-        return result
-    }
-
-    static func now() -> Instant {
-        var spec = timespec()
-        clock_gettime(CLOCK_REALTIME, &spec)
-        return Instant(microseconds: Int64(spec.tv_sec) * 1_000_000 + Int64(spec.tv_nsec) / 1000)
-    }
-
-    static func printError(_ text: String) {
-        let bytes = Array((text + "\n").utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let count = bytes[offset...].withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
-            if count <= 0 { return }
-            offset += count
         }
     }
 
