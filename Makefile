@@ -6,19 +6,26 @@ PREFIX ?= $(HOME)/.local
 SWIFT ?= swift
 SHARED ?= $(CURDIR)/../shared
 
-.PHONY: build release test unit-tests toml-test e2e install uninstall clean
+.PHONY: deps test-deps build release test unit-tests toml-test e2e install uninstall clean
 
-build:
+# Debian packages: the C libraries for building, real systemd/dbus/dunst for the tests.
+deps:
+	@./scripts/deps.sh build
+
+test-deps:
+	@./scripts/deps.sh test
+
+build: deps
 	$(SWIFT) build
 
 # The installed binary links the Swift standard library statically: it starts 2.5-3x faster
 # and uses half the memory (DESIGN.md, "Costs measured on this machine").
 RELEASE_FLAGS = -c release --static-swift-stdlib
 
-release:
+release: deps
 	$(SWIFT) build $(RELEASE_FLAGS)
 
-unit-tests:
+unit-tests: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
@@ -41,7 +48,7 @@ e2e: build
 	done; \
 	echo "e2e: $$passed passed, $$failed failed"; [ $$failed -eq 0 ]
 
-test: unit-tests toml-test e2e
+test: test-deps unit-tests toml-test e2e
 
 # Binary, units, catalog, man pages and completions under PREFIX, then
 # `systemctl --user enable --now crampd.socket crampd.service`; see systemd/install.sh.
