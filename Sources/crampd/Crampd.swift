@@ -15,6 +15,7 @@ struct Crampd: ParsableCommand {
         version: CrampdVersion.string,
         subcommands: [
             // Each subcommand lives in its own file; add new ones here, one per line.
+            CalendarCommand.self,
         ]
     )
 }

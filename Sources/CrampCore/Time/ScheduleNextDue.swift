@@ -35,12 +35,14 @@ extension Schedule {
 extension AtSchedule {
     public func nextDue(after instant: Instant, in zone: Zone) -> Instant? {
         guard !times.isEmpty, !days.isEmpty else { return nil }
-        let sorted = times.sorted()
+        let sorted = times.count == 1 ? times : times.sorted()
+        var dayMask: UInt8 = 0
+        for d in days { dayMask |= 1 << d.rawValue }
         let today = zone.localDateTime(at: instant).date
         // Yesterday too: an offset change can put part of yesterday's local times after `instant`.
         for offset in -1...8 {
             let date = today.adding(days: offset)
-            guard days.contains(date.weekday) else { continue }
+            guard dayMask & (1 << date.weekday.rawValue) != 0 else { continue }
             for time in sorted {
                 let candidate: Instant
                 switch zone.resolve(LocalDateTime(date: date, time: time)) {
@@ -59,8 +61,9 @@ extension EverySchedule {
     public func nextDue(after instant: Instant, in zone: Zone, lastDone: Instant?) -> Instant? {
         let step = interval.microseconds
         guard step > 0, !days.isEmpty else { return nil }
-        let windows = (self.windows.isEmpty ? [DailyWindow(start: TimeOfDay(hour: 0, minute: 0), end: TimeOfDay(hour: 0, minute: 0))] : self.windows)
-            .sorted { $0.start < $1.start }
+        let windows = self.windows.isEmpty ? Self.wholeDay : self.windows.count == 1 ? self.windows : self.windows.sorted { $0.start < $1.start }
+        var dayMask: UInt8 = 0
+        for d in days { dayMask |= 1 << d.rawValue }
         // The last-done anchor: nothing fires before it, the window containing it keeps its phase.
         let anchor = lastDone.map { $0 + interval }
         let today = zone.localDateTime(at: instant).date
@@ -69,7 +72,7 @@ extension EverySchedule {
         var date = today.adding(days: -2)
         while date <= lastDay.adding(days: 8) {
             defer { date = date.adding(days: 1) }
-            guard days.contains(date.weekday) else { continue }
+            guard dayMask & (1 << date.weekday.rawValue) != 0 else { continue }
             for window in windows {
                 let start = Self.bound(zone, date, window.start, first: true)
                 let end = Self.bound(zone, window.crossesMidnight ? date.adding(days: 1) : date, window.end, first: false)
@@ -92,6 +95,8 @@ extension EverySchedule {
         }
         return nil
     }
+
+    static let wholeDay = [DailyWindow(start: TimeOfDay(hour: 0, minute: 0), end: TimeOfDay(hour: 0, minute: 0))]
 
     /// A window bound as an instant: a skipped time becomes the jump, a repeated one its first
     /// (start) or last (end) occurrence.
