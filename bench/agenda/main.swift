@@ -3,7 +3,10 @@
 import CrampCore
 
 let reminderCount = Int(CommandLine.arguments.dropFirst().first ?? "") ?? 10_000
+/// Only the scenarios whose label contains this (for profiling one of them).
+let only = CommandLine.arguments.dropFirst(2).first
 func time(_ label: String, runs: Int = 31, _ body: () -> Int) {
+    if let only, !label.contains(only) { return }
     var samples: [Double] = []
     var checksum = 0
     for _ in 0..<runs {
