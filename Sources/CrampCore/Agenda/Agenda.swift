@@ -1,0 +1,117 @@
+/// The agenda: a pure function of the config, the persisted state, intake facts
+/// and `now` (functional core; the daemon owns the clock and the timer).
+///
+/// The rules, each tested in `Tests/CrampCoreTests/Agenda*`:
+/// - Occurrences come from `Schedule.nextDue`, strictly after the reminder's
+///   `handledThrough`; handling one moves that mark to its planned time, so none fires twice.
+/// - A reminder without state is new: it starts at `now`, with no historic occurrences.
+/// - Quiet hours defer a firing to the end of the quiet window; everything
+///   deferred to the same moment fires once.
+/// - A snooze replaces the next firing by one at `snoozedUntil`; scheduled
+///   occurrences up to then are absorbed by it.
+/// - A requested skip drops exactly the next scheduled occurrence.
+/// - A pause silences every firing inside it; what it silenced is never caught up.
+///   While paused, nothing fires, not even a catch-up.
+/// - A firing later than `grace` is missed. Per reminder and step: if an
+///   occurrence is on time it fires (the misses are only recorded); else with
+///   `catch_up = "once"` a single catch-up fires now, with `"skip"` nothing does.
+///   Inside quiet hours, misses wait for the end of the window and are judged then.
+/// - Hydration reminders: skipped when a drink was logged within
+///   `skip_if_logged_within` of the firing (or after it), and for the rest of the
+///   local day once the water goal is met.
+/// - The clock set back by up to `clockStepBackTolerance` is waited out (nothing
+///   fires twice); set back further, planning restarts from `now`.
+/// - Disabled reminders and reminders gone from the config lose their state, so
+///   enabling one again starts it afresh instead of catching up its idle time.
+public enum Agenda {
+    /// Past this many overdue occurrences of one reminder in one step (a week of
+    /// downtime at a 10-minute interval), the rest are jumped over, not counted one by one.
+    public static let maximumOccurrencesCounted = 1_000
+    /// How many skipped or silenced occurrences the plan looks past to find a next firing.
+    public static let maximumOccurrencesLookedAhead = 64
+    /// A backward clock step up to this is waited out; a larger one is a correction of a wrong clock.
+    public static let clockStepBackTolerance = TimeSpan.hours(1)
+
+    /// The next firing of every enabled reminder at `now`, and what is due now. Changes nothing.
+    public static func plan(config: Config, zone: Zone, state: AgendaState, now: Instant,
+                            intake: IntakeFacts = .none) -> AgendaPlan {
+        compute(config: config, zone: zone, state: state, now: now, intake: intake, keepingState: false).plan
+    }
+
+    /// What the daemon does whenever its timer fires or something changed: act on
+    /// `actions` (in order), save `state`, arm the timer at `nextWake`.
+    ///
+    /// `after`: the plan of the previous step, if the daemon kept it. The result is
+    /// the same with or without it; with it, reminders that cannot have changed
+    /// (same config, zone, pause, intake facts, local date and state; nothing due
+    /// yet) are not recomputed, so a timer wake costs what its due reminders cost.
+    public static func step(config: Config, zone: Zone, state: AgendaState, now: Instant,
+                            intake: IntakeFacts = .none, after previous: AgendaPlan? = nil) -> AgendaStep {
+        compute(config: config, zone: zone, state: state, now: now, intake: intake, keepingState: true, previous: previous)
+    }
+
+    /// After a reload or `crampd ctl set`: reminders whose schedule changed start
+    /// afresh at `now` (what the old schedule planned is not owed under the new one).
+    /// Removed and disabled reminders are pruned by the next `step`.
+    public static func reconcile(previous: Config, current: Config, state: AgendaState, now: Instant) -> AgendaState {
+        var result = state
+        for reminder in current.reminders {
+            guard let old = previous.reminder(id: reminder.id), old.schedule != reminder.schedule,
+                  state.reminders[reminder.id] != nil else { continue }
+            result = result.restarting(reminder.id, now: now)
+        }
+        return result
+    }
+
+    private static func compute(config: Config, zone: Zone, state: AgendaState, now: Instant,
+                                intake: IntakeFacts, keepingState: Bool, previous: AgendaPlan? = nil) -> AgendaStep {
+        let context = AgendaContext(config: config, zone: zone, pause: state.pause, now: now, intake: intake)
+        let resolver = ReminderResolver(context: context)
+        // The previous step's entries are reusable only if nothing they depend on has changed.
+        var reusable = previous.flatMap(\.basis).flatMap { basis in
+            basis.zone == zone && basis.pause == state.pause && basis.intake == intake && basis.today == context.today
+                && previous!.now <= now && basis.config == config ? basis : nil
+        }
+        if reusable != nil && reusable!.states.count != previous!.entries.count { reusable = nil }
+        var actions: [AgendaAction] = []
+        var entries: [AgendaEntry] = []
+        entries.reserveCapacity(config.reminders.count)
+        var reminders: [String: ReminderState] = [:]
+        var states: [ReminderState] = [], reusableEntries: [Bool] = []
+        if keepingState {
+            reminders.reserveCapacity(config.reminders.count)
+            states.reserveCapacity(config.reminders.count); reusableEntries.reserveCapacity(config.reminders.count)
+        }
+        var nextWake: Instant?
+        var somethingWaitsForQuietEnd = false
+        for reminder in config.reminders where reminder.enabled {
+            let index = entries.count
+            let stored = state.reminders[reminder.id]
+            let resolution: ReminderResolver.Resolution
+            if let basis = reusable, basis.reusable[index], let stored, stored == basis.states[index],
+               let entry = previous?.entries[index], entry.next.map({ $0.fireAt > now }) ?? true {
+                resolution = .init(state: stored, entry: entry, wake: entry.next?.fireAt, waitsForQuietEnd: false, isReusable: true)
+            } else {
+                resolution = resolver.resolve(reminder, stored: stored, actions: &actions)
+            }
+            entries.append(resolution.entry)
+            if keepingState {
+                reminders[reminder.id] = resolution.state
+                states.append(resolution.state); reusableEntries.append(resolution.isReusable)
+            }
+            if let wake = resolution.wake, nextWake.map({ wake < $0 }) ?? true { nextWake = wake }
+            somethingWaitsForQuietEnd = somethingWaitsForQuietEnd || resolution.waitsForQuietEnd
+        }
+        var pause = state.pause
+        // An ended pause is dropped once everything it silenced has been handled.
+        if let until = pause?.until, until <= now, !somethingWaitsForQuietEnd { pause = nil }
+        var plan = AgendaPlan(now: now, entries: entries, dueNow: actions, nextWake: nextWake)
+        guard keepingState else { return AgendaStep(actions: actions, state: state, plan: plan) }
+        // The saved pause is the one the entries were computed with only if it did not change here.
+        if pause == state.pause {
+            plan.basis = .init(config: config, zone: zone, pause: pause, intake: intake, today: context.today,
+                               states: states, reusable: reusableEntries)
+        }
+        return AgendaStep(actions: actions, state: AgendaState(reminders: reminders, pause: pause), plan: plan)
+    }
+}

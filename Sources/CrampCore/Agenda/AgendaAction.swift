@@ -1,0 +1,67 @@
+/// What the daemon must do now, as decided by `Agenda.step`: write to the
+/// journal, notify, and record in the diary. The state change is already in the
+/// step's new state.
+public enum AgendaAction: Equatable, Sendable {
+    /// Fire the reminder now.
+    case fire(Firing)
+    /// Occurrences found later than their grace (suspend, downtime); recorded, not fired.
+    case missed(reminderID: String, MissedOccurrences)
+    /// One occurrence dropped on purpose.
+    case skipped(reminderID: String, due: Instant, reason: SkipReason)
+    /// Occurrences that fell due during a pause; silenced, never caught up.
+    case silenced(reminderID: String, count: Int, latestDue: Instant)
+
+    public var reminderID: String {
+        switch self {
+        case .fire(let firing): firing.reminderID
+        case .missed(let id, _), .skipped(let id, _, _), .silenced(let id, _, _): id
+        }
+    }
+}
+
+/// One firing of a reminder.
+public struct Firing: Equatable, Sendable {
+    public var reminderID: String
+    /// The planned time of the occurrence this firing stands for (`CRAMPD_DUE_USEC`):
+    /// the latest one it covers, or the snooze time.
+    public var due: Instant
+    /// When it was meant to fire, after quiet hours deferred it; lateness is measured from here.
+    public var fireAt: Instant
+    public var reason: FiringReason
+
+    public init(reminderID: String, due: Instant, fireAt: Instant, reason: FiringReason) {
+        self.reminderID = reminderID; self.due = due; self.fireAt = fireAt; self.reason = reason
+    }
+}
+
+public enum FiringReason: String, Equatable, Sendable, Codable {
+    /// An occurrence of the schedule, on time (within grace).
+    case scheduled
+    /// The end of a snooze.
+    case snoozed
+    /// The single reminder standing for occurrences that were missed (`catch_up = "once"`).
+    case catchUp = "catch-up"
+}
+
+/// Missed occurrences of one reminder, summarized: a week of downtime is one record, not a thousand.
+public struct MissedOccurrences: Equatable, Sendable {
+    /// How many; a lower bound when `countIsLowerBound` (more than `Agenda.maximumOccurrencesCounted`).
+    public var count: Int
+    public var countIsLowerBound: Bool
+    public var earliestDue: Instant
+    public var latestDue: Instant
+
+    public init(count: Int, countIsLowerBound: Bool = false, earliestDue: Instant, latestDue: Instant) {
+        self.count = count; self.countIsLowerBound = countIsLowerBound
+        self.earliestDue = earliestDue; self.latestDue = latestDue
+    }
+}
+
+public enum SkipReason: String, Equatable, Sendable, Codable {
+    /// `crampd ctl skip`.
+    case requested
+    /// A hydration reminder with `skip_if_logged_within`: a drink was logged that recently.
+    case drinkLoggedRecently = "drink-logged-recently"
+    /// A hydration reminder after today's water goal was met.
+    case waterGoalMet = "water-goal-met"
+}

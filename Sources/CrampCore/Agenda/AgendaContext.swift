@@ -1,0 +1,59 @@
+/// The inputs shared by every reminder in one agenda computation, worked out once.
+struct AgendaContext {
+    let zone: Zone
+    let now: Instant
+    let grace: TimeSpan
+    let defaultCatchUp: CatchUpPolicy
+    let quietHours: QuietHours
+    let pause: Pause?
+    let intake: IntakeFacts
+    /// Whether a pause silences `now`: nothing fires, not even a catch-up.
+    let pausedNow: Bool
+    /// The end of the quiet window `now` is in; `nil` outside quiet hours.
+    let quietEndNow: Instant?
+    /// The local date of `now`, the day `intake.waterTodayMilliliters` is for.
+    let today: CivilDate
+    /// Set when today's water goal is met: hydration reminders resume here (local midnight).
+    let waterGoalMetUntil: Instant?
+
+    init(config: Config, zone: Zone, pause: Pause?, now: Instant, intake: IntakeFacts) {
+        self.zone = zone
+        self.now = now
+        self.grace = config.daemon.grace
+        self.defaultCatchUp = config.daemon.catchUp
+        self.quietHours = QuietHours(config.daemon.quietHours, zone: zone)
+        self.pause = pause
+        self.intake = intake
+        self.pausedNow = pause?.covers(now) ?? false
+        let quietEnd = quietHours.deferral(of: now)
+        self.quietEndNow = quietEnd > now ? quietEnd : nil
+        self.today = zone.localDateTime(at: now).date
+        if let goal = config.goals.waterMilliliters, intake.waterTodayMilliliters >= goal {
+            waterGoalMetUntil = Self.startOfDay(today.adding(days: 1), in: zone)
+        } else {
+            waterGoalMetUntil = nil
+        }
+    }
+
+    /// Why a hydration reminder firing at `instant` is dropped, if it is.
+    func intakeSkipReason(for reminder: Reminder, firingAt instant: Instant) -> SkipReason? {
+        guard reminder.kind == .hydration else { return nil }
+        if let until = waterGoalMetUntil, instant < until, zone.localDateTime(at: instant).date == today {
+            return .waterGoalMet
+        }
+        // A drink logged after the planned time counts too: the person drank, so a
+        // reminder found late must not be caught up.
+        if let within = reminder.skipIfLoggedWithin, let drink = intake.lastDrink, drink > instant - within {
+            return .drinkLoggedRecently
+        }
+        return nil
+    }
+
+    private static func startOfDay(_ date: CivilDate, in zone: Zone) -> Instant {
+        switch zone.resolve(LocalDateTime(date: date, time: TimeOfDay(hour: 0, minute: 0))) {
+        case .unique(let at): at
+        case .gap(let transition): transition
+        case .repeated(let earlier, _): earlier
+        }
+    }
+}

@@ -1,0 +1,84 @@
+/// The agenda at one `now`: the next firing of every enabled reminder, the first
+/// of them, and what is due right now. Pure data; `ctl list`, `ctl next` and
+/// `STATUS=` read it.
+public struct AgendaPlan: Equatable, Sendable {
+    public var now: Instant
+    /// One per enabled reminder, in config order.
+    public var entries: [AgendaEntry]
+    /// What `Agenda.step` at this `now` does (fire, record as missed, skip, silence).
+    public var dueNow: [AgendaAction]
+    /// When the daemon must step again: the earliest next firing, or the end of
+    /// quiet hours when missed occurrences wait for it. `nil`: nothing will ever
+    /// be due (no reminders, or paused indefinitely). Always later than `now`.
+    public var nextWake: Instant?
+
+    /// What a step computed this plan from; lets the next step skip reminders that cannot have changed.
+    var basis: Basis?
+
+    public init(now: Instant, entries: [AgendaEntry], dueNow: [AgendaAction], nextWake: Instant?) {
+        self.now = now; self.entries = entries; self.dueNow = dueNow; self.nextWake = nextWake
+    }
+
+    /// Plans are equal when they say the same; how they were computed does not matter.
+    public static func == (a: AgendaPlan, b: AgendaPlan) -> Bool {
+        a.now == b.now && a.entries == b.entries && a.dueNow == b.dueNow && a.nextWake == b.nextWake
+    }
+
+    /// The inputs of a step, kept with its plan. A later step with the same config,
+    /// zone, pause, intake facts and local date, at a `now` not earlier, may take an
+    /// entry as it is when the reminder's state is still the one this step saved, the
+    /// entry is reusable, and its next firing is still ahead: resolving it again
+    /// would give the same entry and state and no action. At a timer wake that
+    /// leaves all but the due reminders untouched.
+    struct Basis: Sendable {
+        var config: Config
+        var zone: Zone
+        var pause: Pause?
+        var intake: IntakeFacts
+        var today: CivilDate
+        /// Aligned with `entries`: the state saved for each, and whether the entry may be reused.
+        var states: [ReminderState]
+        var reusable: [Bool]
+    }
+
+    /// The entry that fires first (ties: config order): what the timer is armed for.
+    public var first: AgendaEntry? {
+        var best: AgendaEntry?
+        for entry in entries {
+            guard let next = entry.next else { continue }
+            if let current = best?.next, current.fireAt <= next.fireAt { continue }
+            best = entry
+        }
+        return best
+    }
+
+    public func entry(for reminderID: String) -> AgendaEntry? { entries.first { $0.reminderID == reminderID } }
+}
+
+/// One reminder in the plan.
+public struct AgendaEntry: Equatable, Sendable {
+    public var reminderID: String
+    /// Its next firing after `now`; `nil` when it never fires again or a pause has no end.
+    public var next: Firing?
+    /// The occurrence that `crampd ctl skip` will drop, when a skip is pending and it is still ahead.
+    public var skipping: Instant?
+    /// Missed occurrences waiting for quiet hours to end before they are recorded and caught up.
+    public var missedWaiting: MissedOccurrences?
+
+    public init(reminderID: String, next: Firing?, skipping: Instant? = nil, missedWaiting: MissedOccurrences? = nil) {
+        self.reminderID = reminderID; self.next = next; self.skipping = skipping; self.missedWaiting = missedWaiting
+    }
+}
+
+/// The result of `Agenda.step`: act on `actions`, save `state`, arm the timer at `nextWake`.
+public struct AgendaStep: Equatable, Sendable {
+    public var actions: [AgendaAction]
+    public var state: AgendaState
+    public var plan: AgendaPlan
+    /// Where to arm the one timer; `nil`: disarm (nothing will be due until a command changes something).
+    public var nextWake: Instant? { plan.nextWake }
+
+    public init(actions: [AgendaAction], state: AgendaState, plan: AgendaPlan) {
+        self.actions = actions; self.state = state; self.plan = plan
+    }
+}

@@ -1,0 +1,54 @@
+/// What the daemon persists between runs so that, after a restart, nothing fires
+/// twice and nothing due while it was down is lost. Saved atomically as JSON.
+///
+/// Only facts that cannot be derived from the config and the clock are kept.
+public struct AgendaState: Codable, Equatable, Sendable {
+    /// Keyed by reminder id; reminders that are gone from the config, or disabled, are dropped by `Agenda.step`.
+    public var reminders: [String: ReminderState]
+    /// Everything is silent while a pause lasts; `nil` when not paused.
+    public var pause: Pause?
+
+    public init(reminders: [String: ReminderState] = [:], pause: Pause? = nil) {
+        self.reminders = reminders; self.pause = pause
+    }
+
+    public static let empty = AgendaState()
+}
+
+/// The persisted facts about one reminder.
+public struct ReminderState: Codable, Equatable, Sendable {
+    /// Every occurrence planned at or before this instant has been dealt with
+    /// (fired, caught up, recorded as missed, skipped, silenced by a pause, or it
+    /// predates the reminder). This is the key to "never twice": occurrences
+    /// are only ever looked for strictly after it.
+    public var handledThrough: Instant
+    /// When the reminder last actually fired (for `ctl list`, not for planning).
+    public var lastFired: Instant?
+    /// When the person last confirmed it (`crampd ctl done`); `anchor = "last-done"` counts from here.
+    public var lastDone: Instant?
+    /// A snoozed reminder fires again at this instant; occurrences up to it are absorbed.
+    public var snoozedUntil: Instant?
+    /// Drop the next scheduled occurrence (`crampd ctl skip`).
+    public var skipNext: Bool
+
+    public init(handledThrough: Instant, lastFired: Instant? = nil, lastDone: Instant? = nil,
+                snoozedUntil: Instant? = nil, skipNext: Bool = false) {
+        self.handledThrough = handledThrough; self.lastFired = lastFired; self.lastDone = lastDone
+        self.snoozedUntil = snoozedUntil; self.skipNext = skipNext
+    }
+}
+
+/// A pause of all reminders from `since` until `until` (`nil`: until `crampd ctl resume`).
+public struct Pause: Codable, Equatable, Sendable {
+    public var since: Instant
+    public var until: Instant?
+
+    public init(since: Instant, until: Instant?) { self.since = since; self.until = until }
+
+    /// Whether a firing at `instant` is silenced by this pause.
+    public func covers(_ instant: Instant) -> Bool {
+        guard instant >= since else { return false }
+        guard let until else { return true }
+        return instant < until
+    }
+}

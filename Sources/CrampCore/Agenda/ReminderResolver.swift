@@ -1,0 +1,267 @@
+/// One occurrence of a reminder: a scheduled one, or the end of a snooze.
+struct Occurrence {
+    /// The planned time.
+    let due: Instant
+    /// When it fires: `due`, or the end of the quiet window `due` falls in.
+    let fireAt: Instant
+    let isSnooze: Bool
+}
+
+/// What happens to an occurrence whose firing time has come.
+enum Disposition: Equatable {
+    case fire
+    case miss
+    case skip(SkipReason)
+    case silence
+}
+
+/// Works out one reminder at `context.now`: which of its occurrences are due
+/// and what becomes of them, its new state, and its next firing.
+struct ReminderResolver {
+    let context: AgendaContext
+
+    struct Resolution {
+        var state: ReminderState
+        var entry: AgendaEntry
+        /// When the daemon must step again for this reminder.
+        var wake: Instant?
+        /// Missed occurrences wait for the end of quiet hours (and need the pause kept until then).
+        var waitsForQuietEnd: Bool
+        /// Until `entry.next` fires, resolving this state again with the same inputs gives the
+        /// same entry and state and no actions (see `AgendaPlan.Basis`).
+        var isReusable: Bool
+    }
+
+    func resolve(_ reminder: Reminder, stored: ReminderState?, actions: inout [AgendaAction]) -> Resolution {
+        let now = context.now
+        var state = stored ?? ReminderState(handledThrough: now)  // new: no historic occurrences
+        if state.handledThrough > now, state.handledThrough - now > Agenda.clockStepBackTolerance {
+            // The clock was set back by more than we wait out: the old marks belong
+            // to a future that did not happen. Plan again from now.
+            state.handledThrough = now
+            if let done = state.lastDone, done > now { state.lastDone = now }
+        }
+        if let snooze = state.snoozedUntil, snooze <= state.handledThrough { state.snoozedUntil = nil }
+
+        var missed = Tally(), silenced = Tally()
+        var onTime: Occurrence?
+        var examined = 0
+        var mayJump = true
+        var waiting = false
+        var firstAhead: Occurrence?  // kept so the next firing is not computed twice
+        while let occurrence = nextOccurrence(of: reminder, in: state) {
+            if occurrence.fireAt > now { firstAhead = occurrence; break }
+            examined += 1
+            if examined > Agenda.maximumOccurrencesCounted && mayJump {
+                mayJump = false
+                if jumpToLatestOverdue(reminder, &state, &missed, &silenced) { continue }
+            }
+            var disposition = self.disposition(of: occurrence, reminder: reminder, state: state)
+            if disposition == .fire && context.pausedNow { disposition = .miss }
+            if disposition == .miss && context.quietEndNow != nil && !context.pausedNow {
+                // Nothing is caught up inside quiet hours: leave these to be judged at their end.
+                waiting = true
+                break
+            }
+            switch disposition {
+            case .fire: onTime = occurrence
+            case .miss: missed.add(occurrence.due)
+            case .silence: silenced.add(occurrence.due)
+            case .skip(let reason):
+                actions.append(.skipped(reminderID: reminder.id, due: occurrence.due, reason: reason))
+                if reason == .requested { state.skipNext = false }
+            }
+            consume(occurrence, into: &state)
+        }
+
+        if let latest = silenced.latest {
+            actions.append(.silenced(reminderID: reminder.id, count: silenced.count, latestDue: latest))
+        }
+        if let summary = missed.summary {
+            actions.append(.missed(reminderID: reminder.id, summary))
+        }
+        if let occurrence = onTime {
+            actions.append(.fire(Firing(reminderID: reminder.id, due: occurrence.due, fireAt: occurrence.fireAt,
+                                        reason: occurrence.isSnooze ? .snoozed : .scheduled)))
+            state.lastFired = now
+        } else if let summary = missed.summary, catchUpPolicy(of: reminder) == .once, !context.pausedNow {
+            if let reason = context.intakeSkipReason(for: reminder, firingAt: now) {
+                actions.append(.skipped(reminderID: reminder.id, due: summary.latestDue, reason: reason))
+            } else {
+                actions.append(.fire(Firing(reminderID: reminder.id, due: summary.latestDue, fireAt: now, reason: .catchUp)))
+                state.lastFired = now
+            }
+        }
+
+        return waiting ? resolutionWaitingForQuietEnd(reminder, state: state)
+                       : resolution(reminder, state: state, firstAhead: firstAhead)
+    }
+
+    // MARK: - Occurrences
+
+    func nextOccurrence(of reminder: Reminder, in state: ReminderState) -> Occurrence? {
+        if let snooze = state.snoozedUntil {
+            return Occurrence(due: snooze, fireAt: context.quietHours.deferral(of: snooze), isSnooze: true)
+        }
+        guard let due = reminder.schedule.nextDue(after: state.handledThrough, in: context.zone, lastDone: lastDone(of: reminder, state)) else {
+            return nil
+        }
+        guard due > state.handledThrough else {
+            preconditionFailure("BUG: Schedule.nextDue(after: \(state.handledThrough)) returned \(due), not strictly after")
+        }
+        return Occurrence(due: due, fireAt: context.quietHours.deferral(of: due), isSnooze: false)
+    }
+
+    /// The confirmation the schedule counts from: only `anchor = "last-done"` does.
+    /// (Passed only then, because `EverySchedule.nextDue` of branch `time` uses any `lastDone` it is given.)
+    func lastDone(of reminder: Reminder, _ state: ReminderState) -> Instant? {
+        if case .every(let every) = reminder.schedule, every.anchor == .lastDone { return state.lastDone }
+        return nil
+    }
+
+    /// Marks an occurrence handled. A snooze absorbs the scheduled occurrences up to its end.
+    func consume(_ occurrence: Occurrence, into state: inout ReminderState) {
+        state.handledThrough = max(state.handledThrough, occurrence.due)
+        if occurrence.isSnooze { state.snoozedUntil = nil }
+    }
+
+    /// The rules in order: a requested skip, then a pause, then the smart intake
+    /// rules, then lateness against grace.
+    func disposition(of occurrence: Occurrence, reminder: Reminder, state: ReminderState) -> Disposition {
+        if !occurrence.isSnooze && state.skipNext { return .skip(.requested) }
+        if context.pause?.covers(occurrence.fireAt) ?? false { return .silence }
+        if let reason = context.intakeSkipReason(for: reminder, firingAt: occurrence.fireAt) { return .skip(reason) }
+        return context.now - occurrence.fireAt <= context.grace ? .fire : .miss
+    }
+
+    func catchUpPolicy(of reminder: Reminder) -> CatchUpPolicy { reminder.catchUp ?? context.defaultCatchUp }
+
+    // MARK: - The next firing
+
+    private func resolution(_ reminder: Reminder, state: ReminderState, firstAhead: Occurrence?) -> Resolution {
+        let (next, skipping, isFirstOccurrence) = upcoming(reminder, from: state, first: firstAhead)
+        let entry = AgendaEntry(reminderID: reminder.id, next: next, skipping: skipping)
+        return Resolution(state: state, entry: entry, wake: next?.fireAt, waitsForQuietEnd: false, isReusable: isFirstOccurrence)
+    }
+
+    /// Missed occurrences found inside quiet hours stay unhandled; at the end of
+    /// the quiet window they are recorded and caught up (once), unless an
+    /// occurrence deferred to that same moment fires anyway.
+    private func resolutionWaitingForQuietEnd(_ reminder: Reminder, state: ReminderState) -> Resolution {
+        guard let quietEnd = context.quietEndNow else { preconditionFailure("BUG: waiting for quiet hours outside them") }
+        var probe = state
+        var waiting = Tally()
+        while let occurrence = nextOccurrence(of: reminder, in: probe), occurrence.fireAt <= context.now,
+              waiting.count < Agenda.maximumOccurrencesCounted {
+            waiting.add(occurrence.due)
+            if !occurrence.isSnooze { probe.skipNext = false }
+            consume(occurrence, into: &probe)
+        }
+        var (next, skipping, _) = upcoming(reminder, from: probe)
+        if catchUpPolicy(of: reminder) == .once, let latest = waiting.latest, next.map({ $0.fireAt > quietEnd }) ?? true {
+            next = Firing(reminderID: reminder.id, due: latest, fireAt: quietEnd, reason: .catchUp)
+        }
+        let entry = AgendaEntry(reminderID: reminder.id, next: next, skipping: skipping, missedWaiting: waiting.summary)
+        return Resolution(state: state, entry: entry, wake: quietEnd, waitsForQuietEnd: true, isReusable: false)
+    }
+
+    /// The next firing at or after `state`, looking past what will be skipped or
+    /// silenced. Bounded: a reminder that is skipped more than
+    /// `Agenda.maximumOccurrencesLookedAhead` times in a row shows no next firing.
+    /// `first`, when given, is `nextOccurrence(of: reminder, in: state)`, already computed.
+    ///
+    /// `isFirstOccurrence`: nothing was looked past; the firing is simply the next occurrence.
+    func upcoming(_ reminder: Reminder, from state: ReminderState, first: Occurrence? = nil)
+        -> (next: Firing?, skipping: Instant?, isFirstOccurrence: Bool) {
+        var probe = state
+        var skipping: Instant?
+        var known = first
+        for lookedPast in 0..<Agenda.maximumOccurrencesLookedAhead {
+            guard let occurrence = known ?? nextOccurrence(of: reminder, in: probe) else { return (nil, skipping, lookedPast == 0) }
+            known = nil
+            consume(occurrence, into: &probe)
+            if !occurrence.isSnooze && probe.skipNext {
+                skipping = occurrence.due
+                probe.skipNext = false
+                continue
+            }
+            if let pause = context.pause, pause.covers(occurrence.fireAt) {
+                guard let until = pause.until else { return (nil, skipping, false) }  // paused until resumed
+                probe.handledThrough = max(probe.handledThrough, until - TimeSpan(microseconds: 1))
+                continue
+            }
+            switch context.intakeSkipReason(for: reminder, firingAt: occurrence.fireAt) {
+            case .waterGoalMet?:
+                if let until = context.waterGoalMetUntil {
+                    probe.handledThrough = max(probe.handledThrough, until - TimeSpan(microseconds: 1))
+                }
+                continue
+            case .drinkLoggedRecently?, .requested?: continue
+            case nil:
+                let reason: FiringReason = occurrence.isSnooze ? .snoozed : .scheduled
+                return (Firing(reminderID: reminder.id, due: occurrence.due, fireAt: occurrence.fireAt, reason: reason),
+                        skipping, lookedPast == 0)
+            }
+        }
+        return (nil, skipping, false)
+    }
+
+    // MARK: - Long downtime
+
+    /// After `Agenda.maximumOccurrencesCounted` overdue occurrences, jumps to the
+    /// latest one that is beyond grace instead of walking through all of them;
+    /// the jumped-over ones are tallied as that one is (missed or silenced), and
+    /// the count becomes a lower bound. Returns false when there is nothing to jump over.
+    private func jumpToLatestOverdue(_ reminder: Reminder, _ state: inout ReminderState,
+                                     _ missed: inout Tally, _ silenced: inout Tally) -> Bool {
+        let horizon = context.now - context.grace
+        guard state.snoozedUntil == nil,
+              let latest = latestDue(of: reminder, atOrBefore: horizon, after: state.handledThrough, lastDone: lastDone(of: reminder, state)),
+              latest > state.handledThrough else { return false }
+        if context.pause?.covers(context.quietHours.deferral(of: latest)) ?? false {
+            silenced.add(latest); silenced.isLowerBound = true
+        } else {
+            missed.add(latest); missed.isLowerBound = true
+        }
+        state.handledThrough = latest
+        state.skipNext = false
+        return true
+    }
+
+    /// The latest occurrence due in `(floor, horizon]`, found by searching
+    /// backwards from `horizon` in doubling steps (schedules only look forwards).
+    func latestDue(of reminder: Reminder, atOrBefore horizon: Instant, after floor: Instant, lastDone: Instant?) -> Instant? {
+        var span = TimeSpan.minutes(1)
+        while true {
+            let from = max(floor, horizon - span)
+            if var latest = reminder.schedule.nextDue(after: from, in: context.zone, lastDone: lastDone), latest <= horizon {
+                while let following = reminder.schedule.nextDue(after: latest, in: context.zone, lastDone: lastDone),
+                      following <= horizon {
+                    latest = following
+                }
+                return latest
+            }
+            if from == floor { return nil }
+            span = span * 2
+        }
+    }
+}
+
+/// Counts occurrences and remembers the earliest and latest.
+struct Tally {
+    var count = 0
+    var earliest: Instant?
+    var latest: Instant?
+    var isLowerBound = false
+
+    mutating func add(_ due: Instant) {
+        count += 1
+        if earliest == nil { earliest = due }
+        latest = due
+    }
+
+    var summary: MissedOccurrences? {
+        guard let earliest, let latest else { return nil }
+        return MissedOccurrences(count: count, countIsLowerBound: isLowerBound, earliestDue: earliest, latestDue: latest)
+    }
+}
