@@ -17,6 +17,11 @@ public struct SourceText: Sendable {
     /// 1-based line and column of a byte offset; the column counts Unicode
     /// scalars, so a caret lines up under non-ASCII text too.
     public func lineAndColumn(of offset: Int) -> (line: Int, column: Int) {
+        bytes.withUnsafeBufferPointer { Self.lineAndColumn(of: offset, in: $0) }
+    }
+
+    /// `lineAndColumn(of:)` over borrowed bytes, for the parser's messages.
+    static func lineAndColumn(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (line: Int, column: Int) {
         let end = min(max(offset, 0), bytes.count)
         var line = 1
         var lineStart = 0

@@ -19,7 +19,10 @@ public struct TOMLNode: Equatable, Sendable {
 }
 
 /// The eight TOML value kinds plus arrays and tables.
-public indirect enum TOMLValue: Equatable, Sendable {
+///
+/// Not `indirect`: arrays and tables already hold their children behind a
+/// buffer, so a scalar costs no allocation of its own.
+public enum TOMLValue: Equatable, Sendable {
     case string(String)
     case integer(Int64)
     case float(Double)
@@ -80,57 +83,6 @@ public struct TOMLEntry: Equatable, Sendable {
 
     public static func == (lhs: TOMLEntry, rhs: TOMLEntry) -> Bool {
         lhs.key == rhs.key && lhs.node == rhs.node
-    }
-}
-
-/// A TOML table. Keys keep the order in which the document defined them.
-public struct TOMLTable: Equatable, Sendable {
-    public private(set) var entries: [TOMLEntry] = []
-    private var indexByKey: [String: Int] = [:]
-
-    public init() {}
-
-    public init(_ entries: [TOMLEntry]) {
-        for entry in entries { self[entry.key] = entry.node; self.setKeyOffset(entry.keyOffset, for: entry.key) }
-    }
-
-    public var isEmpty: Bool { entries.isEmpty }
-    public var count: Int { entries.count }
-    public var keys: [String] { entries.map(\.key) }
-
-    public func entry(_ key: String) -> TOMLEntry? {
-        indexByKey[key].map { entries[$0] }
-    }
-
-    /// Reading returns the node for `key`; writing `nil` removes it;
-    /// writing a new key appends it, an existing key keeps its place.
-    public subscript(key: String) -> TOMLNode? {
-        get { indexByKey[key].map { entries[$0].node } }
-        set {
-            if let index = indexByKey[key] {
-                if let newValue {
-                    entries[index].node = newValue
-                } else {
-                    entries.remove(at: index)
-                    indexByKey[key] = nil
-                    for i in index..<entries.count { indexByKey[entries[i].key] = i }
-                }
-            } else if let newValue {
-                indexByKey[key] = entries.count
-                entries.append(TOMLEntry(key: key, keyOffset: newValue.offset, node: newValue))
-            }
-        }
-    }
-
-    public mutating func setKeyOffset(_ offset: Int, for key: String) {
-        if let index = indexByKey[key] { entries[index].keyOffset = offset }
-    }
-
-    /// TOML tables are unordered, so equality ignores key order.
-    public static func == (lhs: TOMLTable, rhs: TOMLTable) -> Bool {
-        guard lhs.entries.count == rhs.entries.count else { return false }
-        for entry in lhs.entries where rhs[entry.key] != entry.node { return false }
-        return true
     }
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CrampDaemon
 
 /// The `crampd` command: a table of contents. One subcommand per file.
 @main
@@ -12,14 +13,12 @@ struct Crampd: ParsableCommand {
             Educational, not medical advice: see a doctor when cramps are severe, persistent, \
             or come with weakness or numbness.
             """,
-        version: CrampdVersion.string,
+        version: CrampdBuild.version,
         subcommands: [
             // Each subcommand lives in its own file; add new ones here, one per line.
+            RunCommand.self,
+            CheckConfigCommand.self,
             CalendarCommand.self,
         ]
     )
-}
-
-enum CrampdVersion {
-    static let string = "0.1.0"
 }

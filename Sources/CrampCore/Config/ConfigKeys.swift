@@ -1,0 +1,100 @@
+import TOML
+
+/// One known key of a config section: its name, what it takes, its default and what it means.
+///
+/// The tables below are the one place where defaults live (the schema reads
+/// a missing key's default from here) and the source of "did you mean";
+/// a test checks that `config/crampd.toml` documents every key.
+public struct ConfigKey: Sendable {
+    public var name: String
+    /// What the value looks like, in words.
+    public var shape: String
+    /// Used when the key is absent; `nil` when it is required or has no default.
+    public var defaultValue: TOMLValue?
+    public var doc: String
+
+    public init(_ name: String, _ shape: String, default defaultValue: TOMLValue? = nil, _ doc: String) {
+        self.name = name; self.shape = shape; self.defaultValue = defaultValue; self.doc = doc
+    }
+}
+
+/// The three sections of a config file.
+public enum ConfigSection: String, Sendable, CaseIterable {
+    case daemon, goals, reminder
+
+    /// How the section is written: "[daemon]", "[goals]", "[[reminder]]".
+    public var heading: String { self == .reminder ? "[[reminder]]" : "[\(rawValue)]" }
+
+    public var keys: [ConfigKey] {
+        switch self {
+        case .daemon: ConfigKeys.daemon
+        case .goals: ConfigKeys.goals
+        case .reminder: ConfigKeys.reminder
+        }
+    }
+
+    public func key(_ name: String) -> ConfigKey? { keys.first { $0.name == name } }
+}
+
+public enum ConfigKeys {
+    public static let daemon: [ConfigKey] = [
+        ConfigKey("timezone", "IANA zone name", "Zone reminders are planned in, like \"Europe/Berlin\"; default: the system zone."),
+        ConfigKey("quiet_hours", "window or array of windows", default: .array([]),
+                  "No reminder fires inside these daily windows (\"22:30-07:00\" crosses midnight); what falls due waits for their end."),
+        ConfigKey("notify", "array of channels", default: .array([TOMLNode(.string("journal"))]),
+                  "Where reminders go: \"journal\" (always on) and \"desktop\" (a desktop notification)."),
+        ConfigKey("grace", "duration", default: .string("10m"),
+                  "How late a reminder may fire (after suspend or downtime) before it counts as missed."),
+        ConfigKey("catch_up", "\"once\" or \"skip\"", default: .string("once"),
+                  "Missed reminders: \"once\" fires one catch-up per reminder (never a burst), \"skip\" only records them."),
+        ConfigKey("snooze", "duration", default: .string("10m"),
+                  "How long `crampd ctl snooze ID` postpones a reminder when no duration is given."),
+    ]
+
+    /// `water_ml`, then `<electrolyte>_mg` and `<electrolyte>_max_mg` for each electrolyte.
+    public static let goals: [ConfigKey] = [
+        ConfigKey("water_ml", "positive integer", "Daily water goal in ml."),
+    ] + Electrolyte.allCases.flatMap { electrolyte in [
+        ConfigKey(targetKey(electrolyte), "positive integer", "Daily \(electrolyte.rawValue) target in mg."),
+        ConfigKey(capKey(electrolyte), "positive integer",
+                  "Daily \(electrolyte.rawValue) safety cap in mg: a dose that would exceed it is not suggested."),
+    ] }
+
+    public static func targetKey(_ electrolyte: Electrolyte) -> String { "\(electrolyte.rawValue)_mg" }
+    public static func capKey(_ electrolyte: Electrolyte) -> String { "\(electrolyte.rawValue)_max_mg" }
+
+    public static let reminder: [ConfigKey] = [
+        ConfigKey("id", "letters, digits, - and _", "Names the reminder in the journal and in `crampd ctl`; unique."),
+        ConfigKey("kind", "\"hydration\", \"electrolyte\", \"stretch\" or \"custom\"", "What the reminder is about; required."),
+        ConfigKey("electrolyte", "\"sodium\", \"potassium\", \"magnesium\" or \"calcium\"",
+                  "Which electrolyte; required for kind \"electrolyte\" and only allowed there."),
+        ConfigKey("message", "string", "The text of the reminder; required for kind \"custom\", else a default per kind."),
+        ConfigKey("amount", "positive integer", "ml for hydration, mg for electrolyte; not allowed for other kinds."),
+        ConfigKey("enabled", "boolean", default: .bool(true), "false turns the reminder off but keeps it listed."),
+        ConfigKey("every", "duration", "Schedule: repeat at this interval."),
+        ConfigKey("between", "window or array of windows", "With every: only inside these daily windows; default: all day."),
+        ConfigKey("days", "day, range or array of them", "With every or at: only on these days (\"mon\"…\"sun\", \"mon..fri\"); default: every day."),
+        ConfigKey("anchor", "\"window\" or \"last-done\"", default: .string(Anchor.window.rawValue),
+                  "With every: count from the start of each window, or from the last time you confirmed it."),
+        ConfigKey("at", "time or array of times", "Schedule: at these times of day (\"HH:MM\" or \"HH:MM:SS\")."),
+        ConfigKey("calendar", "systemd calendar expression", "Schedule: a systemd OnCalendar= expression, like \"Mon..Fri 10:00\"."),
+        ConfigKey("catch_up", "\"once\" or \"skip\"", "Overrides [daemon] catch_up for this reminder."),
+        ConfigKey("skip_if_logged_within", "duration", "Hydration only: skip the reminder when a drink was logged this recently."),
+        ConfigKey("removed", "boolean", "In a drop-in: true deletes the reminder defined by earlier files."),
+    ]
+
+    /// The keys that choose a schedule; a reminder has exactly one of them.
+    public static let scheduleKinds = ["every", "at", "calendar"]
+    /// The keys each schedule kind may be combined with.
+    public static let scheduleCompanions: [String: [String]] = ["every": ["between", "days", "anchor"], "at": ["days"], "calendar": []]
+    /// Every key that belongs to a schedule; switching the kind in a drop-in drops all of them.
+    public static let scheduleKeys = ["every", "between", "days", "anchor", "at", "calendar"]
+}
+
+extension ConfigSection {
+    /// The default of `key` as if a file had written it; `nil` when the key has no default.
+    func defaultEntry(_ key: String) -> LocatedEntry? {
+        guard let value = self.key(key)?.defaultValue else { return nil }
+        return LocatedEntry(key: key, keyOffset: 0, node: TOMLNode(value), source: "(default of \(rawValue).\(key))")
+    }
+}

@@ -1,0 +1,27 @@
+import TOML
+
+/// From merged files to a checked `Config`: every section, every reminder, every problem.
+public enum ConfigSchema {
+    /// Merges `files` (the first is the base) and checks the result.
+    /// Fails with all diagnostics, in file order, when anything is wrong.
+    public static func validate(_ files: [ConfigMerge.File]) -> Result<Config, ConfigLoadFailure> {
+        var diagnostics: [ConfigDiagnostic] = []
+        let document = ConfigMerge.merge(files, diagnostics: &diagnostics)
+        var reader = ValueReader(diagnostics: diagnostics)
+        let daemon = DaemonSchema.read(document.daemon, &reader)
+        let goals = GoalsSchema.read(document.goals, &reader)
+        let ids = document.reminders.map(\.id)
+        var reminders: [Reminder] = []
+        for merged in document.reminders {
+            if let reminder = ReminderSchema.read(merged, otherIDs: ids.filter { $0 != merged.id }, &reader) {
+                reminders.append(reminder)
+            }
+        }
+        for duplicate in document.duplicates { _ = ReminderSchema.read(duplicate, otherIDs: [], &reader) }
+        guard reader.diagnostics.isEmpty else {
+            return .failure(ConfigLoadFailure(diagnostics: ConfigDiagnostic.sorted(reader.diagnostics, sourceOrder: files.map(\.name)),
+                                              sources: files.map(\.source)))
+        }
+        return .success(Config(daemon: daemon, goals: goals, reminders: reminders))
+    }
+}

@@ -1,0 +1,20 @@
+import TOML
+
+/// `[goals]`: daily water in ml, electrolyte targets and safety caps in mg; all optional.
+enum GoalsSchema {
+    static func read(_ table: LocatedTable, _ reader: inout ValueReader) -> Goals {
+        var goals = Goals()
+        if let water = table["water_ml"] { goals.waterMilliliters = reader.positiveInteger(water) }
+        for electrolyte in Electrolyte.allCases {
+            let targetKey = ConfigKeys.targetKey(electrolyte), capKey = ConfigKeys.capKey(electrolyte)
+            if let entry = table[targetKey], let mg = reader.positiveInteger(entry) { goals.targetMilligrams[electrolyte] = mg }
+            if let entry = table[capKey], let mg = reader.positiveInteger(entry) { goals.capMilligrams[electrolyte] = mg }
+            // A target above its own cap could never be met safely.
+            if let target = goals.targetMilligrams[electrolyte], let cap = goals.capMilligrams[electrolyte], target > cap,
+               let entry = table[targetKey] {
+                reader.fail(entry, "\"\(targetKey)\" (\(target) mg) is above its safety cap \"\(capKey)\" (\(cap) mg); lower the target or raise the cap")
+            }
+        }
+        return goals
+    }
+}

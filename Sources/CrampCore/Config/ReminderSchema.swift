@@ -1,0 +1,131 @@
+import TOML
+
+/// `[[reminder]]`: checks one merged reminder and builds a `Reminder`.
+enum ReminderSchema {
+    /// The text shown when a reminder sets no `message` (kind "custom" must set one).
+    static func defaultMessage(kind: ReminderKind, electrolyte: Electrolyte?) -> String? {
+        switch kind {
+        case .hydration: "Time for a glass of water."
+        case .electrolyte: "Time for your \(electrolyte?.rawValue ?? "electrolytes")."
+        case .stretch: "Time to stretch your calves."
+        case .custom: nil
+        }
+    }
+
+    /// `nil` when anything is wrong; every problem is in `reader.diagnostics`.
+    static func read(_ reminder: MergedReminder, otherIDs: [String], _ reader: inout ValueReader) -> Reminder? {
+        let table = reminder.table, id = reminder.id
+        let errorsBefore = reader.diagnostics.count
+        func aboutReminder(_ message: String) { reader.fail(reminder.idEntry, message) }
+        func entry(_ key: String) -> LocatedEntry? { table[key] ?? ConfigSection.reminder.defaultEntry(key) }
+
+        var kind: ReminderKind?
+        if let entry = table["kind"] { kind = reader.choice(entry, ReminderKind.self) }
+        else { aboutReminder("reminder \"\(id)\" has no \"kind\"; set kind = \(ValueReader.oneOf(ReminderKind.allCases.map(\.rawValue)))") }
+
+        var electrolyte: Electrolyte?
+        if let entry = table["electrolyte"] {
+            electrolyte = reader.choice(entry, Electrolyte.self)
+            if let kind, kind != .electrolyte {
+                reader.diagnostics.add(atKey: entry, "\"electrolyte\" is only for kind \"electrolyte\"; reminder \"\(id)\" has kind \"\(kind.rawValue)\"")
+            }
+        } else if kind == .electrolyte {
+            aboutReminder("reminder \"\(id)\" has kind \"electrolyte\" but no \"electrolyte\"; set electrolyte = \(ValueReader.oneOf(Electrolyte.allCases.map(\.rawValue)))")
+        }
+
+        var message: String?
+        if let entry = table["message"], let text = reader.string(entry) {
+            if text.allSatisfy(\.isWhitespace) { reader.fail(entry, "empty \"message\"; write the text to show, or leave out \"message\" for the default") }
+            else { message = text }
+        } else if table["message"] == nil, let kind {
+            message = defaultMessage(kind: kind, electrolyte: electrolyte)
+            if message == nil { aboutReminder("reminder \"\(id)\" has kind \"custom\" but no \"message\"; set the text to show, like message = \"…\"") }
+        }
+
+        var amount: Int?
+        if let entry = table["amount"] {
+            amount = reader.positiveInteger(entry)
+            if let kind, kind == .stretch || kind == .custom {
+                reader.diagnostics.add(atKey: entry, "\"amount\" is only for kinds \"hydration\" (ml) and \"electrolyte\" (mg); reminder \"\(id)\" has kind \"\(kind.rawValue)\"")
+            }
+        }
+
+        let enabled = entry("enabled").flatMap { reader.bool($0) } ?? true
+        let schedule = readSchedule(reminder, otherIDs: otherIDs, &reader)
+
+        var catchUp: CatchUpPolicy?
+        if let entry = table["catch_up"] { catchUp = reader.choice(entry, CatchUpPolicy.self) }
+
+        var skipWithin: TimeSpan?
+        if let entry = table["skip_if_logged_within"] {
+            skipWithin = reader.duration(entry, allowZero: false)
+            if let kind, kind != .hydration {
+                reader.diagnostics.add(atKey: entry, "\"skip_if_logged_within\" is only for kind \"hydration\"; reminder \"\(id)\" has kind \"\(kind.rawValue)\"")
+            }
+        }
+
+        guard reader.diagnostics.count == errorsBefore, let kind, let message, let schedule else { return nil }
+        return Reminder(id: id, kind: kind, electrolyte: electrolyte, message: message, amount: amount, enabled: enabled,
+                        schedule: schedule, catchUp: catchUp, skipIfLoggedWithin: skipWithin)
+    }
+
+    /// Exactly one of `every`, `at`, `calendar`, with only the companions that kind uses.
+    private static func readSchedule(_ reminder: MergedReminder, otherIDs: [String], _ reader: inout ValueReader) -> Schedule? {
+        let table = reminder.table, id = reminder.id
+        let kinds = table.entries.filter { ConfigKeys.scheduleKinds.contains($0.key) }
+        guard let kindEntry = kinds.first else {
+            var message = "reminder \"\(id)\" has no schedule; set one of \"every\", \"at\" or \"calendar\""
+            if reminder.definedInDropIn {
+                message += " (no earlier file defines \"\(id)\"" + DidYouMean.hint(for: id, among: otherIDs).replacingSemicolon() + ")"
+            }
+            reader.fail(reminder.idEntry, message)
+            return nil
+        }
+        if kinds.count > 1 {
+            reader.diagnostics.add(atKey: kinds[1], "reminder \"\(id)\" has two schedules, \"\(kinds[0].key)\" and \"\(kinds[1].key)\"; keep one")
+            return nil
+        }
+        var ok = true
+        for key in ["between", "days", "anchor"] {
+            guard let companion = table[key], !ConfigKeys.scheduleCompanions[kindEntry.key, default: []].contains(key) else { continue }
+            let hint = key == "days" ? "; put the days in the expression, like \"Mon..Fri 10:00\"" : ""
+            reader.diagnostics.add(atKey: companion, "\"\(key)\" is only used with \"every\"\(key == "days" ? " or \"at\"" : ""); reminder \"\(id)\" uses \"\(kindEntry.key)\"" + hint)
+            ok = false
+        }
+        let days = table["days"].map { reader.days($0) } ?? Set(Weekday.allCases)
+
+        switch kindEntry.key {
+        case "every":
+            let interval = reader.duration(kindEntry, allowZero: false)
+            let windows = table["between"].map { reader.windows($0, absentMeaning: "the whole day") } ?? []
+            guard let anchorEntry = table["anchor"] ?? ConfigSection.reminder.defaultEntry("anchor") else {
+                preconditionFailure("BUG: the key table has no default for anchor")
+            }
+            let anchorValue = reader.choice(anchorEntry, Anchor.self)
+            guard ok, let interval, let windows, let days, let anchorValue else { return nil }
+            return .every(EverySchedule(interval: interval, windows: windows, days: days, anchor: anchorValue))
+        case "at":
+            let times = reader.times(kindEntry)
+            guard ok, let times, let days else { return nil }
+            return .at(AtSchedule(times: Array(Set(times)).sorted(), days: days))
+        default:
+            guard let text = reader.string(kindEntry) else { return nil }
+            do {
+                let expression = try CalendarExpression.parse(text)
+                return ok ? .calendar(expression) : nil
+            } catch {
+                reader.fail(kindEntry, "invalid calendar expression \"\(text)\": \(error.message)")
+                return nil
+            }
+        }
+    }
+}
+
+extension Anchor: CaseIterable {
+    public static var allCases: [Anchor] { [.window, .lastDone] }
+}
+
+extension String {
+    /// "; did you mean "x"?" → ", did you mean "x"?" inside parentheses.
+    fileprivate func replacingSemicolon() -> String { hasPrefix(";") ? "," + dropFirst() : self }
+}

@@ -1,0 +1,133 @@
+import CrampCore
+import CrampProtocol
+import Glibc
+import TOML
+
+/// `crampd ctl set/add/remove/reset`: edit the ctl drop-in, check the whole
+/// merged config with the edit in place, and only then write the file and
+/// switch to the new config. A bad value never reaches the disk.
+extension Daemon {
+    func edit(_ edit: DropInEdit, runtime: Bool) -> Result<ActionResult, ControlError> {
+        let location = options.configLocation
+        guard let target = runtime ? location.runtimeCtlDropInPath : location.ctlDropInPath else {
+            return .failure(ControlError(.badRequest, "Cannot apply a --runtime change: XDG_RUNTIME_DIR is not set"))
+        }
+        let sources: [SourceText]
+        switch ConfigFiles.read(location) {
+        case .success(let read): sources = read
+        case .failure(let failure):
+            return .failure(ControlError(.invalidConfig, "Failed to read the config files: \(failure.countText)",
+                                         details: failure.renderedErrors))
+        }
+        let others = sources.filter { $0.name != target }
+        let current: TOMLTable
+        if let existing = sources.first(where: { $0.name == target }) {
+            do { current = try TOML.parse(existing.bytes) } catch {
+                return .failure(ControlError(.invalidConfig, "Cannot edit \(target), it has an error; fix or remove it first",
+                                             details: [error.rendered(in: existing)]))
+            }
+        } else {
+            current = TOMLTable()
+        }
+        let edited: TOMLTable
+        switch edit.apply(to: current, definedElsewhere: ConfigLoader.reminderIDs(in: others)) {
+        case .success(let table): edited = table
+        case .failure(let error):
+            let code: ErrorCode = error.message.hasPrefix("no reminder") ? .notFound : .badRequest
+            return .failure(ControlError(code, error.message.prefix(1).uppercased() + error.message.dropFirst()))
+        }
+        let text = edited.isEmpty ? nil : Self.dropInHeader + TOML.write(edited)
+        let candidate = ordered(others + (text.map { [SourceText(name: target, text: $0)] } ?? []), location: location)
+        let fresh: LoadedConfig
+        switch ConfigLoader.load(candidate) {
+        case .success(let config): fresh = config
+        case .failure(let failure):
+            return .failure(ControlError(.invalidConfig, "The change would make the config invalid (\(failure.countText)); nothing was changed",
+                                         details: failure.renderedErrors))
+        }
+        do {
+            if let text {
+                try FileSystem.makeDirectories(FileSystem.parentDirectory(of: target))
+                try FileSystem.writeAtomically(target, Array(text.utf8), mode: 0o644)
+            } else if unlink(target) != 0 && errno != ENOENT {
+                throw FileSystemError(verb: "remove", path: target, code: errno)
+            }
+        } catch {
+            return .failure(ControlError(.internal, "\(error); nothing was changed"))
+        }
+        let before = loaded.config.reminder(id: edit.id)
+        adopt(fresh, now: WallClock.now())
+        let after = loaded.config.reminder(id: edit.id)
+        let changes = ReminderChanges.between(before, after)
+        let scope = runtime ? " until crampd restarts" : ""
+        let summary: String
+        switch edit {
+        case .set(let id, _): summary = "Changed \(id)\(scope)."
+        case .add(let id, _): summary = "Added \(id)\(scope)."
+        case .remove(let id): summary = "Removed \(id)\(scope)."
+        case .reset(let id): summary = "Reset \(id) to the config files\(runtime ? " (runtime changes dropped)" : "")."
+        }
+        logger.notice("\(summary) \(changes.joined(separator: "; "))")
+        return .success(ActionResult(summary: summary, reminder: edit.id, changes: changes,
+                                     next: nextFiring(of: edit.id), runtime: runtime))
+    }
+
+    /// Which file last defined reminder `id` (for `ctl show`).
+    func definingFile(of id: String) -> String? {
+        guard case .success(let sources) = ConfigFiles.read(options.configLocation) else { return nil }
+        return sources.last { ConfigLoader.reminderIDs(in: [$0]).contains(id) }?.name
+    }
+
+    func hasRuntimeChange(_ id: String) -> Bool {
+        guard let path = options.configLocation.runtimeCtlDropInPath,
+              let bytes = try? FileSystem.readIfExists(path) else { return false }
+        return ConfigLoader.reminderIDs(in: [SourceText(name: path, bytes: bytes)]).contains(id)
+    }
+
+    /// Merge order: the base, then persistent drop-ins, then runtime ones, each by name.
+    private func ordered(_ sources: [SourceText], location: ConfigFiles.Location) -> [SourceText] {
+        guard let base = sources.first else { return sources }
+        func rank(_ source: SourceText) -> (Int, [UInt8]) {
+            let inRuntime = location.runtimeDropInDirectory.map { source.name.hasPrefix($0 + "/") } ?? false
+            return (inRuntime ? 1 : 0, Array(source.name.utf8))
+        }
+        return [base] + sources.dropFirst().sorted { a, b in
+            let (ra, rb) = (rank(a), rank(b))
+            return ra.0 != rb.0 ? ra.0 < rb.0 : ra.1.lexicographicallyPrecedes(rb.1)
+        }
+    }
+
+    static let dropInHeader = """
+        # Written by `crampd ctl set/add/remove/reset`; undo a change with `crampd ctl reset ID`.
+        # Edits here are kept, but the next `crampd ctl` change rewrites this file.
+
+        """
+}
+
+extension ConfigLoadFailure {
+    /// Each problem rendered on its own (with source line and caret), for protocol replies.
+    var renderedErrors: [String] {
+        systemErrors + ConfigDiagnostic.sorted(diagnostics, sourceOrder: sources.map(\.name)).map { $0.rendered(in: sources) }
+    }
+}
+
+/// What a config change did to one reminder, in words: `schedule: every 45m -> every 30m`.
+enum ReminderChanges {
+    static func between(_ before: Reminder?, _ after: Reminder?) -> [String] {
+        switch (before, after) {
+        case (nil, nil): return []
+        case (nil, let added?): return ["added: " + ScheduleWording.describe(added.schedule)]
+        case (let removed?, nil): return ["removed: " + ScheduleWording.describe(removed.schedule)]
+        case (let old?, let new?):
+            var changes: [String] = []
+            func note(_ name: String, _ a: String, _ b: String) { if a != b { changes.append("\(name): \(a) -> \(b)") } }
+            note("schedule", ScheduleWording.describe(old.schedule), ScheduleWording.describe(new.schedule))
+            note("message", old.message, new.message)
+            note("amount", old.amountText ?? "none", new.amountText ?? "none")
+            note("enabled", String(old.enabled), String(new.enabled))
+            note("kind", old.kind.rawValue, new.kind.rawValue)
+            note("electrolyte", old.electrolyte?.rawValue ?? "none", new.electrolyte?.rawValue ?? "none")
+            return changes
+        }
+    }
+}

@@ -1,0 +1,225 @@
+import CrampCore
+import CrampProtocol
+import Dispatch
+import Glibc
+import Logging
+import Systemd
+
+/// The daemon: one serial queue owns all state; signals, the control socket and
+/// the one reminder timer only enqueue work on it.
+///
+/// Every change follows the same path: a pure function computes the new
+/// `AgendaState` (and `Agenda.step` what to do now), the state is saved, the
+/// outlets are told, the timer is re-armed, systemd's STATUS= is updated.
+public final class Daemon: @unchecked Sendable {  // all mutable state confined to `queue`
+    let queue = DispatchQueue(label: "crampd.daemon")
+    let options: DaemonOptions
+    let journal: JournalWriter
+    let logger: Logger
+    let startedAt: Instant
+    let stateFile: StateFile<AgendaState>
+
+    var loaded: LoadedConfig
+    var zone: Zone
+    var state: AgendaState
+    var plan: AgendaPlan
+    var lastReload: ReloadOutcome
+
+    private var timer: ReminderTimer?
+    private var signals: SignalWatcher?
+    private var watchdog: DispatchSourceTimer?
+    private var socket: ControlSocket?
+    private var server: ControlServer?
+
+    /// Loads config and state; nothing runs until `start`.
+    init(options: DaemonOptions, journal: JournalWriter, logger: Logger, loaded: LoadedConfig, now: Instant) {
+        self.options = options
+        self.journal = journal
+        self.logger = logger
+        self.startedAt = now
+        self.loaded = loaded
+        self.zone = Daemon.zone(for: loaded.config, environment: options.environment, logger: logger)
+        self.stateFile = StateFile(path: options.statePath)
+        self.state = .empty
+        self.plan = AgendaPlan(now: now, entries: [], dueNow: [], nextWake: nil)
+        self.lastReload = ReloadOutcome(at: now, succeeded: true)
+        self.state = loadState(now: now)
+    }
+
+    /// Starts serving: the socket, signals, the timer and the watchdog, then
+    /// READY=1. Throws when the control socket cannot be set up.
+    func start(socket: ControlSocket) {
+        queue.sync {
+            self.socket = socket
+            let server = ControlServer(socket: socket, queue: queue, handler: self)
+            self.server = server
+            server.start()
+            timer = ReminderTimer(queue: queue) { [unowned self] in self.advance() }
+            signals = SignalWatcher(queue: queue,
+                                    reload: { [unowned self] in _ = self.reload(trigger: "SIGHUP") },
+                                    stop: { [unowned self] signal in self.stop(signal: signal) })
+            startWatchdog()
+            advance()
+            logger.notice("crampd \(CrampdBuild.version) started with \(loaded.config.reminders.count) reminders from \(loaded.files.joined(separator: ", "))",
+                          metadata: [JournalLogHandler.messageIDKey: "\(JournalMessageID.daemonStarted.rawValue)"])
+            notify { try ServiceManager.ready(status: statusLine) }
+        }
+    }
+
+    // MARK: The one path every change takes
+
+    /// Steps the agenda at the current time: acts on what is due, saves, re-arms.
+    /// Called by the timer, after every command, and after a reload.
+    func advance() {
+        dispatchPrecondition(condition: .onQueue(queue))
+        let now = WallClock.now()
+        let step = Agenda.step(config: loaded.config, zone: zone, state: state, now: now)
+        // Saved before the outlets hear of it: after a crash a reminder is
+        // never repeated (the window between the two is a few microseconds).
+        commit(step.state)
+        for action in step.actions { deliver(action, now: now) }
+        plan = step.plan
+        timer?.arm(at: plan.nextWake)
+        notify { try ServiceManager.status(statusLine) }
+    }
+
+    /// Makes `newState` the state and saves it; a failed save is logged, and
+    /// the state stays in memory so the daemon keeps working.
+    @discardableResult
+    func commit(_ newState: AgendaState) -> FileSystemError? {
+        state = newState
+        do {
+            try stateFile.save(newState)
+            return nil
+        } catch {
+            logger.error("\(error), keeping the state in memory only")
+            return error
+        }
+    }
+
+    /// The journal line for one agenda action.
+    private func deliver(_ action: AgendaAction, now: Instant) {
+        guard let reminder = loaded.config.reminder(id: action.reminderID) else {
+            preconditionFailure("BUG: agenda acted on unknown reminder \(action.reminderID)")
+        }
+        let event: ReminderEvent
+        switch action {
+        case .fire(let firing):
+            let kind: ReminderEventKind = firing.reason == .catchUp ? .catchUp : .due
+            event = ReminderEvent(kind: kind, reminder: reminder, due: firing.due, at: now, lateFrom: firing.fireAt,
+                                  note: firing.reason == .snoozed ? "snoozed" : nil)
+        case .missed(_, let missed):
+            let count = missed.countIsLowerBound ? "more than \(missed.count)" : "\(missed.count)"
+            event = ReminderEvent(kind: .missed, reminder: reminder, due: missed.latestDue, at: now,
+                                  note: "\(count) time\(missed.count == 1 ? "" : "s") since \(format(missed.earliestDue))")
+        case .skipped(_, let due, let reason):
+            event = ReminderEvent(kind: .skipped, reminder: reminder, due: due, at: now, note: reason.wording)
+        case .silenced(_, let count, let latestDue):
+            event = ReminderEvent(kind: .skipped, reminder: reminder, due: latestDue, at: now,
+                                  note: "paused (\(count) time\(count == 1 ? "" : "s"))")
+        }
+        journal.write(event.journalEntry)
+    }
+
+    // MARK: Shutdown
+
+    private func stop(signal: Int32) {
+        let name = signal == SIGTERM ? "SIGTERM" : "SIGINT"
+        notify { try ServiceManager.stopping(status: "Stopping on \(name)") }
+        logger.info("Stopping on \(name)", metadata: [JournalLogHandler.messageIDKey: "\(JournalMessageID.daemonStopping.rawValue)"])
+        server?.stop()
+        socket?.close()
+        timer?.cancel()
+        watchdog?.cancel()
+        signals?.cancel()
+        exit(0)
+    }
+
+    // MARK: systemd
+
+    /// One line for `systemctl --user status crampd`.
+    var statusLine: String {
+        if let pause = state.pause, pause.covers(plan.now) {
+            return pause.until.map { "Paused until \(format($0))" } ?? "Paused until crampd ctl resume"
+        }
+        guard let first = plan.first, let next = first.next else { return "No reminder scheduled" }
+        return "Next: \(first.reminderID) at \(format(next.fireAt))"
+    }
+
+    private func startWatchdog() {
+        let interval: UInt64?
+        do { interval = try ServiceManager.watchdogIntervalMicroseconds() } catch {
+            logger.warning("\(error), running without watchdog")
+            return
+        }
+        guard let interval, interval > 0 else { return }
+        // Pinged from the daemon queue: a stuck queue stops the pings and systemd restarts us.
+        let source = DispatchSource.makeTimerSource(queue: queue)
+        let half = DispatchTimeInterval.microseconds(Int(interval / 2))
+        source.schedule(deadline: .now() + half, repeating: half, leeway: .milliseconds(Int(interval / 20_000)))
+        source.setEventHandler { notify { try ServiceManager.watchdog() } }
+        source.activate()
+        watchdog = source
+    }
+
+    // MARK: Helpers
+
+    func format(_ instant: Instant) -> String { ConfigSummary.formatLocal(instant, in: zone) }
+
+    static func zone(for config: Config, environment: [String: String], logger: Logger) -> Zone {
+        if let name = config.daemon.timezone {
+            // Validated with the config, so this only fails if tzdata changed under us.
+            if let zone = try? Zone.named(name) { return zone }
+            logger.error("Failed to load time zone \(name), using the system zone")
+        }
+        do { return try Zone.system(environment: environment) } catch {
+            logger.warning("\(error.message), using UTC")
+            return .utc
+        }
+    }
+
+    private func loadState(now: Instant) -> AgendaState {
+        let suffix = CompactTimestamp.utc(now)
+        do {
+            switch try stateFile.load(suffixForCorruptCopy: suffix) {
+            case .loaded(let saved): return saved
+            case .missing: return .empty
+            case .corrupt(let reason, let movedTo):
+                logger.error("State file \(stateFile.path) is damaged (\(reason)); kept it as \(movedTo ?? "(could not move it)") and started afresh")
+                return .empty
+            }
+        } catch {
+            logger.error("\(error), starting with empty state")
+            return .empty
+        }
+    }
+}
+
+/// sd_notify is best effort: a failure is not a reason to stop reminding.
+func notify(_ send: () throws -> Bool) {
+    do { _ = try send() } catch { printToStderr("crampd: warning: \(error)") }
+}
+
+extension SkipReason {
+    var wording: String {
+        switch self {
+        case .requested: "skipped on request (crampd ctl skip)"
+        case .drinkLoggedRecently: "a drink was logged recently"
+        case .waterGoalMet: "today's water goal is met"
+        }
+    }
+}
+
+/// `20261125T143000Z`, for names of files moved aside.
+enum CompactTimestamp {
+    static func utc(_ instant: Instant) -> String {
+        let t = Zone.utc.localDateTime(at: instant)
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(t.date.year)\(two(t.date.month))\(two(t.date.day))T\(two(t.time.hour))\(two(t.time.minute))\(two(t.time.second))Z"
+    }
+}
+
+/// The version string shared by `crampd --version`, status and the journal.
+public enum CrampdBuild {
+    public static let version = "0.1.0"
+}

@@ -1,0 +1,21 @@
+/// What `crampd run` was asked to do; everything else comes from the environment.
+public struct DaemonOptions: Sendable {
+    /// `--config PATH`; nil means the XDG location (or the built-in default).
+    public var configPath: String?
+    /// The process environment, read once at start.
+    public var environment: [String: String]
+
+    public init(configPath: String?, environment: [String: String]) {
+        self.configPath = configPath
+        self.environment = environment
+    }
+
+    var directories: XDGDirectories { XDGDirectories(environment: environment) }
+
+    /// `$XDG_STATE_HOME/crampd/state.json`: what must survive a restart.
+    var statePath: String { directories.state + "/state.json" }
+
+    var configLocation: ConfigFiles.Location {
+        ConfigFiles.locate(explicitPath: configPath, environment: environment)
+    }
+}

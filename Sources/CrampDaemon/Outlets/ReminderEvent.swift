@@ -1,0 +1,86 @@
+import CrampCore
+import Systemd
+
+/// Something that happened to a reminder, as the journal records it.
+public enum ReminderEventKind: String, Sendable {
+    /// The reminder fell due and was delivered on time.
+    case due
+    /// A single reminder delivered late for occurrences missed while asleep or down.
+    case catchUp = "catch-up"
+    /// Occurrences that passed unseen (recorded, not delivered).
+    case missed
+    case snoozed
+    case done
+    case skipped
+}
+
+/// One reminder event with the facts every outlet needs.
+public struct ReminderEvent: Sendable {
+    public var kind: ReminderEventKind
+    public var reminder: Reminder
+    /// The planned time of the occurrence.
+    public var due: Instant
+    /// When it was actually handled.
+    public var at: Instant
+    /// When it was meant to be handled, if not at `due` (quiet hours deferred it).
+    public var lateFrom: Instant?
+    /// Extra words for the message ("missed 3 times since …").
+    public var note: String?
+
+    public init(kind: ReminderEventKind, reminder: Reminder, due: Instant, at: Instant, lateFrom: Instant? = nil, note: String? = nil) {
+        self.kind = kind; self.reminder = reminder; self.due = due; self.at = at; self.lateFrom = lateFrom; self.note = note
+    }
+
+    /// How late the outlet got it: `CRAMPD_LATENESS_USEC`.
+    public var latenessMicroseconds: Int64 { max(0, at.microseconds - (lateFrom ?? due).microseconds) }
+
+    /// The journal entry: the reminder's own text for due/catch-up, a sentence otherwise.
+    public var journalEntry: JournalEntry {
+        let id = reminder.id
+        let message: String
+        let priority: JournalPriority
+        switch kind {
+        case .due:
+            message = reminder.message
+            priority = .notice
+        case .catchUp:
+            message = "\(reminder.message) (catch-up: \(note ?? "missed while crampd was not running"))"
+            priority = .notice
+        case .missed:
+            message = "Reminder \(id) was missed\(note.map { ": \($0)" } ?? "")"
+            priority = .info
+        case .snoozed:
+            message = "Reminder \(id) snoozed\(note.map { " \($0)" } ?? "")"
+            priority = .info
+        case .done:
+            message = "Reminder \(id) done\(note.map { ": \($0)" } ?? "")"
+            priority = .info
+        case .skipped:
+            message = "Reminder \(id) skipped\(note.map { ": \($0)" } ?? "")"
+            priority = .info
+        }
+        return JournalEntry(message: message, priority: priority, messageID: kind.messageID, fields: [
+            ("CRAMPD_EVENT", kind.rawValue),
+            ("CRAMPD_REMINDER", id),
+            ("CRAMPD_KIND", reminder.kind.rawValue),
+            ("CRAMPD_ELECTROLYTE", reminder.electrolyte?.rawValue ?? ""),
+            ("CRAMPD_AMOUNT", reminder.amount.map(String.init) ?? ""),
+            ("CRAMPD_UNIT", reminder.amount == nil ? "" : (reminder.kind == .electrolyte ? "mg" : "ml")),
+            ("CRAMPD_DUE_USEC", String(due.microseconds)),
+            ("CRAMPD_LATENESS_USEC", String(latenessMicroseconds)),
+        ])
+    }
+}
+
+extension ReminderEventKind {
+    var messageID: JournalMessageID {
+        switch self {
+        case .due: .reminderDue
+        case .catchUp: .catchUp
+        case .missed: .reminderMissed
+        case .snoozed: .snoozed
+        case .done: .done
+        case .skipped: .skipped
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// The CrampDaemon target; see DESIGN.md.

@@ -1,0 +1,159 @@
+import CrampCore
+import FoundationEssentials
+
+// The wire form of a request is flat: the envelope (`version`, `id`, `command`,
+// `keepAlive`) and the command's own fields side by side, so a request can be
+// typed by hand into `socat`. Decoding happens in stages so that every failure
+// maps to a stable error code: malformed JSON → bad-request, then the version
+// → unsupported-version, then the command name → unknown-command, then its fields.
+
+/// Why a request line could not be decoded, with the request id when it was readable
+/// (so the error response can carry it).
+public struct RequestDecodingError: Error, Sendable, Equatable {
+    public var id: Int?
+    public var error: ControlError
+    public init(id: Int?, error: ControlError) { self.id = id; self.error = error }
+}
+
+extension Request: Encodable {
+    enum Field: String, CodingKey {
+        case version, id, command, keepAlive
+        case reminder, count, duration, until, assignments, runtime
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: Field.self)
+        try c.encode(ControlProtocol.current, forKey: .version)
+        try c.encode(id, forKey: .id)
+        try c.encode(command.name, forKey: .command)
+        switch command {
+        case .status, .list, .resume, .reload:
+            break
+        case .next(let count):
+            try c.encode(count, forKey: .count)
+        case .show(let reminder), .done(let reminder), .skip(let reminder), .trigger(let reminder):
+            try c.encode(reminder, forKey: .reminder)
+        case .snooze(let reminder, let duration):
+            try c.encode(reminder, forKey: .reminder)
+            try c.encodeIfPresent(duration, forKey: .duration)
+        case .pause(let length):
+            switch length {
+            case .indefinitely: break
+            case .duration(let d): try c.encode(d, forKey: .duration)
+            case .until(let t): try c.encode(t, forKey: .until)
+            }
+        case .set(let reminder, let assignments, let runtime), .add(let reminder, let assignments, let runtime):
+            try c.encode(reminder, forKey: .reminder)
+            try c.encode(assignments, forKey: .assignments)
+            try c.encode(runtime, forKey: .runtime)
+        case .remove(let reminder, let runtime), .reset(let reminder, let runtime):
+            try c.encode(reminder, forKey: .reminder)
+            try c.encode(runtime, forKey: .runtime)
+        }
+        if keepAlive { try c.encode(true, forKey: .keepAlive) }
+    }
+}
+
+/// Every field any command may carry; which ones are required depends on `command`.
+private struct RawRequest: Decodable {
+    var version: Int?
+    var id: Int?
+    var command: String?
+    var keepAlive: Bool?
+    var reminder: String?
+    var count: Int?
+    var duration: TimeSpan?
+    var until: Instant?
+    var assignments: [String]?
+    var runtime: Bool?
+}
+
+/// Only the id, read leniently so that even a request with a bad field gets its id back.
+private struct RequestID: Decodable {
+    var id: Int?
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: Request.Field.self)
+        id = try? c.decodeIfPresent(Int.self, forKey: .id)
+    }
+}
+
+extension Request {
+    /// Decodes one request line (without its newline).
+    public init(line: some Collection<UInt8>) throws(RequestDecodingError) {
+        let data = Data(line)
+        let raw: RawRequest
+        do {
+            raw = try WireCoding.decoder().decode(RawRequest.self, from: data)
+        } catch let error as DecodingError {
+            let id = (try? WireCoding.decoder().decode(RequestID.self, from: data))?.id
+            throw RequestDecodingError(id: id, error: ControlError(.badRequest, WireCoding.describe(error)))
+        } catch {
+            throw RequestDecodingError(id: nil, error: ControlError(.badRequest, "malformed JSON: \(error)"))
+        }
+        func fail(_ code: ErrorCode, _ message: String) -> RequestDecodingError {
+            RequestDecodingError(id: raw.id, error: ControlError(code, message))
+        }
+        guard let version = raw.version else { throw fail(.badRequest, "expected \"version\", got none") }
+        guard version == ControlProtocol.current else {
+            throw fail(.unsupportedVersion,
+                       "protocol version \(version) is not supported; this crampd speaks version \(ControlProtocol.current)")
+        }
+        guard let id = raw.id else { throw fail(.badRequest, "expected \"id\", got none") }
+        guard let name = raw.command else { throw fail(.badRequest, "expected \"command\", got none") }
+
+        func reminder() throws(RequestDecodingError) -> String {
+            guard let r = raw.reminder else { throw fail(.badRequest, "expected \"reminder\" for \"\(name)\", got none") }
+            guard !r.isEmpty else { throw fail(.badRequest, "expected a reminder id for \"\(name)\", got \"\"") }
+            return r
+        }
+        func assignments() throws(RequestDecodingError) -> [String] {
+            guard let a = raw.assignments, !a.isEmpty else {
+                throw fail(.badRequest, "expected \"assignments\" (KEY=VALUE strings) for \"\(name)\", got none")
+            }
+            return a
+        }
+        func nonNegative(_ d: TimeSpan) throws(RequestDecodingError) -> TimeSpan {
+            guard d.microseconds > 0 else { throw fail(.badRequest, "expected a positive \"duration\", got \(d.microseconds)") }
+            return d
+        }
+        let runtime = raw.runtime ?? false
+
+        let command: Command
+        switch name {
+        case "status": command = .status
+        case "list": command = .list
+        case "next":
+            let count = raw.count ?? 1
+            guard (1...Command.maxNextCount).contains(count) else {
+                throw fail(.badRequest, "expected \"count\" from 1 to \(Command.maxNextCount), got \(count)")
+            }
+            command = .next(count: count)
+        case "show": command = .show(reminder: try reminder())
+        case "done": command = .done(reminder: try reminder())
+        case "snooze":
+            let duration = try raw.duration.map { (d) throws(RequestDecodingError) in try nonNegative(d) }
+            command = .snooze(reminder: try reminder(), duration: duration)
+        case "skip": command = .skip(reminder: try reminder())
+        case "trigger": command = .trigger(reminder: try reminder())
+        case "pause":
+            switch (raw.duration, raw.until) {
+            case (nil, nil): command = .pause(.indefinitely)
+            case (let d?, nil): command = .pause(.duration(try nonNegative(d)))
+            case (nil, let t?): command = .pause(.until(t))
+            case (_?, _?): throw fail(.badRequest, "expected \"duration\" or \"until\" for \"pause\", got both")
+            }
+        case "resume": command = .resume
+        case "set": command = .set(reminder: try reminder(), assignments: try assignments(), runtime: runtime)
+        case "add": command = .add(reminder: try reminder(), assignments: try assignments(), runtime: runtime)
+        case "remove": command = .remove(reminder: try reminder(), runtime: runtime)
+        case "reset": command = .reset(reminder: try reminder(), runtime: runtime)
+        case "reload": command = .reload
+        default:
+            throw fail(.unknownCommand, "unknown command \"\(name)\"; known: \(Command.names.joined(separator: ", "))")
+        }
+        self.init(id: id, command: command, keepAlive: raw.keepAlive ?? false)
+    }
+
+    /// The request as one line, newline included.
+    public func encodedLine() -> [UInt8] { WireCoding.line(self) }
+}

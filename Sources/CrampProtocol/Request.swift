@@ -1,0 +1,97 @@
+import CrampCore
+
+/// One request from `crampd ctl` to the daemon: one JSON object on one line.
+///
+/// Wire form (see docs/protocol.md): `{"version":1,"id":7,"command":"snooze","reminder":"water","duration":600000000}`.
+public struct Request: Sendable, Equatable {
+    /// Chosen by the client; the response carries the same id.
+    public var id: Int
+    public var command: Command
+    /// Keep the connection open after the response, for the next request.
+    /// Without it the server answers one request and closes.
+    public var keepAlive: Bool
+
+    public init(id: Int, command: Command, keepAlive: Bool = false) {
+        self.id = id; self.command = command; self.keepAlive = keepAlive
+    }
+}
+
+/// How long `pause` lasts.
+public enum PauseLength: Sendable, Equatable {
+    /// Until `resume`.
+    case indefinitely
+    /// For this long from when the daemon receives the request.
+    case duration(TimeSpan)
+    /// Until this instant.
+    case until(Instant)
+}
+
+/// One case per verb of `crampd ctl`; the server dispatches on it with one exhaustive `switch`.
+///
+/// Adding a verb (diary: drink, take, cramp, undo, today, stats, export; notify-test)
+/// means: a case here, its name in `name`, its fields in `Request+Coding.swift`,
+/// an example in docs/protocol.md, and a handler case in the daemon.
+public enum Command: Sendable, Equatable {
+    /// The daemon: running since, pid, config files, last reload, pause, next reminder. Result: `.status`.
+    case status
+    /// Every reminder with its next and last time. Result: `.reminders`.
+    case list
+    /// The next `count` occurrences of all reminders merged in time order. Result: `.upcoming`.
+    case next(count: Int)
+    /// Everything about one reminder. Result: `.reminder`.
+    case show(reminder: String)
+    /// Confirm a reminder: it was done now. Result: `.action`.
+    case done(reminder: String)
+    /// Postpone a reminder by `duration`, or by `[daemon] snooze` when nil. Result: `.action`.
+    case snooze(reminder: String, duration: TimeSpan?)
+    /// Skip the next occurrence of a reminder. Result: `.action`.
+    case skip(reminder: String)
+    /// Fire a reminder now, to try it; its schedule does not change. Result: `.action`.
+    case trigger(reminder: String)
+    /// Pause all reminders; the expiry survives a restart. Result: `.action`.
+    case pause(PauseLength)
+    /// End a pause; a no-op when not paused. Result: `.action`.
+    case resume
+    /// Change keys of an existing reminder, `key=value` in config syntax. Saved to the
+    /// ctl drop-in unless `runtime`, which lasts until the next restart. Result: `.action`.
+    case set(reminder: String, assignments: [String], runtime: Bool)
+    /// Add a reminder from `key=value` assignments. Result: `.action`.
+    case add(reminder: String, assignments: [String], runtime: Bool)
+    /// Remove a reminder. Result: `.action`.
+    case remove(reminder: String, runtime: Bool)
+    /// Drop every ctl change to a reminder, back to the config files. Result: `.action`.
+    case reset(reminder: String, runtime: Bool)
+    /// Re-read the config files; all or nothing. Result: `.action`, or error `invalid-config`
+    /// with every error in `details` (the old config keeps running).
+    case reload
+
+    /// The wire name, also the `crampd ctl` verb.
+    public var name: String {
+        switch self {
+        case .status: "status"
+        case .list: "list"
+        case .next: "next"
+        case .show: "show"
+        case .done: "done"
+        case .snooze: "snooze"
+        case .skip: "skip"
+        case .trigger: "trigger"
+        case .pause: "pause"
+        case .resume: "resume"
+        case .set: "set"
+        case .add: "add"
+        case .remove: "remove"
+        case .reset: "reset"
+        case .reload: "reload"
+        }
+    }
+
+    /// Every wire name, for "unknown command" messages and docs.
+    public static let names = [
+        "status", "list", "next", "show", "done", "snooze", "skip", "trigger",
+        "pause", "resume", "set", "add", "remove", "reset", "reload",
+    ]
+
+    /// The most occurrences `next` returns.
+    public static let maxNextCount = 1000
+}

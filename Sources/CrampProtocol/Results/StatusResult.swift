@@ -1,0 +1,67 @@
+import CrampCore
+
+// Result DTOs are plain data. Times are `Instant`: integer microseconds since the
+// Unix epoch, UTC (systemd's usec_t, like CRAMPD_DUE_USEC); durations are `TimeSpan`:
+// integer microseconds. Optional fields are left out of the JSON when absent.
+// Rendering (local time, "in 12min") is the client's job.
+
+/// For `status`.
+public struct StatusResult: Sendable, Equatable, Codable {
+    /// The daemon's version, e.g. "0.1.0".
+    public var version: String
+    public var pid: Int32
+    public var runningSince: Instant
+    /// The config files in use, in load order (later ones override earlier ones); empty
+    /// when running on the embedded default.
+    public var configFiles: [String]
+    /// The last load or reload of the config, the first load at start included.
+    public var lastReload: ReloadOutcome
+    /// Absent when not paused.
+    public var pause: PauseState?
+    /// The next reminder to fire; absent when none will.
+    public var next: Occurrence?
+
+    public init(version: String, pid: Int32, runningSince: Instant, configFiles: [String],
+                lastReload: ReloadOutcome, pause: PauseState? = nil, next: Occurrence? = nil) {
+        self.version = version; self.pid = pid; self.runningSince = runningSince; self.configFiles = configFiles
+        self.lastReload = lastReload; self.pause = pause; self.next = next
+    }
+}
+
+/// The outcome of loading the config.
+public struct ReloadOutcome: Sendable, Equatable, Codable {
+    public var at: Instant
+    public var succeeded: Bool
+    /// Every error, rendered with its location (`config.toml:12:9: expected '=' …`); empty on success.
+    public var errors: [String]
+
+    public init(at: Instant, succeeded: Bool, errors: [String] = []) {
+        self.at = at; self.succeeded = succeeded; self.errors = errors
+    }
+}
+
+/// All reminders are paused.
+public struct PauseState: Sendable, Equatable, Codable {
+    public var since: Instant
+    /// When the pause ends by itself; absent: until `resume`.
+    public var until: Instant?
+
+    public init(since: Instant, until: Instant? = nil) { self.since = since; self.until = until }
+}
+
+/// One future firing of a reminder.
+public struct Occurrence: Sendable, Equatable, Codable {
+    /// The reminder id.
+    public var reminder: String
+    /// "hydration", "electrolyte", "stretch", "custom".
+    public var kind: String
+    /// When it fires.
+    public var at: Instant
+    public var message: String
+    /// With its unit: "250 ml", "300 mg"; absent when the reminder has none.
+    public var amount: String?
+
+    public init(reminder: String, kind: String, at: Instant, message: String, amount: String? = nil) {
+        self.reminder = reminder; self.kind = kind; self.at = at; self.message = message; self.amount = amount
+    }
+}

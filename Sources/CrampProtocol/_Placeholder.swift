@@ -1,1 +1,0 @@
-// The CrampProtocol target; see DESIGN.md.

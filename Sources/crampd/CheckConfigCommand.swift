@@ -1,0 +1,104 @@
+import ArgumentParser
+import CrampCore
+import CrampDaemon
+import Glibc
+
+/// `crampd check-config`: checks the config files as the daemon would load them and shows
+/// when each reminder is next due, or every error with its place in the file.
+struct CheckConfigCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check-config",
+        abstract: "Check the config files and show when each reminder is next due.",
+        discussion: """
+            Reads the config the way the daemon does: ~/.config/crampd/config.toml (or \
+            $XDG_CONFIG_HOME/crampd/config.toml, or the built-in default when there is none), \
+            then config.d/*.toml beside it and $XDG_RUNTIME_DIR/crampd/config.d/*.toml, each in \
+            lexical order. On success prints the files in use, the settings and each reminder \
+            with its next 3 due times, and exits 0. \
+            Otherwise prints every error as path:line:column with the line and a caret, and exits 1.
+
+            Examples:
+              crampd check-config
+              crampd check-config --config ./my-crampd.toml
+              crampd check-config --base-time '2026-03-29 01:00:00'
+            """
+    )
+
+    @Option(name: .long, help: ArgumentHelp("Check this file instead (drop-ins from config.d/ beside it).", valueName: "path"))
+    var config: String?
+
+    @Option(name: .customLong("base-time"), help: ArgumentHelp("Plan from this local time instead of now.", valueName: "YYYY-MM-DD HH:MM:SS"))
+    var baseTime: String?
+
+    func validate() throws {
+        if let baseTime, Self.parseLocalDateTime(baseTime) == nil {
+            throw ValidationError("expected a time 'YYYY-MM-DD HH:MM:SS' for --base-time, got '\(baseTime)'")
+        }
+    }
+
+    func run() throws {
+        let environment = Self.environment()
+        switch ConfigFiles.load(explicitPath: config, environment: environment) {
+        case .failure(let failure):
+            Self.printError(failure.rendered())
+            Self.printError("Failed to load the config: \(failure.countText)")
+            throw ExitCode.failure
+        case .success(let loaded):
+            let zone: Zone, note: String
+            if let name = loaded.config.daemon.timezone {
+                zone = (try? Zone.named(name)) ?? .utc   // checked while loading
+                note = "from the config"
+            } else {
+                do throws(ZoneError) {
+                    zone = try Zone.system(environment: environment)
+                    note = "system"
+                } catch {
+                    zone = .utc
+                    note = "the system zone could not be read: \(error.message)"
+                }
+            }
+            let now = baseTime.flatMap(Self.parseLocalDateTime).map(zone.instant) ?? Self.now()
+            print(ConfigSummary.render(loaded, zone: zone, zoneNote: note, now: now), terminator: "")
+        }
+    }
+
+    // MARK: Process edges
+
+    static func environment() -> [String: String] {
+        var result: [String: String] = [:]
+        var pointer = environ
+        while let entry = pointer.pointee {
+            let pair = String(cString: entry)
+            if let equals = pair.firstIndex(of: "=") { result[String(pair[..<equals])] = String(pair[pair.index(after: equals)...]) }
+            pointer += 1
+        }
+        return result
+    }
+
+    static func now() -> Instant {
+        var spec = timespec()
+        clock_gettime(CLOCK_REALTIME, &spec)
+        return Instant(microseconds: Int64(spec.tv_sec) * 1_000_000 + Int64(spec.tv_nsec) / 1000)
+    }
+
+    static func printError(_ text: String) {
+        let bytes = Array((text + "\n").utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let count = bytes[offset...].withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+            if count <= 0 { return }
+            offset += count
+        }
+    }
+
+    /// "2026-03-29 01:00:00" (seconds optional).
+    static func parseLocalDateTime(_ text: String) -> LocalDateTime? {
+        let parts = text.split(separator: " ")
+        guard parts.count == 2 else { return nil }
+        let date = parts[0].split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
+        guard date.count == 3, let year = date[0], let month = date[1], let day = date[2],
+              (1...12).contains(month), (1...CivilDate.daysInMonth(year: year, month: month)).contains(day),
+              let time = TimeSyntax.parseTime(String(parts[1])) else { return nil }
+        return LocalDateTime(date: CivilDate(year: year, month: month, day: day), time: time)
+    }
+}

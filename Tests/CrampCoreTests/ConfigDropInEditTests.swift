@@ -1,0 +1,94 @@
+import CrampCore
+import Testing
+import TOML
+
+/// `crampd ctl set/add/remove/reset` as edits of the ctl drop-in, checked through the real merge.
+@Suite struct ConfigDropInEditTests {
+    let base = """
+        [[reminder]]
+        id = "water"
+        kind = "hydration"
+        every = "45m"
+        between = "08:00-20:00"
+
+        [[reminder]]
+        id = "calves"
+        kind = "stretch"
+        at = "21:30"
+        """
+    let elsewhere: Set<String> = ["water", "calves"]
+
+    /// Applies edits in turn, starting from an empty drop-in, and returns the drop-in's text.
+    func edit(_ edits: [DropInEdit]) throws -> String {
+        var table = TOMLTable()
+        for edit in edits { table = try edit.apply(to: table, definedElsewhere: elsewhere).get() }
+        return TOML.write(table)
+    }
+
+    func merged(_ dropIn: String) throws -> Config { try validConfig(base, dropIns: [DropInEdit.fileHeader + dropIn]) }
+
+    @Test func setChangesOneReminderByKeyType() throws {
+        let dropIn = try edit([.set(id: "water", assignments: ["every=30m", "days=mon,tue", "amount=300", "enabled=false"])])
+        let water = try #require(try merged(dropIn).reminder(id: "water"))
+        #expect(water.amount == 300)
+        #expect(!water.enabled)
+        guard case .every(let every) = water.schedule else { Issue.record("not every"); return }
+        #expect(every.interval == .minutes(30))
+        #expect(every.days == [.monday, .tuesday])
+        #expect(every.windows.count == 1)   // the base's between stays
+    }
+
+    @Test func setAnotherKindSwitchesTheSchedule() throws {
+        let dropIn = try edit([.set(id: "water", assignments: ["between=09:00-12:00"]), .set(id: "water", assignments: ["at=08:30,21:00"])])
+        #expect(try merged(dropIn).reminder(id: "water")?.schedule
+                == .at(AtSchedule(times: [TimeOfDay(hour: 8, minute: 30), TimeOfDay(hour: 21, minute: 0)])))
+    }
+
+    @Test func addDefinesANewReminder() throws {
+        let dropIn = try edit([.add(id: "mg", assignments: ["kind=electrolyte", "electrolyte=magnesium", "at=20:00", "amount=200"])])
+        let config = try merged(dropIn)
+        #expect(config.reminders.map(\.id) == ["water", "calves", "mg"])
+        #expect(config.reminder(id: "mg")?.amountText == "200 mg")
+    }
+
+    @Test func removeMarksBaseRemindersAndDropsAddedOnes() throws {
+        let dropIn = try edit([
+            .add(id: "mg", assignments: ["kind=electrolyte", "electrolyte=magnesium", "at=20:00"]),
+            .remove(id: "mg"), .remove(id: "calves"),
+        ])
+        #expect(dropIn.contains("removed = true"))
+        #expect(try merged(dropIn).reminders.map(\.id) == ["water"])
+    }
+
+    @Test func resetUndoesEveryChange() throws {
+        let dropIn = try edit([.set(id: "water", assignments: ["every=30m"]), .remove(id: "calves"), .reset(id: "water"), .reset(id: "calves")])
+        #expect(try merged(dropIn) == (try validConfig(base)))
+    }
+
+    @Test func refusalsSayWhatToDoInstead() {
+        func error(_ edits: [DropInEdit]) -> String? {
+            do { _ = try edit(edits); return nil } catch { return (error as? DropInEditError)?.message }
+        }
+        #expect(error([.set(id: "watr", assignments: ["every=30m"])]) == "no reminder \"watr\"; did you mean \"water\"?; to create it: crampd ctl add watr KEY=VALUE…")
+        #expect(error([.add(id: "water", assignments: [])]) == "reminder \"water\" already exists; change it with: crampd ctl set water KEY=VALUE…")
+        #expect(error([.remove(id: "calves"), .add(id: "calves", assignments: [])]) == "reminder \"calves\" was removed; bring it back with: crampd ctl reset calves")
+        #expect(error([.set(id: "water", assignments: ["evry=30m"])]) == "unknown key \"evry\"; did you mean \"every\"?")
+        #expect(error([.set(id: "water", assignments: ["every"])]) == "expected KEY=VALUE, got \"every\"")
+        #expect(error([.set(id: "water", assignments: ["amount=lots"])]) == "expected a whole number for \"amount\", got \"lots\"")
+        #expect(error([.set(id: "water", assignments: ["enabled=no"])]) == "expected true or false for \"enabled\", got \"no\"")
+        #expect(error([.reset(id: "water")]) == "no changes to reset for reminder \"water\"")
+        #expect(error([.add(id: "my water", assignments: [])]) == "expected an id of letters, digits, \"-\" and \"_\", got \"my water\"")
+    }
+
+    @Test func badValuesAreCaughtByTheMergedCheckBeforeWriting() throws {
+        let dropIn = try edit([.set(id: "water", assignments: ["every=often"])])
+        #expect(configErrors(base, dropIns: [dropIn]) == [
+            "d1.toml:3:9: expected a duration like \"45m\" or \"1h30m\" for \"every\", got \"often\"",
+        ])
+    }
+
+    @Test func idsDefinedByOtherFiles() {
+        let sources = [SourceText(name: "config.toml", text: base), SourceText(name: "d.toml", text: "[[reminder]]\nid = \"calves\"\nremoved = true")]
+        #expect(ConfigLoader.reminderIDs(in: sources) == ["water"])
+    }
+}

@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# The daemon as a real systemd user service (issue 6): installed with the README's command
+# into a temporary prefix, started through `systemctl --user`, a reminder two seconds ahead
+# reaches the journal with every field, a broken config is refused on reload while the old
+# schedule keeps running, a restart keeps the state, and a stop is clean.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+source Tests/e2e/lib/systemd-env.sh
+
+step() { printf '== %s\n' "$*"; }
+diagnose_fail() {
+    systemctl --user status crampd.service crampd.socket --no-pager >&2 || true
+    sdenv_journal -n 30 -o short-precise -t crampd >&2 || true
+    sdenv_fail "$@"
+}
+
+sdenv_setup
+sdenv_require_unit_absent crampd.service crampd.socket
+config_dir="${XDG_CONFIG_HOME:-$HOME/.config}/crampd"
+state_dir="${XDG_STATE_HOME:-$HOME/.local/state}/crampd"
+sdenv_remove_at_exit_if_new "$config_dir"
+sdenv_remove_at_exit_if_new "$state_dir"
+[ -e "$XDG_RUNTIME_DIR/crampd" ] || sdenv_on_exit "rm -rf '$XDG_RUNTIME_DIR/crampd'"
+sdenv_on_exit "make -s uninstall PREFIX='$SDENV_PREFIX'"
+
+step "install with the README's command into $SDENV_PREFIX"
+make -s install PREFIX="$SDENV_PREFIX" >"$SDENV_TMP/install.log" 2>&1 || { cat "$SDENV_TMP/install.log" >&2; diagnose_fail "make install failed"; }
+sdenv_wait_for 15 systemctl --user is-active --quiet crampd.service || diagnose_fail "crampd.service is not active"
+status=$(systemctl --user status crampd.service --no-pager 2>&1 || true)
+grep -q "Active: active (running)" <<<"$status" || diagnose_fail "not active (running)"
+grep -q "Status: \"" <<<"$status" || diagnose_fail "no STATUS= line in systemctl status"
+echo "$status" | grep -E "Active:|Status:"
+main_pid=$(systemctl --user show -p MainPID --value crampd.service)
+
+step "a reminder two seconds ahead reaches the journal with every field"
+due_time=$(date -d '+3 seconds' +%H:%M:%S)
+mkdir -p "$config_dir"
+cat >"$config_dir/config.toml" <<TOML
+[daemon]
+grace = "1m"
+
+[[reminder]]
+id = "e2e-magnesium"
+kind = "electrolyte"
+electrolyte = "magnesium"
+message = "Take your magnesium (e2e)"
+amount = 200
+at = "$due_time"
+TOML
+systemctl --user reload crampd.service
+sdenv_wait_for 5 bash -c "systemctl --user show -p StatusText --value crampd.service | grep -q e2e-magnesium" \
+    || diagnose_fail "STATUS= does not name the new reminder after reload"
+sdenv_wait_journal 10 -t crampd CRAMPD_REMINDER=e2e-magnesium CRAMPD_EVENT=due || diagnose_fail "no reminder in the journal"
+entry=$(sdenv_journal -o json -t crampd CRAMPD_REMINDER=e2e-magnesium CRAMPD_EVENT=due | tail -n 1)
+python3 - "$entry" <<'PY'
+import json, sys
+e = json.loads(sys.argv[1])
+expect = {"MESSAGE": "Take your magnesium (e2e)", "PRIORITY": "5", "SYSLOG_IDENTIFIER": "crampd",
+          "MESSAGE_ID": "35dc5bf6d5da48e09834d50076fc15c0", "CRAMPD_REMINDER": "e2e-magnesium",
+          "CRAMPD_KIND": "electrolyte", "CRAMPD_ELECTROLYTE": "magnesium", "CRAMPD_AMOUNT": "200"}
+for key, value in expect.items():
+    assert e.get(key) == value, f"{key}: expected {value!r}, got {e.get(key)!r}"
+due, late = int(e["CRAMPD_DUE_USEC"]), int(e["CRAMPD_LATENESS_USEC"])
+received = int(e["__REALTIME_TIMESTAMP"])
+assert due % 1_000_000 == 0 and 0 <= late < 1_000_000, (due, late)
+assert abs(received - (due + late)) < 1_000_000, (received, due, late)
+print(f"journal entry ok: due {due}, lateness {late} us")
+PY
+[ "$(sdenv_journal -o cat -t crampd CRAMPD_REMINDER=e2e-magnesium CRAMPD_EVENT=due | wc -l)" = 1 ] || diagnose_fail "fired more than once"
+
+step "a broken config is refused on reload; the old schedule keeps running"
+cp "$config_dir/config.toml" "$SDENV_TMP/good.toml"
+cat >"$config_dir/config.toml" <<'TOML'
+[[reminder]]
+id = "broken"
+kind = "hydration"
+every: "45m"
+TOML
+systemctl --user reload crampd.service
+sdenv_wait_journal 5 -t crampd -p err MESSAGE_ID=609b32cc24bb4d67a66b36fde949e0db || diagnose_fail "no config error in the journal"
+error_text=$(sdenv_journal -o cat -t crampd MESSAGE_ID=609b32cc24bb4d67a66b36fde949e0db)
+grep -q "config.toml:4:6: expected '=' after key \"every\", got ':'" <<<"$error_text" || diagnose_fail "error without file:line:column: $error_text"
+grep -q "keeping the previous config" <<<"$error_text" || diagnose_fail "error does not say the old config stays"
+systemctl --user is-active --quiet crampd.service || diagnose_fail "the service stopped after a bad reload"
+[ "$(systemctl --user show -p MainPID --value crampd.service)" = "$main_pid" ] || diagnose_fail "the daemon was restarted"
+systemctl --user show -p StatusText --value crampd.service | grep -q e2e-magnesium || diagnose_fail "the old schedule is gone"
+echo "refused with: $(head -n 1 <<<"$error_text")"
+
+step "a restart keeps the state: nothing fires twice"
+cp "$SDENV_TMP/good.toml" "$config_dir/config.toml"
+state_before=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["reminders"]["e2e-magnesium"]["lastFired"])' "$state_dir/state.json")
+systemctl --user restart crampd.service
+sdenv_wait_for 15 systemctl --user is-active --quiet crampd.service || diagnose_fail "not active after restart"
+[ "$(systemctl --user show -p MainPID --value crampd.service)" != "$main_pid" ] || diagnose_fail "restart kept the old process"
+sleep 1
+state_after=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["reminders"]["e2e-magnesium"]["lastFired"])' "$state_dir/state.json")
+[ "$state_before" = "$state_after" ] || diagnose_fail "state changed across restart: $state_before -> $state_after"
+[ "$(sdenv_journal -o cat -t crampd CRAMPD_REMINDER=e2e-magnesium CRAMPD_EVENT=due | wc -l)" = 1 ] || diagnose_fail "fired again after restart"
+echo "state kept: lastFired $state_after"
+
+step "stop is clean and quick"
+began=$(date +%s%N)
+systemctl --user stop crampd.service
+elapsed_ms=$(( ($(date +%s%N) - began) / 1000000 ))
+[ "$(systemctl --user show -p ExecMainStatus --value crampd.service)" = 0 ] || diagnose_fail "exit status not 0"
+[ "$elapsed_ms" -lt 1000 ] || diagnose_fail "stop took $elapsed_ms ms"
+sdenv_wait_journal 5 -t crampd MESSAGE_ID=a9a165e212344934a889e1e3fba03fc2 || diagnose_fail "no stopping entry"
+echo "stopped in $elapsed_ms ms, exit status 0"
+echo "daemon-service: ok"

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Benchmark: load + validate the built-in default config (TOML parse, merge, schema) in a
+# release build. Target: under 1 ms per load. Prints wall-time percentiles and, when
+# valgrind is installed, instructions per load (the figure that does not move with load).
+#   bench/config.sh [ITERATIONS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+iterations=${1:-5000}
+out=bench/out
+mkdir -p "$out"
+swift build -c release --target CrampCore 2>&1 | tail -1
+swiftc -O -I .build/release/Modules bench/config-bench.swift \
+  .build/release/CrampCore.build/*.o .build/release/TOML.build/*.o -o "$out/config-bench"
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "default config: $(wc -c < config/crampd.toml) bytes"
+"$out/config-bench" "$iterations"
+if command -v valgrind >/dev/null; then
+  # Loads run = warm-up (min(N, 200)) + N; the difference of two runs leaves only the loads.
+  ir() { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$out/config-bench" "$1" load 2>&1 | awk '/Collected/ {print $4}'; }
+  none=$(ir 0); hundred=$(ir 100)
+  echo "instructions per load + validate (callgrind): $(( (hundred - none) / 200 ))"
+fi
