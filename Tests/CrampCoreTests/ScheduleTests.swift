@@ -78,6 +78,19 @@ func hm(_ h: Int, _ m: Int) -> TimeOfDay { TimeOfDay(hour: h, minute: m) }
         }
     }
 
+    @Test func calendarWhereSystemdFailsIsRetriedAnHourLater() throws {
+        // systemd-analyze 252 in America/Sao_Paulo from 2018-11-03 21:00 -03 (the night the
+        // clock skipped midnight): "Infinite loop in calendar calculation" for `11/8:15`.
+        let saoPaulo = try Zone.named("America/Sao_Paulo")
+        let e = try CalendarExpression.parse("11/8:15")
+        let start = utc(2018, 11, 4, 0)
+        guard case .failed = e.nextElapseOutcome(after: start, in: saoPaulo) else {
+            Issue.record("expected systemd's failure here"); return
+        }
+        // The reminder is not lost: 11:15 -02 the next morning.
+        #expect(Schedule.calendar(e).nextDue(after: start, in: saoPaulo, lastDone: nil) == utc(2018, 11, 4, 13, 15))
+    }
+
     @Test func noDaysOrTimesMeansNever() {
         #expect(Schedule.at(AtSchedule(times: [hm(8, 0)], days: [])).nextDue(after: utc(2026, 1, 1), in: berlin, lastDone: nil) == nil)
         #expect(Schedule.at(AtSchedule(times: [])).nextDue(after: utc(2026, 1, 1), in: berlin, lastDone: nil) == nil)

@@ -3,9 +3,10 @@
 import CrampCore
 
 let reminderCount = Int(CommandLine.arguments.dropFirst().first ?? "") ?? 10_000
-let runs = 31
-
-func time(_ label: String, _ body: () -> Int) {
+/// Only the scenarios whose label contains this (for profiling one of them).
+let only = CommandLine.arguments.dropFirst(2).first
+func time(_ label: String, runs: Int = 31, _ body: () -> Int) {
+    if let only, !label.contains(only) { return }
     var samples: [Double] = []
     var checksum = 0
     for _ in 0..<runs {
@@ -80,7 +81,7 @@ time("step at a timer wake, after the previous plan") {
 time("step after 2 h suspend (most miss, catch up)") {
     Agenda.step(config: config, zone: zone, state: steady, now: start + .hours(2), intake: intake).actions.count
 }
-time("step after 3 days down (restart)") {
+time("step after 3 days down (restart)", runs: 5) {
     Agenda.step(config: config, zone: zone, state: steady, now: start + .hours(72), intake: intake).actions.count
 }
 

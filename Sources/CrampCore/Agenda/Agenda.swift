@@ -16,9 +16,11 @@
 ///   occurrence is on time it fires (the misses are only recorded); else with
 ///   `catch_up = "once"` a single catch-up fires now, with `"skip"` nothing does.
 ///   Inside quiet hours, misses wait for the end of the window and are judged then.
-/// - Hydration reminders: skipped when a drink was logged within
-///   `skip_if_logged_within` of the firing (or after it), and for the rest of the
-///   local day once the water goal is met.
+/// - Hydration reminders: an occurrence is skipped when a drink was logged within
+///   `skip_if_logged_within` before its firing time (or in the grace after it), and
+///   for the rest of the local day once the water goal is met; a catch-up is
+///   skipped likewise. The daemon wakes at each such occurrence, so the skip is
+///   judged with the facts of its time.
 /// - The clock set back by up to `clockStepBackTolerance` is waited out (nothing
 ///   fires twice); set back further, planning restarts from `now`.
 /// - Disabled reminders and reminders gone from the config lose their state, so

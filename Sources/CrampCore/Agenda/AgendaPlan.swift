@@ -7,9 +7,10 @@ public struct AgendaPlan: Equatable, Sendable {
     public var entries: [AgendaEntry]
     /// What `Agenda.step` at this `now` does (fire, record as missed, skip, silence).
     public var dueNow: [AgendaAction]
-    /// When the daemon must step again: the earliest next firing, or the end of
-    /// quiet hours when missed occurrences wait for it. `nil`: nothing will ever
-    /// be due (no reminders, or paused indefinitely). Always later than `now`.
+    /// When the daemon must step again: the earliest next firing, the end of
+    /// quiet hours when missed occurrences wait for it, or an occurrence the intake
+    /// rules will skip (judged with the facts of its time). `nil`: nothing will
+    /// ever be due (no reminders, or paused indefinitely). Always later than `now`.
     public var nextWake: Instant?
 
     /// What a step computed this plan from; lets the next step skip reminders that cannot have changed.

@@ -5,6 +5,9 @@
 ///   that day (spring forward) does not fire that day, like systemd skips `*-*-* 02:30`;
 ///   a time the clock shows twice (fall back) fires once, at its first occurrence.
 /// - `calendar`: the systemd `OnCalendar=` semantics of `CalendarExpression.nextElapse`.
+///   Where systemd 252 itself fails to compute an elapse (a few expressions with open
+///   repetitions next to a DST gap), the search is retried from an hour later, so a
+///   reminder is late rather than lost.
 /// - `every` with windows: fires at the window start, start + interval, start + 2·interval, …
 ///   while before the window end (a window is half-open, `[start, end)`). The interval is
 ///   real elapsed time, so a DST change inside a window neither doubles nor drops a reminder.
@@ -27,8 +30,20 @@ extension Schedule {
         switch self {
         case .at(let s): s.nextDue(after: instant, in: zone)
         case .every(let s): s.nextDue(after: instant, in: zone, lastDone: lastDone)
-        case .calendar(let e): e.nextElapse(after: instant, in: zone)
+        case .calendar(let e): Self.calendarNextDue(e, after: instant, in: zone)
         }
+    }
+
+    static func calendarNextDue(_ e: CalendarExpression, after instant: Instant, in zone: Zone) -> Instant? {
+        var from = instant
+        for _ in 0..<48 {
+            switch e.nextElapseOutcome(after: from, in: zone) {
+            case .elapse(let due): return due
+            case .never: return nil
+            case .failed: from = from + .hours(1)
+            }
+        }
+        return nil
     }
 }
 
