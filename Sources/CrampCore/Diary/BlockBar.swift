@@ -1,0 +1,16 @@
+/// Horizontal bars for terminals, drawn in eighths of a cell with Unicode block characters.
+public enum BlockBar {
+    /// Partial cells from 1/8 to 7/8.
+    static let partials: [Character] = ["▏", "▎", "▍", "▌", "▋", "▊", "▉"]
+    static let full: Character = "█"
+
+    /// A bar of exactly `width` cells (padded with spaces) showing `value` out of `scale`,
+    /// rounded to the nearest eighth and clamped to the full width.
+    public static func draw(value: Int, scale: Int, width: Int) -> String {
+        guard width > 0 else { return "" }
+        let eighths = scale <= 0 ? 0 : min(width * 8, (max(value, 0) * width * 8 + scale / 2) / scale)
+        var bar = String(repeating: full, count: eighths / 8)
+        if eighths % 8 > 0 { bar.append(partials[eighths % 8 - 1]) }
+        return bar + String(repeating: " ", count: width - bar.count)
+    }
+}
