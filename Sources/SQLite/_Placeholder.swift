@@ -1,1 +1,0 @@
-// The SQLite target; see DESIGN.md.

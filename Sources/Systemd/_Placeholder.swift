@@ -1,1 +1,0 @@
-// The Systemd target; see DESIGN.md.
