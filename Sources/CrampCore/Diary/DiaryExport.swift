@@ -57,7 +57,7 @@ public struct DiaryExport: Sendable, Equatable, Codable {
 
     public struct ReminderEventRow: Sendable, Equatable, Codable {
         public var reminder: String
-        public var event: ReminderEvent
+        public var event: ReminderEventRecord.Kind
         public var time: Instant
         public var localTime: String
         public var planned: Instant?
