@@ -38,13 +38,13 @@ enum DiaryFixture {
             Cramp(time: today(3, 10), muscle: "calf", severity: 6, atNight: true),
         ],
         reminderEvents: [
+            ReminderEventRecord(reminderID: "magnesium", event: .missed, planned: day(1, 21, 0), actual: day(1, 21, 30)),
+            ReminderEventRecord(reminderID: "magnesium", event: .catchUp, planned: day(1, 21, 0), actual: day(1, 21, 31)),
+            ReminderEventRecord(reminderID: "magnesium", event: .done, planned: day(1, 21, 0), actual: day(1, 21, 40)),
             ReminderEventRecord(reminderID: "water", event: .due, planned: today(9, 0), actual: today(9, 0)),
             ReminderEventRecord(reminderID: "water", event: .done, planned: today(9, 0), actual: today(9, 5)),
             ReminderEventRecord(reminderID: "water", event: .due, planned: today(11, 0), actual: today(11, 0)),
             ReminderEventRecord(reminderID: "water", event: .skipped, planned: today(13, 0), actual: today(13, 0)),
-            ReminderEventRecord(reminderID: "magnesium", event: .missed, planned: day(1, 21, 0), actual: day(1, 21, 30)),
-            ReminderEventRecord(reminderID: "magnesium", event: .catchUp, planned: day(1, 21, 0), actual: day(1, 21, 31)),
-            ReminderEventRecord(reminderID: "magnesium", event: .done, planned: day(1, 21, 0), actual: day(1, 21, 40)),
         ])
 
     static let stillDue = [

@@ -15,8 +15,9 @@ public enum StatsRenderer {
 
     /// "Wed 11-25  ████████▌   1250 ml   62%  done 5/6  cramps 1 (1 at night)"
     static func chart(_ s: DiaryStats, width: Int) -> [String] {
-        // label 9 + 2, then bar, then 2 + ml 7 + 2 + percent 4 + check 2 + reminders 11 + cramps ~20
-        let barWidth = min(40, max(10, width - 60))
+        // Around the bar: label 9 + 2, then 2 + ml 7 + 2 + percent 4 + check 2 + 2 + reminders 11
+        // + cramps up to 23 ("  cramps 1 (1 at night)") = 64 cells.
+        let barWidth = min(40, max(10, width - 64))
         let scale = max(s.waterGoalMilliliters ?? 0, s.days.map(\.waterMilliliters).max() ?? 0)
         return s.days.map { d in
             var line = DiaryTimeFormat.dayLabel(d.date) + "  " + BlockBar.draw(value: d.waterMilliliters, scale: scale, width: barWidth)
@@ -57,11 +58,13 @@ public enum StatsRenderer {
         } else {
             for (i, e) in s.electrolytes.enumerated() {
                 let perDay = e.milligrams / max(s.days.count, 1)
-                var parts = ["\(perDay) mg a day"]
-                if let t = e.targetMilligrams { parts.append("target \(t)") }
-                if let c = e.capMilligrams { parts.append("cap \(c)") }
-                lines.append(TextColumns.left(i == 0 ? "Electrolytes" : "", 14) + TextColumns.left(e.electrolyte.rawValue, 10)
-                             + TextColumns.right("\(e.milligrams) mg", 10) + " total (" + parts.joined(separator: ", ") + ")")
+                var limits: [String] = []
+                if let t = e.targetMilligrams { limits.append("target \(t) mg") }
+                if let c = e.capMilligrams { limits.append("cap \(c) mg") }
+                var line = TextColumns.left(i == 0 ? "Electrolytes" : "", 14) + TextColumns.left(e.electrolyte.rawValue, 10)
+                    + TextColumns.right("\(e.milligrams) mg", 9) + " in all, " + TextColumns.right("\(perDay)", 4) + " mg a day"
+                if !limits.isEmpty { line += " (" + limits.joined(separator: ", ") + ")" }
+                lines.append(line)
             }
         }
         let a = s.adherence
