@@ -26,29 +26,31 @@ public final class DiaryStore: @unchecked Sendable {
     public init(path: String, now: Instant) throws(DiaryStoreError) {
         self.path = path
         try Self.makeParentDirectory(of: path)
-        do {
-            database = try Self.openChecked(path)
-            recovery = nil
-        } catch let error where error.isCorrupt {
-            let movedTo = try DiaryRecovery.moveAside(path, now: now)
-            recovery = DiaryRecovery(movedTo: movedTo, cause: error.sqlite!)
-            database = try Self.openChecked(path)
-        }
+        (database, recovery) = try Self.openChecked(path, now: now, recoverIfCorrupt: true)
     }
 
     /// Open, WAL + synchronous=FULL, quick_check, migrations: each can reveal a damaged file.
-    private static func openChecked(_ path: String) throws(DiaryStoreError) -> Database {
+    private static func openChecked(_ path: String, now: Instant, recoverIfCorrupt: Bool) throws(DiaryStoreError) -> (Database, DiaryRecovery?) {
         var step = "open diary \(path)"
+        var damaged: Database?
         do {
             let database = try Database(path: path, mode: .readWriteCreate)
+            damaged = database
             step = "check diary \(path)"
             try database.configureForDurability()
             try database.quickCheck()
             step = "update the schema of diary \(path)"
             try database.migrate(DiarySchema.migrations)
-            return database
+            return (database, nil)
         } catch {
-            throw DiaryStoreError(action: step, error)
+            guard error.isCorrupt, recoverIfCorrupt else { throw DiaryStoreError(action: step, error) }
+            // Move the files while the damaged connection is still open: closing it first would
+            // let SQLite delete (or checkpoint) the -wal and -shm we want to keep beside it.
+            let movedTo = try DiaryRecovery.moveAside(path, now: now)
+            try? damaged?.close()
+            damaged = nil
+            let (fresh, _) = try openChecked(path, now: now, recoverIfCorrupt: false)
+            return (fresh, DiaryRecovery(movedTo: movedTo, cause: error))
         }
     }
 
