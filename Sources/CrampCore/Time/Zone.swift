@@ -1,19 +1,98 @@
-// CONTRACT (to be implemented on branch `time`): the public surface others code against.
+/// A time zone as a value: UTC, a POSIX rule, or an IANA zone from tzdata.
+///
+/// Immutable and `Sendable`: the rules are loaded once and shared, and nothing here
+/// touches the process's `TZ`, `tzset` or `localtime_r`, so any thread may use a zone.
+/// Two zones are equal when their names are.
+public struct Zone: Sendable, Equatable, Hashable, CustomStringConvertible {
+    /// "UTC", "Europe/Berlin", or a POSIX rule as written in `$TZ`.
+    public let name: String
+    /// The offset history; `nil` is UTC.
+    let rules: ZoneRules?
 
-/// A time zone as a value: UTC, a fixed offset, or an IANA zone from tzdata.
-public struct Zone: Sendable, Equatable {
-    /// "UTC", "Europe/Berlin", …
-    public var name: String
+    init(name: String) { self.name = name; self.rules = nil }
+
+    /// A zone with its own rules, e.g. from a TZif file that is not in the system tzdata.
+    public init(name: String, rules: ZoneRules) { self.name = name; self.rules = rules }
 
     public static let utc = Zone(name: "UTC")
 
-    /// Loads an IANA zone from the system tzdata.
+    public var description: String { name }
+
+    public static func == (a: Zone, b: Zone) -> Bool { a.name == b.name }
+    public func hash(into h: inout Hasher) { h.combine(name) }
+
+    /// Loads an IANA zone from the system tzdata (`/usr/share/zoneinfo`). "UTC" needs no file.
     public static func named(_ name: String) throws(ZoneError) -> Zone {
-        throw ZoneError(message: "unknown time zone \"\(name)\"")
+        if name == "UTC" { return .utc }
+        return try TZDatabase.system.zone(named: name)
+    }
+
+    /// A zone from a POSIX TZ rule such as `CET-1CEST,M3.5.0,M10.5.0/3`.
+    public static func posix(_ rule: String) throws(ZoneError) -> Zone {
+        let parsed = try POSIXTimeZoneRule.parse(rule)
+        return Zone(name: rule, rules: ZoneRules(transitions: [], transitionTypes: [], types: [parsed.standard], footer: parsed))
+    }
+
+    /// The zone the environment asks for, the way glibc reads it:
+    /// `$TZ` as `:Area/City`, `Area/City`, `/path/to/tzfile` or a POSIX rule (empty means UTC);
+    /// without `$TZ`, the zone `/etc/localtime` links to (or its contents); without that, UTC.
+    public static func system(environment: [String: String]) throws(ZoneError) -> Zone {
+        try system(environment: environment, database: .system, localtime: "/etc/localtime")
+    }
+
+    /// `system(environment:)` with the tzdata root and localtime file injectable for tests.
+    public static func system(environment: [String: String], database: TZDatabase, localtime: String) throws(ZoneError) -> Zone {
+        guard var tz = environment["TZ"] else {
+            guard TZDatabase.readFile(localtime) != nil else { return .utc }
+            if let target = TZDatabase.symlinkTarget(localtime), let name = zoneName(fromPath: target),
+               let zone = try? database.zone(named: name) {
+                return name == "UTC" ? .utc : zone
+            }
+            return try database.zone(file: localtime, name: "localtime")
+        }
+        if tz.isEmpty { return .utc }
+        if tz.hasPrefix(":") { tz.removeFirst() }
+        if tz.hasPrefix("/") {
+            return try database.zone(file: tz, name: zoneName(fromPath: tz) ?? tz)
+        }
+        if tz == "UTC" { return .utc }
+        if TZDatabase.isValidName(tz), let zone = try? database.zone(named: tz) { return zone }
+        do {
+            return try posix(tz)
+        } catch {
+            throw ZoneError(message: "unknown time zone \"\(tz)\" (neither in \(database.root) nor a POSIX TZ rule)")
+        }
+    }
+
+    /// "Europe/Berlin" from "/usr/share/zoneinfo/Europe/Berlin" or "../usr/share/zoneinfo/Europe/Berlin".
+    static func zoneName(fromPath path: String) -> String? {
+        let marker = "zoneinfo/"
+        var name = ""
+        var found = false
+        var rest = Substring(path)
+        while !rest.isEmpty {
+            if rest.hasPrefix(marker) { name = String(rest.dropFirst(marker.count)); found = true; break }
+            rest = rest.dropFirst()
+        }
+        guard found else { return nil }
+        for prefix in ["posix/", "right/"] where name.hasPrefix(prefix) { name.removeFirst(prefix.count) }
+        return name.isEmpty ? nil : name
+    }
+
+    /// The local time type (offset, daylight flag, abbreviation) at `instant`.
+    public func localTimeType(at instant: Instant) -> LocalTimeType {
+        guard let rules else { return .utc }
+        return rules.type(atSeconds: instant.seconds)
     }
 
     /// Offset from UTC in seconds at `instant`.
-    public func offsetSeconds(at instant: Instant) -> Int { 0 }
+    public func offsetSeconds(at instant: Instant) -> Int { localTimeType(at: instant).utcOffsetSeconds }
+
+    /// The abbreviation at `instant`, e.g. "CEST" or "+1030".
+    public func abbreviation(at instant: Instant) -> String { localTimeType(at: instant).abbreviation }
+
+    /// Whether tzdata flags `instant` as daylight saving time.
+    public func isDaylightSaving(at instant: Instant) -> Bool { localTimeType(at: instant).isDaylightSaving }
 
     /// The wall-clock time at `instant`.
     public func localDateTime(at instant: Instant) -> LocalDateTime {
@@ -22,7 +101,41 @@ public struct Zone: Sendable, Equatable {
 
     /// The instants a wall-clock time maps to.
     public func resolve(_ local: LocalDateTime) -> LocalResolution {
-        .unique(Instant(microseconds: local.microsecondsSinceEpochAsUTC))
+        guard rules != nil else { return .unique(Instant(microseconds: local.microsecondsSinceEpochAsUTC)) }
+        let l = local.microsecondsSinceEpochAsUTC
+        let day: Int64 = 86_400_000_000
+        // Offsets a day either side; only one transition fits between them in real tzdata.
+        let before = Int64(offsetSeconds(at: Instant(microseconds: l - day))) * 1_000_000
+        let after = Int64(offsetSeconds(at: Instant(microseconds: l + day))) * 1_000_000
+        let valid = [before, after].filter { Int64(offsetSeconds(at: Instant(microseconds: l - $0))) * 1_000_000 == $0 }
+        switch Set(valid).count {
+        case 2:
+            return .repeated(earlier: Instant(microseconds: l - max(before, after)), later: Instant(microseconds: l - min(before, after)))
+        case 1:
+            return .unique(Instant(microseconds: l - valid[0]))
+        default:
+            // In the gap the instant of the jump lies in (l - after, l - before]; find it.
+            var lo = (l - after).floorDivided(by: 1_000_000), hi = (l - before).floorDivided(by: 1_000_000) + 1
+            let old = Int64(offsetSeconds(at: Instant(seconds: lo))) * 1_000_000
+            while lo + 1 < hi {
+                let mid = (lo + hi) / 2
+                if Int64(offsetSeconds(at: Instant(seconds: mid))) * 1_000_000 == old { lo = mid } else { hi = mid }
+            }
+            return .gap(transition: Instant(seconds: hi))
+        }
+    }
+
+    /// One instant for a wall-clock time, the way most clocks settle it: a time in a gap
+    /// is read with the offset before the jump (02:30 in a one-hour gap is 03:30 after it),
+    /// a repeated time is its earlier occurrence.
+    public func instant(_ local: LocalDateTime) -> Instant {
+        switch resolve(local) {
+        case .unique(let i): return i
+        case .repeated(let earlier, _): return earlier
+        case .gap(let transition):
+            let before = offsetSeconds(at: transition - TimeSpan(microseconds: 1))
+            return Instant(microseconds: local.microsecondsSinceEpochAsUTC - Int64(before) * 1_000_000)
+        }
     }
 }
 
