@@ -9,35 +9,43 @@ public enum DiaryCSV {
                                  "night", "reminder", "event", "planned", "note"]
 
     public static func render(_ records: DiaryRecords, zone: Zone) -> String {
-        var rows: [(time: Instant, order: Int, cells: [String: String])] = []
-        func base(_ type: String, _ t: Instant) -> [String: String] {
-            ["type": type, "time": DiaryTimeFormat.spreadsheet(t, in: zone), "utc_offset": DiaryTimeFormat.offset(zone.offsetSeconds(at: t))]
+        // Column positions, named once.
+        let type = 0, time = 1, offset = 2, amount = 3, unit = 4, electrolyte = 5, muscle = 6, severity = 7, night = 8,
+            reminder = 9, event = 10, planned = 11, note = 12
+        var rows: [(time: Instant, order: Int, cells: [String])] = []
+        rows.reserveCapacity(records.drinks.count + records.doses.count + records.cramps.count + records.reminderEvents.count)
+        func row(_ kind: String, _ t: Instant) -> [String] {
+            var cells = [String](repeating: "", count: columns.count)
+            cells[type] = kind
+            cells[time] = DiaryTimeFormat.spreadsheet(t, in: zone)
+            cells[offset] = DiaryTimeFormat.offset(zone.offsetSeconds(at: t))
+            return cells
         }
         for d in records.drinks {
-            var c = base("drink", d.time)
-            c["amount"] = String(d.milliliters); c["unit"] = "ml"; c["note"] = d.note
+            var c = row("drink", d.time)
+            c[amount] = String(d.milliliters); c[unit] = "ml"; c[note] = d.note ?? ""
             rows.append((d.time, 0, c))
         }
         for d in records.doses {
-            var c = base("dose", d.time)
-            c["amount"] = String(d.milligrams); c["unit"] = "mg"; c["electrolyte"] = d.electrolyte.rawValue
+            var c = row("dose", d.time)
+            c[amount] = String(d.milligrams); c[unit] = "mg"; c[electrolyte] = d.electrolyte.rawValue
             rows.append((d.time, 1, c))
         }
         for k in records.cramps {
-            var c = base("cramp", k.time)
-            c["muscle"] = k.muscle; c["severity"] = String(k.severity); c["night"] = k.atNight ? "yes" : "no"; c["note"] = k.note
+            var c = row("cramp", k.time)
+            c[muscle] = k.muscle ?? ""; c[severity] = String(k.severity); c[night] = k.atNight ? "yes" : "no"; c[note] = k.note ?? ""
             rows.append((k.time, 2, c))
         }
         for e in records.reminderEvents {
-            var c = base("reminder", e.actual)
-            c["reminder"] = e.reminderID; c["event"] = e.event.rawValue
-            c["planned"] = e.planned.map { DiaryTimeFormat.spreadsheet($0, in: zone) }
+            var c = row("reminder", e.actual)
+            c[reminder] = e.reminderID; c[event] = e.event.rawValue
+            c[planned] = e.planned.map { DiaryTimeFormat.spreadsheet($0, in: zone) } ?? ""
             rows.append((e.actual, 3, c))
         }
         // A stable sort keeps each kind's own order for equal times.
         let ordered = rows.enumerated().sorted { ($0.element.time, $0.element.order, $0.offset) < ($1.element.time, $1.element.order, $1.offset) }
         var out = line(columns)
-        for (_, row) in ordered { out += line(columns.map { row.cells[$0] ?? "" }) }
+        for (_, row) in ordered { out += line(row.cells) }
         return out
     }
 
