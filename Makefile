@@ -11,8 +11,12 @@ SHARED ?= $(CURDIR)/../shared
 build:
 	$(SWIFT) build
 
+# The installed binary links the Swift standard library statically: it starts 2.5-3x faster
+# and uses half the memory (DESIGN.md, "Costs measured on this machine").
+RELEASE_FLAGS = -c release --static-swift-stdlib
+
 release:
-	$(SWIFT) build -c release --static-swift-stdlib
+	$(SWIFT) build $(RELEASE_FLAGS)
 
 unit-tests:
 	$(SWIFT) build --build-tests
@@ -38,6 +42,18 @@ e2e: build
 	echo "e2e: $$passed passed, $$failed failed"; [ $$failed -eq 0 ]
 
 test: unit-tests toml-test e2e
+
+# Binary, units, catalog, man pages and completions under PREFIX, then
+# `systemctl --user enable --now crampd.socket crampd.service`; see systemd/install.sh.
+# PREFIX=/tmp/x make install works for tests; PREFIX=/usr/local as root also installs the catalog
+# where journalctl -x finds it.
+install: release
+	./systemd/install.sh install --prefix "$(PREFIX)" --binary "$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/crampd"
+
+# Stops and disables the units and removes every file install put in place (it keeps a list);
+# your configuration and diary stay.
+uninstall:
+	./systemd/install.sh uninstall --prefix "$(PREFIX)"
 
 clean:
 	rm -rf .build

@@ -9,14 +9,33 @@ public enum Journal {
     /// The datagram socket journald listens on for native protocol entries.
     public static let socketPath = "/run/systemd/journal/socket"
 
-    /// True when a journal socket exists, so entries sent now have somewhere to go.
+    /// True when journald answers on its socket, so entries sent now have somewhere to go.
     ///
     /// The daemon checks this at start-up: without a journal (run by hand on a machine
     /// without journald) it writes readable lines to stderr instead.
-    public static var isAvailable: Bool {
-        var info = stat()
-        guard stat(socketPath, &info) == 0 else { return false }
-        return (info.st_mode & S_IFMT) == S_IFSOCK
+    public static var isAvailable: Bool { isAvailable(at: socketPath) }
+
+    /// True when a datagram socket at `path` accepts a connection. A socket file alone does not
+    /// count: a journald that has stopped leaves its socket file behind.
+    ///
+    /// The corresponding C functions are `socket` and `connect`.
+    public static func isAvailable(at path: String) -> Bool {
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        let bytes = Array(path.utf8)
+        guard bytes.count < MemoryLayout.size(ofValue: address.sun_path) else { return false }
+        withUnsafeMutableBytes(of: &address.sun_path) { raw in
+            raw.copyBytes(from: bytes)
+            raw[bytes.count] = 0
+        }
+        let fd = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        return withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) == 0
+            }
+        }
     }
 
     /// True when stderr is the journal stream systemd connected for this service.
@@ -70,6 +89,15 @@ public enum Journal {
         if result < 0 {
             throw SystemdError(action: action, function: "sd_journal_sendv", returned: result)
         }
+    }
+
+    /// Sends an entry with `MESSAGE`, `PRIORITY` and `SYSLOG_IDENTIFIER` (what `journalctl -t`
+    /// and `-p` filter on), followed by `fields` such as `MESSAGE_ID` and `CRAMPD_*`.
+    public static func send(
+        message: String, priority: JournalPriority, identifier: String = "crampd",
+        fields: [(name: String, value: String)] = []
+    ) throws(SystemdError) {
+        try send([("MESSAGE", message), priority.field, ("SYSLOG_IDENTIFIER", identifier)] + fields)
     }
 
     /// True for names journald accepts from clients: 1–64 characters of `A–Z`, `0–9` and `_`,

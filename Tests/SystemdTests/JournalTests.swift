@@ -27,6 +27,33 @@ extension ProcessEnvironment {
             }
         }
 
+        @Test func messagePriorityAndIdentifierComeWithTheFields() throws {
+            let marker = UUID().uuidString
+            let entry = try Journald.withRunning { () throws -> [String: Any]? in
+                try Journal.send(
+                    message: "Reminder water is due", priority: .warning, identifier: "crampd-test",
+                    fields: [("CRAMPD_TEST_MARKER", marker), ("CRAMPD_REMINDER", "water")])
+                return try readBack(marker: marker)
+            }
+            let found = try #require(entry)
+            #expect(found["MESSAGE"] as? String == "Reminder water is due")
+            #expect(found["PRIORITY"] as? String == "4")
+            #expect(found["SYSLOG_IDENTIFIER"] as? String == "crampd-test")
+            #expect(found["CRAMPD_REMINDER"] as? String == "water")
+        }
+
+        @Test func availableOnlyWhileSomethingListens() throws {
+            let path = UnixSocket.temporaryPath("journal.sock")
+            #expect(!Journal.isAvailable(at: path))
+            let fd = try #require(UnixSocket.bound(path, type: Int32(SOCK_DGRAM.rawValue)))
+            defer { unlink(path) }
+            #expect(Journal.isAvailable(at: path))
+            close(fd)
+            // The file stays, as after a journald that stopped.
+            #expect(access(path, F_OK) == 0)
+            #expect(!Journal.isAvailable(at: path))
+        }
+
         @Test func invalidFieldNameIsRefusedBeforeSending() {
             #expect(throws: SystemdError(
                 action: "send journal entry", function: nil, code: EINVAL,

@@ -30,7 +30,8 @@ enum Journald {
     /// Starts journald when none answers on its socket; returns the PID we started, if any.
     private static func startUnlessRunning() throws -> pid_t? {
         mkdir("/run/lock", 0o755)
-        let lock = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        // Read-only: flock works on any open file, also one another user created.
+        let lock = open(lockPath, O_RDONLY | O_CREAT | O_CLOEXEC, 0o644)
         if lock >= 0 {
             flock(lock, LOCK_EX)
         }

@@ -1,0 +1,41 @@
+/// The fixed `MESSAGE_ID` of every kind of journal entry crampd writes.
+///
+/// `journalctl MESSAGE_ID=<id>` finds every event of one kind across renames of its text,
+/// and `journalctl -x` shows the matching entry of `systemd/crampd.catalog`: why it matters
+/// and what to do. The ids never change; a test (`Tests/e2e/units.sh`) checks that each
+/// has a catalog entry. Generated with `systemd-id128 new`.
+public enum JournalMessageID: String, CaseIterable, Sendable {
+    /// A reminder is due now: drink, or take an electrolyte.
+    case reminderDue = "35dc5bf6d5da48e09834d50076fc15c0"
+    /// A reminder passed its grace period unanswered, or was due while crampd could not fire it.
+    case reminderMissed = "2c89ea735c5b4a30bdac999eb34866c6"
+    /// A reminder that fell due while crampd was down or the machine slept fires once, late.
+    case catchUp = "b27d9886525646a492c0fa5e9ad1daec"
+    /// A reminder was postponed (`crampd ctl snooze`).
+    case snoozed = "c9f05d8c18fe472399dadf0bc5add8e3"
+    /// A reminder was confirmed (`crampd ctl done`); its amount counts as intake.
+    case done = "f3296d6837e044a290986c7aaf51dae2"
+    /// A reminder was skipped for this time (`crampd ctl skip`).
+    case skipped = "bb4a04a89c95444b95ffcd78bade8d97"
+    /// A new configuration had errors; the previous one keeps running.
+    case configError = "609b32cc24bb4d67a66b36fde949e0db"
+    /// The daemon started and is ready.
+    case daemonStarted = "7cff0eee88f04d36b7f24246e34e5bd6"
+    /// The daemon loaded a new configuration.
+    case daemonReloaded = "d213c9751da84d03ba2643b588860953"
+    /// The daemon is shutting down.
+    case daemonStopping = "a9a165e212344934a889e1e3fba03fc2"
+    /// Cramps were frequent or severe enough to suggest seeing a doctor (at most once a week).
+    case crampInsight = "4373bebf4e70464295e4f67369a3dc0a"
+    /// The diary database was damaged; it was moved aside and a new one started.
+    case diaryRecovered = "47a28668d9eb4049b64c259b5ad20b2b"
+    /// "Done" was pressed on a desktop notification.
+    case desktopActionDone = "569186d5256c45b59bd9ea063c10995d"
+    /// "Snooze" was pressed on a desktop notification.
+    case desktopActionSnoozed = "eb1d0399219c49a3a083bb83b20cebb5"
+    /// A desktop notification was closed without pressing a button.
+    case notificationDismissed = "66b8ccbe962c4a38a5e989da5fa74e1c"
+
+    /// The journal field carrying this id: `("MESSAGE_ID", "35dc…")`.
+    public var field: (name: String, value: String) { ("MESSAGE_ID", rawValue) }
+}
