@@ -85,6 +85,25 @@ struct DiaryStoreTests {
         #expect(try store.undoLast() == nil)
     }
 
+    @Test func doneRecordsTheEventAndItsIntakeTogether() throws {
+        let dir = try DiaryTemporaryDirectory()
+        let store = try DiaryStore(path: dir.file("diary.sqlite"), now: now)
+        let done = ReminderEventRecord(reminderID: "water", event: .done, planned: DiaryTestTime.today(14, 0), actual: now)
+        let id = try store.record(done, intake: .drink(Drink(milliliters: 250, time: now)))
+        #expect(id != nil)
+        #expect(try store.record(ReminderEventRecord(reminderID: "stretch", event: .done, planned: nil, actual: now)) == nil)
+        let all = try store.records(since: nil)
+        #expect(all.drinks == [Drink(milliliters: 250, time: now)])
+        #expect(all.reminderEvents.map(\.reminderID) == ["water", "stretch"])
+        // A failing intake takes its event with it: one transaction.
+        #expect(throws: DiaryStoreError.self) {
+            try store.record(done, intake: .cramp(Cramp(time: now, severity: 0, atNight: false)))
+        }
+        #expect(try store.records(since: nil).reminderEvents.count == 2)
+        // `undo` takes back the intake; the event stays.
+        #expect(try store.undoLast() == .drink(Drink(milliliters: 250, time: now)))
+    }
+
     @Test func anEmptyFileIsMigratedFromScratch() throws {
         let dir = try DiaryTemporaryDirectory()
         let path = dir.file("diary.sqlite")

@@ -22,11 +22,10 @@ public struct DiaryRecovery: Sendable, CustomStringConvertible {
         var target = "\(path).corrupt-\(stamp)"
         var n = 2
         while exists(target) { target = "\(path).corrupt-\(stamp)-\(n)"; n += 1 }
-        for suffix in ["", "-wal", "-shm"] where exists(path + suffix) {
-            guard rename(path + suffix, target + suffix) == 0 else {
-                let code = errno
-                throw DiaryStoreError(action: "move damaged diary \(path + suffix) aside", cause: String(cString: strerror(code)))
-            }
+        do {
+            try Database.moveAside(path, to: target)
+        } catch {
+            throw DiaryStoreError(action: "move damaged diary \(path) aside", error)
         }
         return target
     }

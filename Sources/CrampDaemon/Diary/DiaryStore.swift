@@ -77,24 +77,31 @@ public final class DiaryStore: @unchecked Sendable {
     @discardableResult
     public func insert(_ entry: DiaryEntry) throws(DiaryStoreError) -> Int64 {
         let row = DiaryEntryRow(entry)
-        return try write("record \(row.kind) in diary \(path)") { () throws(SQLiteError) in
-            try database.run(
-                "INSERT INTO entry (kind, time_usec, amount, electrolyte, muscle, severity, at_night, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                row.parameters)
-            return database.lastInsertRowID
-        }
+        return try write("record \(row.kind) in diary \(path)") { () throws(SQLiteError) in try insertRow(row) }
+    }
+
+    private func insertRow(_ row: DiaryEntryRow) throws(SQLiteError) -> Int64 {
+        try database.run(
+            "INSERT INTO entry (kind, time_usec, amount, electrolyte, muscle, severity, at_night, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            row.parameters)
+        return database.lastInsertRowID
     }
 
     @discardableResult public func insert(_ drink: Drink) throws(DiaryStoreError) -> Int64 { try insert(.drink(drink)) }
     @discardableResult public func insert(_ dose: Dose) throws(DiaryStoreError) -> Int64 { try insert(.dose(dose)) }
     @discardableResult public func insert(_ cramp: Cramp) throws(DiaryStoreError) -> Int64 { try insert(.cramp(cramp)) }
 
-    /// Records what happened to a reminder occurrence.
-    public func record(_ event: ReminderEventRecord) throws(DiaryStoreError) {
-        try write("record reminder event in diary \(path)") { () throws(SQLiteError) in
+    /// Records what happened to a reminder occurrence, and with `intake` (for `done`: see
+    /// `DiaryEntry.intake(confirming:at:)`) the drink or dose it confirms, in the same transaction:
+    /// after a crash both are there or neither is. Returns the intake's entry id, if any.
+    @discardableResult
+    public func record(_ event: ReminderEventRecord, intake: DiaryEntry? = nil) throws(DiaryStoreError) -> Int64? {
+        try write("record reminder event in diary \(path)") { () throws(SQLiteError) -> Int64? in
             try database.run(
                 "INSERT INTO reminder_event (reminder, event, planned_usec, actual_usec) VALUES (?, ?, ?, ?)",
                 [.text(event.reminderID), .text(event.event.rawValue), SQLiteValue(event.planned?.microseconds), .integer(event.actual.microseconds)])
+            guard let intake else { return nil }
+            return try insertRow(DiaryEntryRow(intake))
         }
     }
 
