@@ -49,13 +49,13 @@ struct DiaryRendererTests {
     @Test func statsInATerminal() {
         #expect(StatsRenderer.render(week, isTerminal: true, width: 80) == """
         Last 7 days, 2026-11-19 to 2026-11-25 (UTC); goal 2000 ml a day
-        Thu 11-19                       0 ml    0%
-        Fri 11-20                       0 ml    0%
-        Sat 11-21                       0 ml    0%
-        Sun 11-22                       0 ml    0%
-        Mon 11-23                       0 ml    0%
+        Thu 11-19                 ┆     0 ml    0%
+        Fri 11-20                 ┆     0 ml    0%
+        Sat 11-21                 ┆     0 ml    0%
+        Sun 11-22                 ┆     0 ml    0%
+        Mon 11-23                 ┆     0 ml    0%
         Tue 11-24  ████████████████  2000 ml  100% ✓  done 1/1     cramps 1 (1 at night)
-        Wed 11-25  ██████████        1250 ml   62%    done 1/2     cramps 1 (1 at night)
+        Wed 11-25  ██████████     ┆  1250 ml   62%    done 1/2     cramps 1 (1 at night)
 
         Water         average 464 ml a day; goal met on 1 of 7 days
         Electrolytes  sodium         0 mg in all,    0 mg a day (target 1500 mg)
@@ -92,9 +92,16 @@ struct DiaryRendererTests {
     @Test func statsBarsGrowWithTheTerminal() {
         let wide = StatsRenderer.render(week, isTerminal: true, width: 120)
         #expect(wide.contains("Tue 11-24  " + String(repeating: "█", count: 40) + "  2000 ml"))
-        #expect(wide.contains("Wed 11-25  " + String(repeating: "█", count: 25) + String(repeating: " ", count: 15) + "  1250 ml"))
+        #expect(wide.contains("Wed 11-25  " + String(repeating: "█", count: 25) + String(repeating: " ", count: 14) + "┆  1250 ml"))
         let narrow = StatsRenderer.render(week, isTerminal: true, width: 20)
         #expect(narrow.contains("Tue 11-24  " + String(repeating: "█", count: 10) + "  2000 ml"))
+    }
+
+    @Test func theGoalIsMarkedOnlyWhereTheBarFallsShort() {
+        #expect(BlockBar.draw(value: 1000, scale: 2000, width: 8, goal: 1500) == "████  ┆ ")
+        #expect(BlockBar.draw(value: 1600, scale: 2000, width: 8, goal: 1500) == "██████▍ ")
+        #expect(BlockBar.draw(value: 0, scale: 2000, width: 8, goal: 2000) == "       ┆")
+        #expect(BlockBar.draw(value: 0, scale: 2000, width: 8, goal: nil) == "        ")
     }
 
     @Test func blockBarsDrawEighths() {

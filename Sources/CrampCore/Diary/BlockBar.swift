@@ -13,4 +13,18 @@ public enum BlockBar {
         if eighths % 8 > 0 { bar.append(partials[eighths % 8 - 1]) }
         return bar + String(repeating: " ", count: width - bar.count)
     }
+
+    /// The goal marker drawn in the empty part of a bar that falls short of it.
+    static let goalMarker: Character = "┆"
+
+    /// `draw(value:scale:width:)` with `goalMarker` in the cell where `goal` falls, when the
+    /// bar does not reach that far.
+    public static func draw(value: Int, scale: Int, width: Int, goal: Int?) -> String {
+        var cells = Array(draw(value: value, scale: scale, width: width))
+        if let goal, scale > 0, width > 0 {
+            let cell = min(width - 1, max(0, goal * width / scale))
+            if cells[cell] == " " { cells[cell] = goalMarker }
+        }
+        return String(cells)
+    }
 }

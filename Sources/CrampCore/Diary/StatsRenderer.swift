@@ -1,5 +1,5 @@
-/// Renders `crampd ctl stats` for people. In a terminal, one bar per day (water against the
-/// goal, scaled to the larger of the goal and the best day); otherwise a plain table of
+/// Renders `crampd ctl stats` for people. In a terminal, one bar per day (water, scaled to the
+/// larger of the goal and the best day, with ┆ marking the goal on days short of it); otherwise a plain table of
 /// numbers for scripts and pipes. The summary below is the same in both.
 public enum StatsRenderer {
     public static func render(_ s: DiaryStats, isTerminal: Bool, width: Int = 80) -> String {
@@ -20,7 +20,7 @@ public enum StatsRenderer {
         let barWidth = min(40, max(10, width - 64))
         let scale = max(s.waterGoalMilliliters ?? 0, s.days.map(\.waterMilliliters).max() ?? 0)
         return s.days.map { d in
-            var line = DiaryTimeFormat.dayLabel(d.date) + "  " + BlockBar.draw(value: d.waterMilliliters, scale: scale, width: barWidth)
+            var line = DiaryTimeFormat.dayLabel(d.date) + "  " + BlockBar.draw(value: d.waterMilliliters, scale: scale, width: barWidth, goal: s.waterGoalMilliliters)
             line += "  " + TextColumns.right("\(d.waterMilliliters) ml", 7)
             line += "  " + TextColumns.right(TextColumns.percent(d.waterMilliliters, of: s.waterGoalMilliliters), 4)
             let met = s.waterGoalMilliliters.map { d.waterMilliliters >= $0 } ?? false
