@@ -13,8 +13,8 @@ struct DiarySmartReminderFactsTests {
 
     @Test func skipWhenADrinkWasLoggedRecently() {
         // The last drink was at 14:03; now is 15:00.
-        #expect(facts.drinkLogged(within: .minutes(57), now: DiaryFixture.now))
-        #expect(!facts.drinkLogged(within: .minutes(56), now: DiaryFixture.now))
+        #expect(facts.drinkLogged(within: .minutes(58), now: DiaryFixture.now))
+        #expect(!facts.drinkLogged(within: .minutes(57), now: DiaryFixture.now))  // exactly 57 minutes ago: no longer "within"
         let none = SmartReminderFacts.compute(records: DiaryRecords(), goals: Goals(), zone: .utc, now: DiaryFixture.now)
         #expect(!none.drinkLogged(within: .hours(24), now: DiaryFixture.now))
     }

@@ -22,10 +22,11 @@ public struct SmartReminderFacts: Sendable, Equatable {
     /// `false` when there is no goal: reminders then run all day.
     public var goalMet: Bool { waterGoalMilliliters.map { waterTodayMilliliters >= $0 } ?? false }
 
-    /// Was a drink logged in the last `span` (inclusive)?
+    /// Was a drink logged less than `span` before `now`? (Strict, as the agenda's
+    /// `skip_if_logged_within` rule reads it: a drink exactly `span` ago no longer counts.)
     public func drinkLogged(within span: TimeSpan, now: Instant) -> Bool {
         guard let last = lastDrinkAt else { return false }
-        return now - last <= span
+        return now - last < span
     }
 
     /// Why a dose of `milligrams` should not be suggested now, or `nil` when it stays within
