@@ -47,7 +47,8 @@ struct DiaryStoreReportsTests {
         let store = try filledStore(dir)
         let facts = try store.smartFacts(goals: goals, zone: .utc, now: now)
         #expect(facts.lastDrinkAt == DiaryTestTime.today(14, 30))
-        #expect(facts.drinkLogged(within: .minutes(30), now: now))
+        #expect(facts.drinkLogged(within: .minutes(31), now: now))
+        #expect(!facts.drinkLogged(within: .minutes(30), now: now))
         #expect(facts.capExcess(electrolyte: .magnesium, milligrams: 100)?.capMilligrams == 400)
         // Early tomorrow: nothing drunk yet today, but yesterday's last drink still counts for `last-done`.
         let tomorrow = DiaryTestTime.today(0, 0) + .hours(24 + 6)
