@@ -48,6 +48,11 @@ struct DiaryStatsTests {
         #expect(ReminderAdherence().percent == nil)
     }
 
+    @Test func dayCountsAreClampedToAYear() {
+        #expect(DiaryStats.compute(records: DiaryRecords(), goals: Goals(), zone: .utc, now: DiaryFixture.now, days: 0).days.count == 1)
+        #expect(DiaryStats.compute(records: DiaryRecords(), goals: Goals(), zone: .utc, now: DiaryFixture.now, days: 10_000).days.count == 366)
+    }
+
     @Test func recordsOutsideTheSpanAreIgnored() {
         let old = DiaryRecords(drinks: [Drink(milliliters: 300, time: DiaryFixture.day(7, 12, 0)),
                                         Drink(milliliters: 400, time: DiaryFixture.day(-1, 1, 0))])

@@ -21,14 +21,20 @@ public struct DiaryStats: Sendable, Equatable, Codable {
         return days.count { $0.waterMilliliters >= goal }
     }
 
+    /// What `--days` accepts: up to a year of bars.
+    public static let allowedDays = 1...366
+
     public var averageWaterMilliliters: Int {
         days.isEmpty ? 0 : days.reduce(0) { $0 + $1.waterMilliliters } / days.count
     }
 
-    /// Statistics of the `dayCount` local days ending with today. `records` may span more;
+    /// Statistics of the `dayCount` local days ending with today (clamped to `allowedDays`;
+    /// the handler should refuse other values first). A cramp counts for the local date it
+    /// happened on, so one at 23:30 and one at 03:00 of the same night fall on two days.
+    /// `records` may span more;
     /// others are ignored (the store's `records(in: LocalDay.interval(lastDays:endingAt:in:))` is exact).
     public static func compute(records: DiaryRecords, goals: Goals, zone: Zone, now: Instant, days dayCount: Int) -> DiaryStats {
-        let count = max(dayCount, 1)
+        let count = min(max(dayCount, allowedDays.lowerBound), allowedDays.upperBound)
         let today = LocalDay.date(of: now, in: zone)
         let first = today.adding(days: -(count - 1))
         let span = records.within(LocalDay.interval(lastDays: count, endingAt: now, in: zone))

@@ -10,6 +10,7 @@ extension DiaryStore {
 
     /// `crampd ctl stats --days N`: the N local days ending today.
     public func stats(days: Int, goals: Goals, zone: Zone, now: Instant) throws(DiaryStoreError) -> DiaryStats {
+        let days = min(max(days, DiaryStats.allowedDays.lowerBound), DiaryStats.allowedDays.upperBound)
         let records = try records(in: LocalDay.interval(lastDays: days, endingAt: now, in: zone))
         return DiaryStats.compute(records: records, goals: goals, zone: zone, now: now, days: days)
     }
