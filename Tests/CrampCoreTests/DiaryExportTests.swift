@@ -44,4 +44,16 @@ struct DiaryExportTests {
         let roundTrip = try JSONDecoder().decode(DiaryExport.self, from: try encoder.encode(export))
         #expect(roundTrip == export)
     }
+
+    @Test func todayAndStatsRoundTripThroughJSONForCtlJson() throws {
+        let today = TodaySummary.compute(records: DiaryFixture.records, goals: DiaryFixture.goals, zone: .utc,
+                                         now: DiaryFixture.now, stillDue: DiaryFixture.stillDue)
+        let stats = DiaryStats.compute(records: DiaryFixture.records, goals: DiaryFixture.goals, zone: .utc, now: DiaryFixture.now, days: 7)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        #expect(try JSONDecoder().decode(TodaySummary.self, from: encoder.encode(today)) == today)
+        #expect(try JSONDecoder().decode(DiaryStats.self, from: encoder.encode(stats)) == stats)
+        let day = String(decoding: try encoder.encode(stats.days[6]), as: UTF8.self)
+        #expect(day.hasPrefix(#"{"cramps":1,"date":{"day":25,"month":11,"year":2026},"electrolytes":[{"electrolyte":"potassium","milligrams":300}"#))
+    }
 }
