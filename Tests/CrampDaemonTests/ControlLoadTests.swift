@@ -11,6 +11,8 @@ extension ControlServerTests {
         // The admitted 64 sit idle while the rest connect: give them the full 5 s.
         let fixture = try ServerFixture(limits: .init(idleTimeout: .seconds(5)))
         defer { fixture.tearDown() }
+        var refusedBusy = 0
+        fixture.queue.sync { fixture.server.onRefused = { _, error in if error.code == .busy { refusedBusy += 1 } } }
         var clients: [RawClient] = []
         for _ in 0..<200 { clients.append(try #require(RawClient(path: fixture.path))) }
         defer { clients.forEach { $0.close() } }
@@ -29,6 +31,7 @@ extension ControlServerTests {
             }
         }
         #expect(busy == 136)
+        #expect(fixture.queue.sync { refusedBusy } == 136)
         #expect(admitted.count == 64)
         for (i, client) in admitted.enumerated() {
             client.send(#"{"version":1,"id":\#(i),"command":"status"}"# + "\n")
