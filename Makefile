@@ -6,7 +6,7 @@ PREFIX ?= $(HOME)/.local
 SWIFT ?= swift
 SHARED ?= $(CURDIR)/../shared
 
-.PHONY: deps test-deps build release test unit-tests toml-test e2e install uninstall clean
+.PHONY: man deps test-deps build release test unit-tests toml-test e2e install uninstall clean
 
 # Debian packages: the C libraries for building, real systemd/dbus/dunst for the tests.
 deps:
@@ -61,6 +61,13 @@ install: release
 # your configuration and diary stay.
 uninstall:
 	./systemd/install.sh uninstall --prefix "$(PREFIX)"
+
+# crampd(1) is generated from the command tree (swift-argument-parser's generate-manual
+# plugin) and committed; Tests/e2e/docs.sh fails when it no longer matches `crampd --help`.
+man:
+	$(SWIFT) package --allow-writing-to-package-directory generate-manual --configuration debug \
+	  --date 2026-11-25 --authors 'crampd developers'
+	sed "s/^$$/.Pp/" .build/plugins/GenerateManual/outputs/crampd/crampd.1 >docs/crampd.1
 
 clean:
 	rm -rf .build
