@@ -116,12 +116,60 @@ extension Parser {
 
     /// The float written from `start` to `end` (already checked against the grammar).
     mutating func floatValue(_ start: Int, _ end: Int) throws(TOMLError) -> Double {
+        if let exact = fastFloatValue(start, end) { return exact }
         scratch.removeAll(keepingCapacity: true)
         for j in start..<end where bytes[j] != UInt8(ascii: "_") { scratch.append(bytes[j]) }
         guard let value = Double(String(decoding: scratch, as: UTF8.self)) else {
             preconditionFailure("BUG: float text \(text(start, end)) passed the grammar but not Double(_:)")
         }
         return value
+    }
+
+    /// Clinger's fast path: with at most 15 significant digits and a power
+    /// of ten of at most 22, mantissa and power are exact doubles and one
+    /// multiplication or division rounds correctly. Nil otherwise.
+    func fastFloatValue(_ start: Int, _ end: Int) -> Double? {
+        var i = start
+        let negative = bytes[i] == UInt8(ascii: "-")
+        if negative || bytes[i] == UInt8(ascii: "+") { i += 1 }
+        var mantissa: UInt64 = 0
+        var digits = 0
+        var scale = 0  // digits after the decimal point
+        var afterPoint = false
+        while i < end {
+            let b = bytes[i]
+            if isDigit(b) {
+                if mantissa != 0 || b != UInt8(ascii: "0") { digits += 1 }
+                mantissa = mantissa &* 10 &+ UInt64(b &- UInt8(ascii: "0"))
+                if afterPoint { scale += 1 }
+            } else if b == UInt8(ascii: ".") {
+                afterPoint = true
+            } else if b != UInt8(ascii: "_") {
+                break  // 'e' or 'E'
+            }
+            i += 1
+        }
+        if digits > 15 { return nil }
+        var exponent = 0
+        if i < end {
+            i += 1
+            let exponentNegative = bytes[i] == UInt8(ascii: "-")
+            if exponentNegative || bytes[i] == UInt8(ascii: "+") { i += 1 }
+            while i < end {
+                if bytes[i] != UInt8(ascii: "_") {
+                    exponent = exponent * 10 + Int(bytes[i] &- UInt8(ascii: "0"))
+                    if exponent > 400 { return nil }
+                }
+                i += 1
+            }
+            if exponentNegative { exponent = -exponent }
+        }
+        let power = exponent - scale
+        guard power >= -22 && power <= 22 else { return mantissa == 0 ? (negative ? -0.0 : 0.0) : nil }
+        var tens = 1.0
+        for _ in 0..<abs(power) { tens *= 10 }  // every 10^k up to 10^22 is exact
+        let magnitude = power < 0 ? Double(mantissa) / tens : Double(mantissa) * tens
+        return negative ? -magnitude : magnitude
     }
 
     // hex-int = hex-prefix HEXDIG *( HEXDIG / underscore HEXDIG )

@@ -45,7 +45,9 @@ extension Parser {
     // array-values =/ ws-comment-newline val ws-comment-newline [ array-sep ]
     mutating func parseArray(_ start: Int, depth: Int) throws(TOMLError) -> (TOMLNode, Int) {
         try checkDepth(depth, at: start)
+        // Room for a typical config array up front: one allocation, no regrowth.
         var elements: [TOMLNode] = []
+        elements.reserveCapacity(8)
         var i = try skipWhitespaceCommentsNewlines(start + 1)
         while at(i) != UInt8(ascii: "]") {
             let (element, end) = try parseValue(i, depth: depth + 1)
@@ -73,7 +75,8 @@ extension Parser {
             if version == .v1_0 && newline(i) != nil {
                 throw TOMLError(.syntax, "expected a key or '}', got end of line (newlines in an inline table need TOML 1.1)", at: i)
             }
-            i = try skipInlineSpace(try parseKeyValue(i, into: table))
+            let end = try parseKeyValue(i, into: table)
+            i = try skipInlineSpace(end)
             if at(i) == UInt8(ascii: ",") {
                 i = try skipInlineSpace(i + 1)
                 if at(i) == UInt8(ascii: "}") && version == .v1_0 {
