@@ -283,8 +283,8 @@ extension Parser {
     mutating func materialize(_ t: Int) -> TOMLTable {
         var entries = tables[t].entries
         tables[t].entries = []
-        let links = tables[t].links
         if tables[t].hasChildren {
+            let links = tables[t].links
             for i in links.indices {
                 switch links[i].kind {
                 case .value:
@@ -302,7 +302,7 @@ extension Parser {
                 }
             }
         }
-        return TOMLTable(uniqueEntries: entries) { links[$0].hash }
+        return TOMLTable(uniqueEntries: entries, slots: tables[t].slots)
     }
 
     /// The first `n` parts of the current key for messages: `"a.b"` (quoted)

@@ -11,10 +11,11 @@ public struct TOMLTable: Equatable, Sendable {
         for entry in entries { self[entry.key] = entry.node; self.setKeyOffset(entry.keyOffset, for: entry.key) }
     }
 
-    /// Entries whose keys are known to be distinct, with their hashes (parser use).
-    init(uniqueEntries: [TOMLEntry], hashes: (Int) -> UInt32) {
+    /// Entries whose keys are known to be distinct, with the slots built for
+    /// them while parsing (parser use).
+    init(uniqueEntries: [TOMLEntry], slots: HashSlots) {
         self.entries = uniqueEntries
-        if entries.count >= HashSlots.minimumCount { slots.rebuild(count: entries.count, hashAt: hashes) }
+        self.slots = slots
     }
 
     public var isEmpty: Bool { entries.isEmpty }
