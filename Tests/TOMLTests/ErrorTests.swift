@@ -172,6 +172,11 @@ func failure(_ bytes: [UInt8], _ version: TOMLVersion = .v1_1) -> String {
         #expect(failure("a = 2021-01-01T00:00:00+01:60") == "1:28: offset minute 60 is out of range (00 to 59)")
         #expect(failure("a = 2021-01-01T00:00:00+0100") == "1:27: expected ':' in the offset, got '0'")
         #expect(failure("a = 2021-01-01x") == "1:15: expected a newline or comment after a value, got 'x'")
+        #expect(failure("a = 2021-02x01") == "1:12: expected '-' after the month, got 'x'")
+        #expect(failure("a = 1979-05-27T07-32") == "1:18: expected ':' after the hour, got '-'")
+        #expect(failure("a = 12:345") == "1:10: expected a 2-digit minute, got more digits")
+        #expect(failure("a = 12:34:567") == "1:13: expected a 2-digit second, got more digits")
+        #expect(failure("a = 12:34:5") == "1:12: expected a 2-digit second, got end of file")
     }
 
     @Test func nestingIsLimited() {
