@@ -18,6 +18,7 @@ extension Parser {
     func parseDateTime(_ start: Int) throws(TOMLError) -> (TOMLValue, Int) {
         if at(start + 2) == UInt8(ascii: ":") {
             let (time, end) = try parsePartialTime(start)
+            if time.second == 60 { try checkLeapSecond(time, offsetMinutes: nil, at: start) }
             return (.localTime(time), end)
         }
         let (date, dateEnd) = try parseFullDate(start)

@@ -164,6 +164,10 @@ func failure(_ bytes: [UInt8], _ version: TOMLVersion = .v1_1) -> String {
         #expect(failure("a = 2016-12-31T23:59:60Z") == "no error")
         #expect(failure("a = 2016-12-31T18:59:60-05:00") == "no error")
         #expect(failure("a = 2016-12-31T12:00:60Z") == "1:22: second 60 is only valid for a leap second, at 23:59:60 UTC")
+        #expect(failure("a = 12:00:60") == "1:11: second 60 is only valid for a leap second, at 23:59:60 UTC")
+        #expect(failure("a = 2016-12-31T12:00:60") == "1:22: second 60 is only valid for a leap second, at 23:59:60 UTC")
+        #expect(failure("a = 23:59:60") == "no error")
+        #expect(failure("a = 05:29:60") == "no error")  // 23:59:60 UTC seen from +05:30
         #expect(failure("a = 12:30", .v1_0) == "1:10: expected ':' and seconds after the minute, got end of file (seconds are optional only in TOML 1.1)")
         #expect(failure("a = 12:30", .v1_1) == "no error")
         #expect(failure("a = 12:30:00.") == "1:14: expected a digit after '.', got end of file")
