@@ -125,19 +125,29 @@ extension Parser {
         let keyEnd = try parseKey(start)
         var i = skipWhitespace(keyEnd)
         guard at(i) == UInt8(ascii: "=") else {
-            throw TOMLError(.syntax, "expected '=' after key \(keyPath(keyParts.count)), got \(describe(i))", at: i)
+            throw equalsExpected(at: i)
         }
         i = skipWhitespace(i + 1)
         let target = try dottedKeyTable(table)
         let last = keyParts[keyParts.count - 1]
         if let position = tables[target].find(last) {
-            let first = tables[target].entries[position].keyOffset
-            throw TOMLError(.redefinition, "duplicate key \(keyPath(keyParts.count)) (first defined at \(location(first)))", at: last.offset, relatedOffset: first)
+            throw duplicateKey(last, first: tables[target].entries[position].keyOffset)
         }
         // `keyParts` is reused by keys inside the value, so `last` was copied out.
         let (node, end) = try parseValue(i, depth: tables[target].depth + 1)
         tables[target].append(last, node, .value)
         return end
+    }
+
+    // Out of line to keep parseKeyValue's frame small (see Values.swift).
+    @inline(never)
+    func equalsExpected(at i: Int) -> TOMLError {
+        TOMLError(.syntax, "expected '=' after key \(keyPath(keyParts.count)), got \(describe(i))", at: i)
+    }
+
+    @inline(never)
+    func duplicateKey(_ last: KeyPart, first: Int) -> TOMLError {
+        TOMLError(.redefinition, "duplicate key \(keyPath(keyParts.count)) (first defined at \(location(first)))", at: last.offset, relatedOffset: first)
     }
 
     /// Walks (and creates) the tables named by all but the last part of

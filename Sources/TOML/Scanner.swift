@@ -56,6 +56,9 @@ struct Parser {
     // allowed-comment-char = %x01-09 / %x0E-7F / non-ascii  (minus the control
     // characters the prose forbids: only tab is allowed)
     /// Skips a comment starting at `#`; returns the position of the line end.
+    /// Out of line: comments are rare, and inlined they would grow the frames
+    /// of the recursive rules that skip them.
+    @inline(never)
     func skipComment(_ start: Int) throws(TOMLError) -> Int {
         var i = start + 1
         while i < count {
@@ -106,7 +109,12 @@ struct Parser {
     @inline(__always)
     func utf8Scalar(at i: Int) throws(TOMLError) -> Int {
         if let length = utf8Length(at: i) { return length }
-        throw TOMLError(.encoding, "invalid UTF-8 byte 0x\(hex(bytes[i]))", at: i)
+        throw invalidUTF8(at: i)
+    }
+
+    @inline(never)
+    func invalidUTF8(at i: Int) -> TOMLError {
+        TOMLError(.encoding, "invalid UTF-8 byte 0x\(hex(bytes[i]))", at: i)
     }
 
     /// Length of the well-formed UTF-8 sequence at `i`, or nil: rejects
