@@ -195,12 +195,12 @@ extension Parser {
         if isArray {
             guard at(i) == UInt8(ascii: "]") && at(i + 1) == UInt8(ascii: "]") else {
                 let spot = at(i) == UInt8(ascii: "]") ? i + 1 : i
-                throw TOMLError(.syntax, "expected ']]' after the array of tables name, got \(describe(spot))", at: spot)
+                throw expected("']]' after the array of tables name", at: spot)
             }
             i += 2
         } else {
             guard at(i) == UInt8(ascii: "]") else {
-                throw TOMLError(.syntax, "expected ']' after the table name, got \(describe(i))", at: i)
+                throw expected("']' after the table name", at: i)
             }
             i += 1
         }

@@ -46,7 +46,7 @@ extension Parser {
         }
         let b = at(start)
         guard b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") else {
-            throw TOMLError(.syntax, "expected a key, got \(describe(start))", at: start)
+            throw expected("a key", at: start)
         }
         if at(start + 1) == b && at(start + 2) == b {
             throw TOMLError(.syntax, "expected a key, got a multi-line string (keys are single-line strings)", at: start)

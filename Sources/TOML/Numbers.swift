@@ -42,7 +42,7 @@ extension Parser {
         if at(i) == UInt8(ascii: "n") && at(i + 1) == UInt8(ascii: "a") && at(i + 2) == UInt8(ascii: "n") {
             return (.float(negative ? -.nan : .nan), i + 3)
         }
-        throw TOMLError(.syntax, "expected a value, got \(describeWord(start))", at: start)
+        throw valueExpected(at: start)
     }
 
     // dec-int = [ minus / plus ] unsigned-dec-int
@@ -54,7 +54,7 @@ extension Parser {
     mutating func parseDecimal(_ start: Int, digitsStart: Int, negative: Bool) throws(TOMLError) -> (TOMLValue, Int) {
         var i = try digitRun(digitsStart, what: "a digit")
         if bytes[digitsStart] == UInt8(ascii: "0") && i - digitsStart > 1 {
-            throw TOMLError(.syntax, "leading zeros are not allowed in '\(text(start, i))'", at: digitsStart)
+            throw leadingZeros(start, digitsStart, i)
         }
         let intEnd = i
         var isFloat = false
@@ -87,6 +87,12 @@ extension Parser {
         return (.integer(Int64(magnitude)), i)
     }
 
+    @inline(never)
+    func leadingZeros(_ start: Int, _ digitsStart: Int, _ end: Int) -> TOMLError {
+        TOMLError(.syntax, "leading zeros are not allowed in '\(text(start, end))'", at: digitsStart)
+    }
+
+    @inline(never)
     func overflow(_ start: Int, _ end: Int) -> TOMLError {
         TOMLError(.invalidValue, "integer \(text(start, end)) does not fit in 64 bits (-9223372036854775808 to 9223372036854775807)", at: start)
     }
@@ -96,7 +102,7 @@ extension Parser {
     func digitRun(_ start: Int, what: String) throws(TOMLError) -> Int {
         var i = start
         guard isDigit(at(i)) else {
-            throw TOMLError(.syntax, "expected \(what), got \(describe(i))", at: i)
+            throw expected(what, at: i)
         }
         i += 1
         while true {
@@ -105,7 +111,7 @@ extension Parser {
                 i += 1
             } else if b == UInt8(ascii: "_") {
                 guard isDigit(at(i + 1)) else {
-                    throw TOMLError(.syntax, "expected a digit after '_', got \(describe(i + 1))", at: i + 1)
+                    throw expected("a digit after '_'", at: i + 1)
                 }
                 i += 2
             } else {
@@ -194,7 +200,7 @@ extension Parser {
                 i += 1
             } else if needDigit {
                 let after = i > start + 2 ? "after '_'" : "after '\(text(start, start + 2))'"
-                throw TOMLError(.syntax, "expected \(name) \(after), got \(describe(i))", at: i)
+                throw expected("\(name) \(after)", at: i)
             } else if b == UInt8(ascii: "_") {
                 needDigit = true
                 i += 1

@@ -99,7 +99,14 @@ struct Parser {
         if at(i) == UInt8(ascii: "#") { i = try skipComment(i) }
         if i >= count { return i }
         if let next = newline(i) { return next }
-        throw TOMLError(.syntax, "expected a newline or comment after \(what), got \(describe(i))", at: i)
+        throw expected("a newline or comment after \(what)", at: i)
+    }
+
+    /// "expected X, got Y" for the byte at `i`. Out of line, as every error
+    /// is: message building would otherwise bloat the hot rules' code and frames.
+    @inline(never)
+    func expected(_ what: String, at i: Int) -> TOMLError {
+        TOMLError(.syntax, "expected \(what), got \(describe(i))", at: i)
     }
 
     // MARK: UTF-8

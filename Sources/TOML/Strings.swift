@@ -62,6 +62,7 @@ extension Parser {
 
     /// A byte that cannot appear in a string: the string is unterminated
     /// (line or file ends) or holds a control character.
+    @inline(never)
     func stringCharacterError(_ i: Int, closing: String) -> TOMLError {
         if i >= count || newline(i) != nil {
             return TOMLError(.syntax, "expected \(closing) to close the string, got \(describe(i))", at: i)
@@ -192,6 +193,7 @@ extension Parser {
         }
     }
 
+    @inline(never)
     func multiLineCharacterError(_ i: Int, closing: String) -> TOMLError {
         if i >= count {
             return TOMLError(.syntax, "expected \(closing) to close the multi-line string, got end of file", at: i)
