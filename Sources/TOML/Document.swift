@@ -128,7 +128,7 @@ extension Parser {
             throw equalsExpected(at: i)
         }
         i = skipWhitespace(i + 1)
-        let target = try dottedKeyTable(table)
+        let target = keyParts.count == 1 ? table : try dottedKeyTable(table)
         let last = keyParts[keyParts.count - 1]
         if let position = tables[target].find(last) {
             throw duplicateKey(last, first: tables[target].entries[position].keyOffset)
