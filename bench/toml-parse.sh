@@ -42,10 +42,11 @@ ir() {  # total instructions of a command, from callgrind
 }
 base=$(ir "$out/toml-bench" "$out/workload.toml" 0)
 once=$(ir "$out/toml-bench" "$out/workload.toml" 1)
-echo "swift TOML: $(( (once - base) / bytes )) instructions/byte (callgrind: $once - $base Ir over $bytes bytes)"
+perbyte() { awk -v a="$1" -v b="$2" -v n="$3" 'BEGIN { printf "%.1f", (a - b) / n }'; }
+echo "swift TOML: $(perbyte "$once" "$base" "$bytes") instructions/byte (callgrind: $once - $base Ir over $bytes bytes)"
 if [ "${TOML_BENCH_PYTHON_CALLGRIND:-0}" = 1 ]; then
   python=$(python3 -c 'import sys; print(sys.executable)')  # not a pyenv shim script
   pybase=$(ir "$python" -c "import tomllib; open('$out/workload.toml','rb').read().decode()")
   pyonce=$(ir "$python" -c "import tomllib; tomllib.loads(open('$out/workload.toml','rb').read().decode())")
-  echo "python tomllib: $(( (pyonce - pybase) / bytes )) instructions/byte"
+  echo "python tomllib: $(perbyte "$pyonce" "$pybase" "$bytes") instructions/byte"
 fi
