@@ -18,6 +18,7 @@ extension Parser {
     func parseDateTime(_ start: Int) throws(TOMLError) -> (TOMLValue, Int) {
         if at(start + 2) == UInt8(ascii: ":") {
             let (time, end) = try parsePartialTime(start)
+            if time.second == 60 { try checkLeapSecond(time, offsetMinutes: nil, at: start) }
             return (.localTime(time), end)
         }
         let (date, dateEnd) = try parseFullDate(start)
@@ -101,7 +102,7 @@ extension Parser {
         if at(i) == UInt8(ascii: ".") {
             i += 1
             guard isDigit(at(i)) else {
-                throw TOMLError(.syntax, "expected a digit after '.', got \(describe(i))", at: i)
+                throw expected("a digit after '.'", at: i)
             }
             // Keep nanoseconds; finer digits are truncated.
             var scale = 100_000_000
@@ -158,7 +159,7 @@ extension Parser {
         var value = 0
         for i in start..<start + n {
             let b = at(i)
-            guard isDigit(b) else { throw TOMLError(.syntax, "expected \(what), got \(describe(i))", at: i) }
+            guard isDigit(b) else { throw expected(what, at: i) }
             value = value * 10 + Int(b - UInt8(ascii: "0"))
         }
         return value
@@ -166,7 +167,7 @@ extension Parser {
 
     @inline(__always)
     func expect(_ byte: UInt8, at i: Int, _ what: String) throws(TOMLError) {
-        if at(i) != byte { throw TOMLError(.syntax, "expected \(what), got \(describe(i))", at: i) }
+        if at(i) != byte { throw expected(what, at: i) }
     }
 }
 

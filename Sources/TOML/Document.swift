@@ -28,22 +28,63 @@ struct PendingTable {
     var depth: Int
     /// Byte offset of the key part (or `{`) that created or defined the table.
     var offset: Int
-    var index = KeyIndex()
-    var items: [PendingItem] = []
+    /// The finished table's entries; a sub-table or array of tables holds a
+    /// placeholder node until `materialize` (see `links`).
+    var entries: [TOMLEntry] = []
+    /// Parallel to `entries`: key hash and what the entry is.
+    var links: [PendingLink] = []
+    var slots = HashSlots()
+    /// Whether any entry is a pending table or array of tables.
+    var hasChildren = false
+
+    init(origin: Origin, depth: Int, offset: Int) {
+        self.origin = origin
+        self.depth = depth
+        self.offset = offset
+    }
+
+    /// Position of the entry named `part`, comparing hashes first.
+    func find(_ part: KeyPart) -> Int? {
+        if slots.isEmpty {
+            for i in links.indices where links[i].hash == part.hash && entries[i].key == part.key { return i }
+            return nil
+        }
+        return slots.find(hash: part.hash) { links[$0].hash == part.hash && entries[$0].key == part.key }
+    }
+
+    /// Adds an entry whose key is known to be absent.
+    mutating func append(_ part: KeyPart, _ node: TOMLNode, _ link: PendingLink.Kind) {
+        if entries.capacity == 0 {
+            // Most tables have a few keys: one allocation instead of growing 1, 2, 4, 8.
+            entries.reserveCapacity(8)
+            links.reserveCapacity(8)
+        }
+        entries.append(TOMLEntry(key: part.key, keyOffset: part.offset, node: node))
+        links.append(PendingLink(hash: part.hash, kind: link))
+        if link != .value { hasChildren = true }
+        if links.count < HashSlots.minimumCount { return }
+        if slots.mustRebuild(forCount: links.count) {
+            let current = links
+            slots.rebuild(count: current.count) { current[$0].hash }
+        } else {
+            slots.insert(hash: part.hash, position: links.count - 1)
+        }
+    }
 }
 
-struct PendingItem {
-    var keyOffset: Int
-    var value: PendingValue
-}
+/// What a pending table's entry is, and its key's hash.
+struct PendingLink {
+    enum Kind: Equatable {
+        /// A complete value: scalar, array, or inline table.
+        case value
+        /// A table still open to headers or dotted keys (index into `Parser.tables`).
+        case table(Int)
+        /// An array of tables from `[[x]]` (index into `Parser.tableArrays`).
+        case tableArray(Int)
+    }
 
-enum PendingValue {
-    /// A complete value: scalar, array, or inline table.
-    case value(TOMLNode)
-    /// A table still open to headers or dotted keys (index into `Parser.tables`).
-    case table(Int)
-    /// An array of tables from `[[x]]` (index into `Parser.tableArrays`).
-    case tableArray(Int, offset: Int)
+    var hash: UInt32
+    var kind: Kind
 }
 
 extension Parser {
@@ -68,7 +109,10 @@ extension Parser {
             case 0x0D where at(i + 1) == 0x0A:
                 i += 2
             default:
-                i = try endOfLine(try parseKeyValue(i, into: current), after: "a value")
+                // Two statements: a mutating call nested in a non-mutating
+                // call's arguments would copy `self` and defeat in-place updates.
+                let end = try parseKeyValue(i, into: current)
+                i = try endOfLine(end, after: "a value")
             }
         }
         return materialize(0)
@@ -78,22 +122,32 @@ extension Parser {
     // keyval-sep = ws %x3D ws
     /// Reads `key = value` and adds it to `table`; returns the position after the value.
     mutating func parseKeyValue(_ start: Int, into table: Int) throws(TOMLError) -> Int {
-        var i = skipWhitespace(try parseKey(start))
+        let keyEnd = try parseKey(start)
+        var i = skipWhitespace(keyEnd)
         guard at(i) == UInt8(ascii: "=") else {
-            throw TOMLError(.syntax, "expected '=' after key \(keyPath(keyParts.count)), got \(describe(i))", at: i)
+            throw equalsExpected(at: i)
         }
         i = skipWhitespace(i + 1)
-        let target = try dottedKeyTable(table)
+        let target = keyParts.count == 1 ? table : try dottedKeyTable(table)
         let last = keyParts[keyParts.count - 1]
-        if let position = tables[target].index.find(last.key, hash: last.hash) {
-            let first = tables[target].items[position].keyOffset
-            throw TOMLError(.redefinition, "duplicate key \(keyPath(keyParts.count)) (first defined at \(location(first)))", at: last.offset, relatedOffset: first)
+        if let position = tables[target].find(last) {
+            throw duplicateKey(last, first: tables[target].entries[position].keyOffset)
         }
         // `keyParts` is reused by keys inside the value, so `last` was copied out.
         let (node, end) = try parseValue(i, depth: tables[target].depth + 1)
-        tables[target].index.append(last.key, hash: last.hash)
-        tables[target].items.append(PendingItem(keyOffset: last.offset, value: .value(node)))
+        tables[target].append(last, node, .value)
         return end
+    }
+
+    // Out of line to keep parseKeyValue's frame small (see Values.swift).
+    @inline(never)
+    func equalsExpected(at i: Int) -> TOMLError {
+        TOMLError(.syntax, "expected '=' after key \(keyPath(keyParts.count)), got \(describe(i))", at: i)
+    }
+
+    @inline(never)
+    func duplicateKey(_ last: KeyPart, first: Int) -> TOMLError {
+        TOMLError(.redefinition, "duplicate key \(keyPath(keyParts.count)) (first defined at \(location(first)))", at: last.offset, relatedOffset: first)
     }
 
     /// Walks (and creates) the tables named by all but the last part of
@@ -102,12 +156,12 @@ extension Parser {
         var t = table
         for n in 0..<keyParts.count - 1 {
             let part = keyParts[n]
-            guard let position = tables[t].index.find(part.key, hash: part.hash) else {
+            guard let position = tables[t].find(part) else {
                 t = try addTable(part, to: t, origin: .dotted)
                 continue
             }
-            let item = tables[t].items[position]
-            switch item.value {
+            let firstOffset = tables[t].entries[position].keyOffset
+            switch tables[t].links[position].kind {
             case .table(let child) where tables[child].origin == .dotted:
                 t = child
             case .table(let child) where tables[child].origin == .implicit:
@@ -115,14 +169,14 @@ extension Parser {
                 // dotted key defines it (as tomllib does), so no header may later.
                 tables[child].origin = .dotted
                 tables[child].offset = part.offset
-                tables[t].items[position].keyOffset = part.offset
+                tables[t].entries[position].keyOffset = part.offset
                 t = child
             case .table:
-                throw TOMLError(.redefinition, "dotted key \(keyPath(keyParts.count)) cannot extend \(keyPath(n + 1)), a table defined by a header (first defined at \(location(item.keyOffset)))", at: part.offset, relatedOffset: item.keyOffset)
+                throw TOMLError(.redefinition, "dotted key \(keyPath(keyParts.count)) cannot extend \(keyPath(n + 1)), a table defined by a header (first defined at \(location(firstOffset)))", at: part.offset, relatedOffset: firstOffset)
             case .tableArray:
-                throw TOMLError(.redefinition, "dotted key \(keyPath(keyParts.count)) cannot extend \(keyPath(n + 1)), an array of tables (first defined at \(location(item.keyOffset)))", at: part.offset, relatedOffset: item.keyOffset)
+                throw TOMLError(.redefinition, "dotted key \(keyPath(keyParts.count)) cannot extend \(keyPath(n + 1)), an array of tables (first defined at \(location(firstOffset)))", at: part.offset, relatedOffset: firstOffset)
             case .value:
-                throw TOMLError(.redefinition, "duplicate key \(keyPath(n + 1)) (first defined at \(location(item.keyOffset)))", at: part.offset, relatedOffset: item.keyOffset)
+                throw TOMLError(.redefinition, "duplicate key \(keyPath(n + 1)) (first defined at \(location(firstOffset)))", at: part.offset, relatedOffset: firstOffset)
             }
         }
         return t
@@ -136,60 +190,60 @@ extension Parser {
     /// Reads `[a.b]` or `[[a.b]]`; returns the table that following keys go into.
     mutating func parseTableHeader(_ start: Int) throws(TOMLError) -> (Int, Int) {
         let isArray = at(start + 1) == UInt8(ascii: "[")
-        var i = skipWhitespace(try parseKey(skipWhitespace(start + (isArray ? 2 : 1))))
+        let keyEnd = try parseKey(skipWhitespace(start + (isArray ? 2 : 1)))
+        var i = skipWhitespace(keyEnd)
         if isArray {
             guard at(i) == UInt8(ascii: "]") && at(i + 1) == UInt8(ascii: "]") else {
                 let spot = at(i) == UInt8(ascii: "]") ? i + 1 : i
-                throw TOMLError(.syntax, "expected ']]' after the array of tables name, got \(describe(spot))", at: spot)
+                throw expected("']]' after the array of tables name", at: spot)
             }
             i += 2
         } else {
             guard at(i) == UInt8(ascii: "]") else {
-                throw TOMLError(.syntax, "expected ']' after the table name, got \(describe(i))", at: i)
+                throw expected("']' after the table name", at: i)
             }
             i += 1
         }
         let parent = try headerParentTable()
         let last = keyParts[keyParts.count - 1]
-        let name = keyPath(keyParts.count, quoted: false)
-        guard let position = tables[parent].index.find(last.key, hash: last.hash) else {
+        var name: String { keyPath(keyParts.count, quoted: false) }  // only computed for a message
+        guard let position = tables[parent].find(last) else {
             let table: Int
             if isArray {
                 table = try newTable(.explicit, parent: parent, offset: last.offset)
                 tableArrays.append([table])
-                tables[parent].index.append(last.key, hash: last.hash)
-                tables[parent].items.append(PendingItem(keyOffset: last.offset, value: .tableArray(tableArrays.count - 1, offset: last.offset)))
+                tables[parent].append(last, TOMLNode(.array([]), offset: last.offset), .tableArray(tableArrays.count - 1))
             } else {
                 table = try addTable(last, to: parent, origin: .explicit)
             }
             return (table, i)
         }
-        let item = tables[parent].items[position]
-        let first = location(item.keyOffset)
-        switch item.value {
+        let firstOffset = tables[parent].entries[position].keyOffset
+        var first: String { location(firstOffset) }  // only computed for a message
+        switch tables[parent].links[position].kind {
         case .table(let table) where !isArray:
             switch tables[table].origin {
             case .implicit:
                 // Defined explicitly now; point at this header from here on.
                 tables[table].origin = .explicit
                 tables[table].offset = last.offset
-                tables[parent].items[position].keyOffset = last.offset
+                tables[parent].entries[position].keyOffset = last.offset
                 return (table, i)
             case .dotted:
-                throw TOMLError(.redefinition, "table [\(name)] was already defined by dotted keys (first defined at \(first))", at: last.offset, relatedOffset: item.keyOffset)
+                throw TOMLError(.redefinition, "table [\(name)] was already defined by dotted keys (first defined at \(first))", at: last.offset, relatedOffset: firstOffset)
             default:
-                throw TOMLError(.redefinition, "duplicate table [\(name)] (first defined at \(first))", at: last.offset, relatedOffset: item.keyOffset)
+                throw TOMLError(.redefinition, "duplicate table [\(name)] (first defined at \(first))", at: last.offset, relatedOffset: firstOffset)
             }
         case .table:
-            throw TOMLError(.redefinition, "array of tables [[\(name)]] conflicts with table [\(name)] (first defined at \(first))", at: last.offset, relatedOffset: item.keyOffset)
-        case .tableArray(let array, _) where isArray:
+            throw TOMLError(.redefinition, "array of tables [[\(name)]] conflicts with table [\(name)] (first defined at \(first))", at: last.offset, relatedOffset: firstOffset)
+        case .tableArray(let array) where isArray:
             let table = try newTable(.explicit, parent: parent, offset: last.offset)
             tableArrays[array].append(table)
             return (table, i)
         case .tableArray:
-            throw TOMLError(.redefinition, "table [\(name)] conflicts with array of tables [[\(name)]] (first defined at \(first))", at: last.offset, relatedOffset: item.keyOffset)
+            throw TOMLError(.redefinition, "table [\(name)] conflicts with array of tables [[\(name)]] (first defined at \(first))", at: last.offset, relatedOffset: firstOffset)
         case .value:
-            throw TOMLError(.redefinition, "duplicate key \(keyPath(keyParts.count)) (first defined at \(first))", at: last.offset, relatedOffset: item.keyOffset)
+            throw TOMLError(.redefinition, "duplicate key \(keyPath(keyParts.count)) (first defined at \(first))", at: last.offset, relatedOffset: firstOffset)
         }
     }
 
@@ -199,21 +253,21 @@ extension Parser {
         var t = 0
         for n in 0..<keyParts.count - 1 {
             let part = keyParts[n]
-            guard let position = tables[t].index.find(part.key, hash: part.hash) else {
+            guard let position = tables[t].find(part) else {
                 t = try addTable(part, to: t, origin: .implicit)
                 continue
             }
-            let item = tables[t].items[position]
-            switch item.value {
+            switch tables[t].links[position].kind {
             case .table(let child):
                 t = child
-            case .tableArray(let array, _):
+            case .tableArray(let array):
                 guard let lastElement = tableArrays[array].last else {
                     preconditionFailure("BUG: an array of tables without elements")
                 }
                 t = lastElement
             case .value:
-                throw TOMLError(.redefinition, "duplicate key \(keyPath(n + 1)) (first defined at \(location(item.keyOffset)))", at: part.offset, relatedOffset: item.keyOffset)
+                let firstOffset = tables[t].entries[position].keyOffset
+                throw TOMLError(.redefinition, "duplicate key \(keyPath(n + 1)) (first defined at \(location(firstOffset)))", at: part.offset, relatedOffset: firstOffset)
             }
         }
         return t
@@ -222,8 +276,7 @@ extension Parser {
     /// Adds a new empty table named `part` to `parent`.
     mutating func addTable(_ part: KeyPart, to parent: Int, origin: PendingTable.Origin) throws(TOMLError) -> Int {
         let table = try newTable(origin, parent: parent, offset: part.offset)
-        tables[parent].index.append(part.key, hash: part.hash)
-        tables[parent].items.append(PendingItem(keyOffset: part.offset, value: .table(table)))
+        tables[parent].append(part, TOMLNode(.table(TOMLTable()), offset: part.offset), .table(table))
         return table
     }
 
@@ -234,29 +287,32 @@ extension Parser {
         return tables.count - 1
     }
 
-    /// The finished `TOMLTable` for pending table `t` and everything under it.
-    func materialize(_ t: Int) -> TOMLTable {
-        let pending = tables[t]
-        var entries: [TOMLEntry] = []
-        entries.reserveCapacity(pending.items.count)
-        for (position, item) in pending.items.enumerated() {
-            let node: TOMLNode
-            switch item.value {
-            case .value(let value):
-                node = value
-            case .table(let child):
-                node = TOMLNode(.table(materialize(child)), offset: tables[child].offset)
-            case .tableArray(let array, let offset):
-                var elements: [TOMLNode] = []
-                elements.reserveCapacity(tableArrays[array].count)
-                for child in tableArrays[array] {
-                    elements.append(TOMLNode(.table(materialize(child)), offset: tables[child].offset))
+    /// The finished `TOMLTable` for pending table `t` and everything under
+    /// it. The entries are moved out of the arena, not copied; only the
+    /// placeholders of sub-tables and arrays of tables are filled in.
+    mutating func materialize(_ t: Int) -> TOMLTable {
+        var entries = tables[t].entries
+        tables[t].entries = []
+        if tables[t].hasChildren {
+            let links = tables[t].links
+            for i in links.indices {
+                switch links[i].kind {
+                case .value:
+                    break
+                case .table(let child):
+                    entries[i].node = TOMLNode(.table(materialize(child)), offset: tables[child].offset)
+                case .tableArray(let array):
+                    let children = tableArrays[array]
+                    var elements: [TOMLNode] = []
+                    elements.reserveCapacity(children.count)
+                    for child in children {
+                        elements.append(TOMLNode(.table(materialize(child)), offset: tables[child].offset))
+                    }
+                    entries[i].node.value = .array(elements)
                 }
-                node = TOMLNode(.array(elements), offset: offset)
             }
-            entries.append(TOMLEntry(key: pending.index.keys[position], keyOffset: item.keyOffset, node: node))
         }
-        return TOMLTable(uniqueEntries: entries, index: pending.index)
+        return TOMLTable(uniqueEntries: entries, slots: tables[t].slots)
     }
 
     /// The first `n` parts of the current key for messages: `"a.b"` (quoted)

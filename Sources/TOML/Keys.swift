@@ -1,6 +1,6 @@
 // Keys: bare, quoted and dotted.
 
-/// One part of a (possibly dotted) key, with its hash for `KeyIndex`.
+/// One part of a (possibly dotted) key, with its hash for `HashSlots`.
 struct KeyPart {
     var key: String
     var hash: UInt32
@@ -14,7 +14,7 @@ extension Parser {
     // dot-sep = ws %x2E ws
     /// Reads a key into `keyParts` (replacing what was there).
     mutating func parseKey(_ start: Int) throws(TOMLError) -> Int {
-        keyParts.removeAll(keepingCapacity: true)
+        while !keyParts.isEmpty { keyParts.removeLast() }  // cheaper than removeAll for 1–3 parts
         var i = try parseSimpleKey(start)
         while true {
             let afterSpace = skipWhitespace(i)
@@ -33,32 +33,37 @@ extension Parser {
     /// Reads one key part and appends it to `keyParts`.
     mutating func parseSimpleKey(_ start: Int) throws(TOMLError) -> Int {
         var i = start
-        while i < count && isBareKeyByte(bytes[i]) { i += 1 }
+        var hash = HashSlots.initialHash
+        while i < count {
+            let b = bytes[i]
+            guard isBareKeyByte(b) else { break }
+            hash = HashSlots.combine(hash, b)
+            i += 1
+        }
         if i > start {
-            let hash = KeyIndex.hash(UnsafeBufferPointer(rebasing: bytes[start..<i]))
-            keyParts.append(KeyPart(key: text(start, i), hash: hash, offset: start))
+            keyParts.append(KeyPart(key: shortText(start, i), hash: hash, offset: start))
             return i
         }
         let b = at(start)
         guard b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") else {
-            throw TOMLError(.syntax, "expected a key, got \(describe(start))", at: start)
+            throw expected("a key", at: start)
         }
         if at(start + 1) == b && at(start + 2) == b {
             throw TOMLError(.syntax, "expected a key, got a multi-line string (keys are single-line strings)", at: start)
         }
         let (key, end) = b == UInt8(ascii: "\"") ? try parseBasicString(start) : try parseLiteralString(start)
-        keyParts.append(KeyPart(key: key, hash: KeyIndex.hash(key), offset: start))
+        keyParts.append(KeyPart(key: key, hash: HashSlots.hash(key), offset: start))
         return end
     }
 }
 
+/// A-Z a-z 0-9 - _ as bit sets over bytes 0–63 and 64–127: one shift and
+/// mask per byte instead of a chain of range checks.
 @inline(__always)
 func isBareKeyByte(_ b: UInt8) -> Bool {
-    switch b {
-    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-         UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"):
-        return true
-    default:
-        return false
-    }
+    let low: UInt64 = 0x03FF_2000_0000_0000  // '-' (45), '0'-'9' (48-57)
+    let high: UInt64 = 0x07FF_FFFE_87FF_FFFE  // 'A'-'Z' (65-90), '_' (95), 'a'-'z' (97-122)
+    if b < 64 { return low >> UInt64(b) & 1 != 0 }
+    if b < 128 { return high >> UInt64(b - 64) & 1 != 0 }
+    return false
 }

@@ -42,7 +42,7 @@ extension Parser {
         if at(i) == UInt8(ascii: "n") && at(i + 1) == UInt8(ascii: "a") && at(i + 2) == UInt8(ascii: "n") {
             return (.float(negative ? -.nan : .nan), i + 3)
         }
-        throw TOMLError(.syntax, "expected a value, got \(describeWord(start))", at: start)
+        throw valueExpected(at: start)
     }
 
     // dec-int = [ minus / plus ] unsigned-dec-int
@@ -54,7 +54,7 @@ extension Parser {
     mutating func parseDecimal(_ start: Int, digitsStart: Int, negative: Bool) throws(TOMLError) -> (TOMLValue, Int) {
         var i = try digitRun(digitsStart, what: "a digit")
         if bytes[digitsStart] == UInt8(ascii: "0") && i - digitsStart > 1 {
-            throw TOMLError(.syntax, "leading zeros are not allowed in '\(text(start, i))'", at: digitsStart)
+            throw leadingZeros(start, digitsStart, i)
         }
         let intEnd = i
         var isFloat = false
@@ -87,6 +87,12 @@ extension Parser {
         return (.integer(Int64(magnitude)), i)
     }
 
+    @inline(never)
+    func leadingZeros(_ start: Int, _ digitsStart: Int, _ end: Int) -> TOMLError {
+        TOMLError(.syntax, "leading zeros are not allowed in '\(text(start, end))'", at: digitsStart)
+    }
+
+    @inline(never)
     func overflow(_ start: Int, _ end: Int) -> TOMLError {
         TOMLError(.invalidValue, "integer \(text(start, end)) does not fit in 64 bits (-9223372036854775808 to 9223372036854775807)", at: start)
     }
@@ -96,7 +102,7 @@ extension Parser {
     func digitRun(_ start: Int, what: String) throws(TOMLError) -> Int {
         var i = start
         guard isDigit(at(i)) else {
-            throw TOMLError(.syntax, "expected \(what), got \(describe(i))", at: i)
+            throw expected(what, at: i)
         }
         i += 1
         while true {
@@ -105,7 +111,7 @@ extension Parser {
                 i += 1
             } else if b == UInt8(ascii: "_") {
                 guard isDigit(at(i + 1)) else {
-                    throw TOMLError(.syntax, "expected a digit after '_', got \(describe(i + 1))", at: i + 1)
+                    throw expected("a digit after '_'", at: i + 1)
                 }
                 i += 2
             } else {
@@ -116,12 +122,60 @@ extension Parser {
 
     /// The float written from `start` to `end` (already checked against the grammar).
     mutating func floatValue(_ start: Int, _ end: Int) throws(TOMLError) -> Double {
+        if let exact = fastFloatValue(start, end) { return exact }
         scratch.removeAll(keepingCapacity: true)
         for j in start..<end where bytes[j] != UInt8(ascii: "_") { scratch.append(bytes[j]) }
         guard let value = Double(String(decoding: scratch, as: UTF8.self)) else {
             preconditionFailure("BUG: float text \(text(start, end)) passed the grammar but not Double(_:)")
         }
         return value
+    }
+
+    /// Clinger's fast path: with at most 15 significant digits and a power
+    /// of ten of at most 22, mantissa and power are exact doubles and one
+    /// multiplication or division rounds correctly. Nil otherwise.
+    func fastFloatValue(_ start: Int, _ end: Int) -> Double? {
+        var i = start
+        let negative = bytes[i] == UInt8(ascii: "-")
+        if negative || bytes[i] == UInt8(ascii: "+") { i += 1 }
+        var mantissa: UInt64 = 0
+        var digits = 0
+        var scale = 0  // digits after the decimal point
+        var afterPoint = false
+        while i < end {
+            let b = bytes[i]
+            if isDigit(b) {
+                if mantissa != 0 || b != UInt8(ascii: "0") { digits += 1 }
+                mantissa = mantissa &* 10 &+ UInt64(b &- UInt8(ascii: "0"))
+                if afterPoint { scale += 1 }
+            } else if b == UInt8(ascii: ".") {
+                afterPoint = true
+            } else if b != UInt8(ascii: "_") {
+                break  // 'e' or 'E'
+            }
+            i += 1
+        }
+        if digits > 15 { return nil }
+        var exponent = 0
+        if i < end {
+            i += 1
+            let exponentNegative = bytes[i] == UInt8(ascii: "-")
+            if exponentNegative || bytes[i] == UInt8(ascii: "+") { i += 1 }
+            while i < end {
+                if bytes[i] != UInt8(ascii: "_") {
+                    exponent = exponent * 10 + Int(bytes[i] &- UInt8(ascii: "0"))
+                    if exponent > 400 { return nil }
+                }
+                i += 1
+            }
+            if exponentNegative { exponent = -exponent }
+        }
+        let power = exponent - scale
+        guard power >= -22 && power <= 22 else { return mantissa == 0 ? (negative ? -0.0 : 0.0) : nil }
+        var tens = 1.0
+        for _ in 0..<abs(power) { tens *= 10 }  // every 10^k up to 10^22 is exact
+        let magnitude = power < 0 ? Double(mantissa) / tens : Double(mantissa) * tens
+        return negative ? -magnitude : magnitude
     }
 
     // hex-int = hex-prefix HEXDIG *( HEXDIG / underscore HEXDIG )
@@ -146,7 +200,7 @@ extension Parser {
                 i += 1
             } else if needDigit {
                 let after = i > start + 2 ? "after '_'" : "after '\(text(start, start + 2))'"
-                throw TOMLError(.syntax, "expected \(name) \(after), got \(describe(i))", at: i)
+                throw expected("\(name) \(after)", at: i)
             } else if b == UInt8(ascii: "_") {
                 needDigit = true
                 i += 1

@@ -11,6 +11,8 @@ struct Parser {
     var scratch: [UInt8] = []
     /// Parts of the key being read; reused by every key/value pair.
     var keyParts: [KeyPart] = []
+    /// Short strings built recently (see `shortText`).
+    var recentStrings: [RecentString] = []
     /// Tables under construction; index 0 is the root. See Document.swift.
     var tables: [PendingTable] = []
     /// Arrays of tables (`[[x]]`) under construction: table indices.
@@ -54,6 +56,9 @@ struct Parser {
     // allowed-comment-char = %x01-09 / %x0E-7F / non-ascii  (minus the control
     // characters the prose forbids: only tab is allowed)
     /// Skips a comment starting at `#`; returns the position of the line end.
+    /// Out of line: comments are rare, and inlined they would grow the frames
+    /// of the recursive rules that skip them.
+    @inline(never)
     func skipComment(_ start: Int) throws(TOMLError) -> Int {
         var i = start + 1
         while i < count {
@@ -94,7 +99,14 @@ struct Parser {
         if at(i) == UInt8(ascii: "#") { i = try skipComment(i) }
         if i >= count { return i }
         if let next = newline(i) { return next }
-        throw TOMLError(.syntax, "expected a newline or comment after \(what), got \(describe(i))", at: i)
+        throw expected("a newline or comment after \(what)", at: i)
+    }
+
+    /// "expected X, got Y" for the byte at `i`. Out of line, as every error
+    /// is: message building would otherwise bloat the hot rules' code and frames.
+    @inline(never)
+    func expected(_ what: String, at i: Int) -> TOMLError {
+        TOMLError(.syntax, "expected \(what), got \(describe(i))", at: i)
     }
 
     // MARK: UTF-8
@@ -104,7 +116,12 @@ struct Parser {
     @inline(__always)
     func utf8Scalar(at i: Int) throws(TOMLError) -> Int {
         if let length = utf8Length(at: i) { return length }
-        throw TOMLError(.encoding, "invalid UTF-8 byte 0x\(hex(bytes[i]))", at: i)
+        throw invalidUTF8(at: i)
+    }
+
+    @inline(never)
+    func invalidUTF8(at i: Int) -> TOMLError {
+        TOMLError(.encoding, "invalid UTF-8 byte 0x\(hex(bytes[i]))", at: i)
     }
 
     /// Length of the well-formed UTF-8 sequence at `i`, or nil: rejects
@@ -163,6 +180,46 @@ struct Parser {
         return end - i > 1 ? "'\(text(i, end))'" : describe(i)
     }
 
+    /// The text from `start` to `end` as a String, reusing the String made
+    /// for the same bytes before when they are at most 16 bytes long: keys
+    /// and short values repeat a lot, and copying a String is far cheaper
+    /// than validating and building one. The bytes must be valid UTF-8.
+    mutating func shortText(_ start: Int, _ end: Int) -> String {
+        let length = end - start
+        if length > 16 { return text(start, end) }
+        var w0: UInt64 = 0, w1: UInt64 = 0
+        if start + 16 <= count {
+            // Two unaligned loads, masked to the string's length (little-endian).
+            let raw = UnsafeRawPointer(bytes.baseAddress! + start)
+            let first = raw.loadUnaligned(as: UInt64.self)
+            if length >= 8 {
+                w0 = first
+                let second = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+                w1 = length == 16 ? second : second & (1 << UInt64(8 * (length - 8)) - 1)
+            } else {
+                w0 = first & (1 << UInt64(8 * length) - 1)
+            }
+        } else {
+            var k = 0
+            while k < length && k < 8 { w0 |= UInt64(bytes[start + k]) << UInt64(8 * k); k += 1 }
+            while k < length { w1 |= UInt64(bytes[start + k]) << UInt64(8 * (k - 8)); k += 1 }
+        }
+        return shortText(start, end, w0, w1)
+    }
+
+    /// `shortText` with the bytes already packed (`end - start` <= 16).
+    mutating func shortText(_ start: Int, _ end: Int, _ w0: UInt64, _ w1: UInt64) -> String {
+        let length = end - start
+        if recentStrings.isEmpty { recentStrings = Array(repeating: RecentString(), count: 256) }
+        let slot = Int(truncatingIfNeeded: ((w0 ^ (w1 &* 31) ^ UInt64(length)) &* 0x9E37_79B9_7F4A_7C15) >> 56)
+        if recentStrings[slot].length == length && recentStrings[slot].w0 == w0 && recentStrings[slot].w1 == w1 {
+            return recentStrings[slot].string
+        }
+        let string = text(start, end)
+        recentStrings[slot] = RecentString(length: length, w0: w0, w1: w1, string: string)
+        return string
+    }
+
     /// The document's text from `start` to `end`, for messages.
     func text(_ start: Int, _ end: Int) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<min(end, count)]), as: UTF8.self)
@@ -179,4 +236,12 @@ struct Parser {
 func hex<T: BinaryInteger>(_ value: T, width: Int = 2) -> String {
     let digits = String(value, radix: 16, uppercase: true)
     return String(repeating: "0", count: max(0, width - digits.count)) + digits
+}
+
+/// A String and its bytes (packed little-endian into two words), for `shortText`.
+struct RecentString {
+    var length = -1
+    var w0: UInt64 = 0
+    var w1: UInt64 = 0
+    var string = ""
 }

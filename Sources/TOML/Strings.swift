@@ -26,7 +26,7 @@ extension Parser {
         while i < count {
             let b = bytes[i]
             if b == UInt8(ascii: "\"") {
-                return (text(start + 1, i), i + 1)
+                return (shortText(start + 1, i), i + 1)
             } else if b == UInt8(ascii: "\\") {
                 break
             } else if b >= 0x20 && b < 0x7F || b == 0x09 {
@@ -62,6 +62,7 @@ extension Parser {
 
     /// A byte that cannot appear in a string: the string is unterminated
     /// (line or file ends) or holds a control character.
+    @inline(never)
     func stringCharacterError(_ i: Int, closing: String) -> TOMLError {
         if i >= count || newline(i) != nil {
             return TOMLError(.syntax, "expected \(closing) to close the string, got \(describe(i))", at: i)
@@ -192,6 +193,7 @@ extension Parser {
         }
     }
 
+    @inline(never)
     func multiLineCharacterError(_ i: Int, closing: String) -> TOMLError {
         if i >= count {
             return TOMLError(.syntax, "expected \(closing) to close the multi-line string, got end of file", at: i)
@@ -206,7 +208,7 @@ extension Parser {
         while i < count {
             let b = bytes[i]
             if b == UInt8(ascii: "'") {
-                return (text(start + 1, i), i + 1)
+                return (shortText(start + 1, i), i + 1)
             } else if b >= 0x20 && b < 0x7F || b == 0x09 {
                 i += 1
             } else if b >= 0x80 {

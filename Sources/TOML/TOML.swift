@@ -11,7 +11,9 @@ public enum TOMLVersion: Sendable {
 public enum TOML {
     /// Arrays, inline tables and dotted or header keys may nest this deep;
     /// deeper documents are rejected with `TOMLError.Kind.tooDeep` instead
-    /// of risking a stack overflow.
+    /// of risking a stack overflow. At this depth (inline tables, the worst
+    /// case) a parse needs about 300 KB of stack in a release build and 1 MB
+    /// in a debug build; Linux gives a thread 8 MB.
     public static let maxDepth = 100
 
     /// Parses a UTF-8 document (an optional byte order mark is skipped).

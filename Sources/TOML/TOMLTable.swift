@@ -1,9 +1,9 @@
 /// A TOML table. Keys keep the order in which the document defined them.
 public struct TOMLTable: Equatable, Sendable {
     public private(set) var entries: [TOMLEntry] = []
-    /// Finds an entry's position by key; shared with the parser so that a
-    /// parsed table never hashes its keys twice.
-    private var index = KeyIndex()
+    /// Positions by key hash, kept only for large tables: small ones (most
+    /// of a config) are searched linearly and cost no extra allocation.
+    private var slots = HashSlots()
 
     public init() {}
 
@@ -11,36 +11,54 @@ public struct TOMLTable: Equatable, Sendable {
         for entry in entries { self[entry.key] = entry.node; self.setKeyOffset(entry.keyOffset, for: entry.key) }
     }
 
-    /// Entries whose keys are known to be distinct, with their index (parser use).
-    init(uniqueEntries: [TOMLEntry], index: KeyIndex) {
+    /// Entries whose keys are known to be distinct, with the slots built for
+    /// them while parsing (parser use).
+    init(uniqueEntries: [TOMLEntry], slots: HashSlots) {
         self.entries = uniqueEntries
-        self.index = index
+        self.slots = slots
     }
 
     public var isEmpty: Bool { entries.isEmpty }
     public var count: Int { entries.count }
     public var keys: [String] { entries.map(\.key) }
 
+    private func position(of key: String) -> Int? {
+        if slots.isEmpty {
+            for i in entries.indices where entries[i].key == key { return i }
+            return nil
+        }
+        return slots.find(hash: HashSlots.hash(key)) { entries[$0].key == key }
+    }
+
     public func entry(_ key: String) -> TOMLEntry? {
-        index.find(key, hash: KeyIndex.hash(key)).map { entries[$0] }
+        position(of: key).map { entries[$0] }
     }
 
     /// Reading returns the node for `key`; writing `nil` removes it;
     /// writing a new key appends it, an existing key keeps its place.
     public subscript(key: String) -> TOMLNode? {
-        get { index.find(key, hash: KeyIndex.hash(key)).map { entries[$0].node } }
+        get { position(of: key).map { entries[$0].node } }
         set {
-            let hash = KeyIndex.hash(key)
-            if let position = index.find(key, hash: hash) {
+            if let position = position(of: key) {
                 if let newValue {
                     entries[position].node = newValue
                 } else {
                     entries.remove(at: position)
-                    index.remove(at: position)
+                    slots = HashSlots()
+                    if entries.count >= HashSlots.minimumCount {
+                        let current = entries
+                        slots.rebuild(count: current.count) { HashSlots.hash(current[$0].key) }
+                    }
                 }
             } else if let newValue {
-                index.append(key, hash: hash)
                 entries.append(TOMLEntry(key: key, keyOffset: newValue.offset, node: newValue))
+                if entries.count < HashSlots.minimumCount { return }
+                if slots.mustRebuild(forCount: entries.count) {
+                    let current = entries
+                    slots.rebuild(count: current.count) { HashSlots.hash(current[$0].key) }
+                } else {
+                    slots.insert(hash: HashSlots.hash(key), position: entries.count - 1)
+                }
             }
         }
     }
@@ -52,7 +70,7 @@ public struct TOMLTable: Equatable, Sendable {
     }
 
     public mutating func setKeyOffset(_ offset: Int, for key: String) {
-        if let position = index.find(key, hash: KeyIndex.hash(key)) { entries[position].keyOffset = offset }
+        if let position = position(of: key) { entries[position].keyOffset = offset }
     }
 
     /// TOML tables are unordered, so equality ignores key order.
@@ -63,77 +81,61 @@ public struct TOMLTable: Equatable, Sendable {
     }
 }
 
-/// Key → position map for the keys of one table, in insertion order.
-///
-/// Small tables (the common case) are searched linearly by a 32-bit hash;
-/// from `linearLimit` keys on an open-addressing slot array is kept too.
-/// Hashing is FNV-1a over UTF-8, deterministic so benchmarks are stable.
-struct KeyIndex: Sendable {
-    private(set) var keys: [String] = []
-    private var hashes: [UInt32] = []
-    /// Position + 1 of the key in each slot, 0 for an empty slot; empty while small.
+/// Open-addressing map from key hash to position (stored + 1; 0 is empty),
+/// for tables of `minimumCount` keys or more. Keys are compared by the caller.
+/// The hash is FNV-1a over UTF-8: cheap for short keys, and deterministic so
+/// that benchmarks are stable.
+struct HashSlots: Sendable {
     private var slots: [Int32] = []
 
-    static let linearLimit = 8
+    static let minimumCount = 16
 
-    var count: Int { keys.count }
+    var isEmpty: Bool { slots.isEmpty }
 
     static func hash(_ key: String) -> UInt32 {
         var key = key
         return key.withUTF8 { hash($0) }
     }
 
+    @inline(__always)
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        var h: UInt32 = 2_166_136_261
-        for byte in bytes { h = (h ^ UInt32(byte)) &* 16_777_619 }
+        var h = initialHash
+        for byte in bytes { h = combine(h, byte) }
         return h
     }
 
-    func find(_ key: String, hash: UInt32) -> Int? {
-        if slots.isEmpty {
-            for i in 0..<hashes.count where hashes[i] == hash && keys[i] == key { return i }
-            return nil
-        }
+    static let initialHash: UInt32 = 2_166_136_261
+
+    @inline(__always)
+    static func combine(_ hash: UInt32, _ byte: UInt8) -> UInt32 { (hash ^ UInt32(byte)) &* 16_777_619 }
+
+    @inline(__always)
+    func find(hash: UInt32, matches: (Int) -> Bool) -> Int? {
         let mask = slots.count - 1
         var slot = Int(hash) & mask
         while true {
             let stored = Int(slots[slot])
             if stored == 0 { return nil }
-            if hashes[stored - 1] == hash && keys[stored - 1] == key { return stored - 1 }
+            if matches(stored - 1) { return stored - 1 }
             slot = (slot + 1) & mask
         }
     }
 
-    /// Adds a key known to be absent; its position is the old `count`.
-    mutating func append(_ key: String, hash: UInt32) {
-        keys.append(key)
-        hashes.append(hash)
-        if keys.count < Self.linearLimit { return }
-        if slots.count < keys.count * 2 {
-            rebuildSlots()
-        } else {
-            insertSlot(position: keys.count - 1)
-        }
-    }
-
-    mutating func remove(at position: Int) {
-        keys.remove(at: position)
-        hashes.remove(at: position)
-        slots = []
-        if keys.count >= Self.linearLimit { rebuildSlots() }
-    }
-
-    private mutating func rebuildSlots() {
-        var capacity = 16
-        while capacity < keys.count * 4 { capacity *= 2 }
-        slots = Array(repeating: 0, count: capacity)
-        for position in 0..<keys.count { insertSlot(position: position) }
-    }
-
-    private mutating func insertSlot(position: Int) {
+    /// Adds the key at `position`; the caller checks `mustRebuild` first.
+    mutating func insert(hash: UInt32, position: Int) {
         let mask = slots.count - 1
-        var slot = Int(hashes[position]) & mask
+        var slot = Int(hash) & mask
         while slots[slot] != 0 { slot = (slot + 1) & mask }
         slots[slot] = Int32(position + 1)
     }
+
+    mutating func rebuild(count: Int, hashAt: (Int) -> UInt32) {
+        var capacity = 32
+        while capacity < count * 4 { capacity *= 2 }
+        slots = Array(repeating: 0, count: capacity)
+        for position in 0..<count { insert(hash: hashAt(position), position: position) }
+    }
+
+    /// Whether a table that now has `count` keys must call `rebuild` before `insert`.
+    func mustRebuild(forCount count: Int) -> Bool { count * 2 > slots.count }
 }

@@ -20,17 +20,18 @@ public struct TOMLNode: Equatable, Sendable {
 
 /// The eight TOML value kinds plus arrays and tables.
 ///
-/// Not `indirect`: arrays and tables already hold their children behind a
-/// buffer, so a scalar costs no allocation of its own.
+/// Only the date/time cases are `indirect` (boxed): they are rare and up to
+/// 64 bytes, and boxing them keeps every value 16 bytes wide, so that
+/// nodes, entries and arrays are small and cheap to move.
 public enum TOMLValue: Equatable, Sendable {
     case string(String)
     case integer(Int64)
     case float(Double)
     case bool(Bool)
-    case offsetDateTime(TOMLOffsetDateTime)
-    case localDateTime(TOMLLocalDateTime)
-    case localDate(TOMLLocalDate)
-    case localTime(TOMLLocalTime)
+    indirect case offsetDateTime(TOMLOffsetDateTime)
+    indirect case localDateTime(TOMLLocalDateTime)
+    indirect case localDate(TOMLLocalDate)
+    indirect case localTime(TOMLLocalTime)
     case array([TOMLNode])
     case table(TOMLTable)
 

@@ -23,7 +23,7 @@ extension Parser {
         case UInt8(ascii: "{"):
             return try parseInlineTable(start, depth: depth)
         default:
-            throw TOMLError(.syntax, "expected a value, got \(describeWord(start))", at: start)
+            throw valueExpected(at: start)
         }
     }
 
@@ -37,7 +37,7 @@ extension Parser {
             && at(start + 3) == UInt8(ascii: "s") && at(start + 4) == UInt8(ascii: "e") {
             return (.bool(false), start + 5)
         }
-        throw TOMLError(.syntax, "expected a value, got \(describeWord(start))", at: start)
+        throw valueExpected(at: start)
     }
 
     // array = array-open [ array-values ] ws-comment-newline array-close
@@ -45,7 +45,9 @@ extension Parser {
     // array-values =/ ws-comment-newline val ws-comment-newline [ array-sep ]
     mutating func parseArray(_ start: Int, depth: Int) throws(TOMLError) -> (TOMLNode, Int) {
         try checkDepth(depth, at: start)
+        // Room for a typical config array up front: one allocation, no regrowth.
         var elements: [TOMLNode] = []
+        elements.reserveCapacity(8)
         var i = try skipWhitespaceCommentsNewlines(start + 1)
         while at(i) != UInt8(ascii: "]") {
             let (element, end) = try parseValue(i, depth: depth + 1)
@@ -54,7 +56,7 @@ extension Parser {
             if at(i) == UInt8(ascii: ",") {
                 i = try skipWhitespaceCommentsNewlines(i + 1)
             } else if at(i) != UInt8(ascii: "]") {
-                throw TOMLError(.syntax, "expected ',' or ']' after an array element, got \(describe(i))", at: i)
+                throw separatorExpected(at: i, inArray: true)
             }
         }
         return (TOMLNode(.array(elements), offset: start), i + 1)
@@ -71,21 +73,21 @@ extension Parser {
         var i = try skipInlineSpace(start + 1)
         while at(i) != UInt8(ascii: "}") {
             if version == .v1_0 && newline(i) != nil {
-                throw TOMLError(.syntax, "expected a key or '}', got end of line (newlines in an inline table need TOML 1.1)", at: i)
+                throw inlineTable10Error(at: i, afterComma: false)
             }
-            i = try skipInlineSpace(try parseKeyValue(i, into: table))
+            let end = try parseKeyValue(i, into: table)
+            i = try skipInlineSpace(end)
             if at(i) == UInt8(ascii: ",") {
                 i = try skipInlineSpace(i + 1)
                 if at(i) == UInt8(ascii: "}") && version == .v1_0 {
-                    throw TOMLError(.syntax, "expected a key after ',', got '}' (a trailing comma in an inline table needs TOML 1.1)", at: i)
+                    throw inlineTable10Error(at: i, afterComma: true)
                 }
             } else if at(i) != UInt8(ascii: "}") {
-                let hint = version == .v1_0 && newline(i) != nil ? " (newlines in an inline table need TOML 1.1)" : ""
-                throw TOMLError(.syntax, "expected ',' or '}' after an inline table entry, got \(describe(i))\(hint)", at: i)
+                throw separatorExpected(at: i, inArray: false)
             }
         }
         let value = materialize(table)
-        tables.removeSubrange(table...)
+        while tables.count > table { tables.removeLast() }  // it and its dotted sub-tables
         return (TOMLNode(.table(value), offset: start), i + 1)
     }
 
@@ -95,9 +97,38 @@ extension Parser {
         version == .v1_1 ? try skipWhitespaceCommentsNewlines(start) : skipWhitespace(start)
     }
 
+    @inline(__always)
     func checkDepth(_ depth: Int, at offset: Int) throws(TOMLError) {
-        if depth > TOML.maxDepth {
-            throw TOMLError(.tooDeep, "nesting is deeper than \(TOML.maxDepth) levels of tables and arrays", at: offset)
+        if depth > TOML.maxDepth { throw tooDeep(at: offset) }
+    }
+
+    // Errors of the recursive rules are built out of line, so that the frames
+    // of parseValue, parseArray and parseInlineTable stay small: a document
+    // nested `TOML.maxDepth` deep must fit on a small thread stack.
+
+    @inline(never)
+    func valueExpected(at i: Int) -> TOMLError {
+        TOMLError(.syntax, "expected a value, got \(describeWord(i))", at: i)
+    }
+
+    @inline(never)
+    func separatorExpected(at i: Int, inArray: Bool) -> TOMLError {
+        if inArray {
+            return TOMLError(.syntax, "expected ',' or ']' after an array element, got \(describe(i))", at: i)
         }
+        let hint = version == .v1_0 && newline(i) != nil ? " (newlines in an inline table need TOML 1.1)" : ""
+        return TOMLError(.syntax, "expected ',' or '}' after an inline table entry, got \(describe(i))\(hint)", at: i)
+    }
+
+    @inline(never)
+    func inlineTable10Error(at i: Int, afterComma: Bool) -> TOMLError {
+        afterComma
+            ? TOMLError(.syntax, "expected a key after ',', got '}' (a trailing comma in an inline table needs TOML 1.1)", at: i)
+            : TOMLError(.syntax, "expected a key or '}', got end of line (newlines in an inline table need TOML 1.1)", at: i)
+    }
+
+    @inline(never)
+    func tooDeep(at offset: Int) -> TOMLError {
+        TOMLError(.tooDeep, "nesting is deeper than \(TOML.maxDepth) levels of tables and arrays", at: offset)
     }
 }

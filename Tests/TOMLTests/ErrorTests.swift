@@ -164,6 +164,10 @@ func failure(_ bytes: [UInt8], _ version: TOMLVersion = .v1_1) -> String {
         #expect(failure("a = 2016-12-31T23:59:60Z") == "no error")
         #expect(failure("a = 2016-12-31T18:59:60-05:00") == "no error")
         #expect(failure("a = 2016-12-31T12:00:60Z") == "1:22: second 60 is only valid for a leap second, at 23:59:60 UTC")
+        #expect(failure("a = 12:00:60") == "1:11: second 60 is only valid for a leap second, at 23:59:60 UTC")
+        #expect(failure("a = 2016-12-31T12:00:60") == "1:22: second 60 is only valid for a leap second, at 23:59:60 UTC")
+        #expect(failure("a = 23:59:60") == "no error")
+        #expect(failure("a = 05:29:60") == "no error")  // 23:59:60 UTC seen from +05:30
         #expect(failure("a = 12:30", .v1_0) == "1:10: expected ':' and seconds after the minute, got end of file (seconds are optional only in TOML 1.1)")
         #expect(failure("a = 12:30", .v1_1) == "no error")
         #expect(failure("a = 12:30:00.") == "1:14: expected a digit after '.', got end of file")
@@ -172,6 +176,11 @@ func failure(_ bytes: [UInt8], _ version: TOMLVersion = .v1_1) -> String {
         #expect(failure("a = 2021-01-01T00:00:00+01:60") == "1:28: offset minute 60 is out of range (00 to 59)")
         #expect(failure("a = 2021-01-01T00:00:00+0100") == "1:27: expected ':' in the offset, got '0'")
         #expect(failure("a = 2021-01-01x") == "1:15: expected a newline or comment after a value, got 'x'")
+        #expect(failure("a = 2021-02x01") == "1:12: expected '-' after the month, got 'x'")
+        #expect(failure("a = 1979-05-27T07-32") == "1:18: expected ':' after the hour, got '-'")
+        #expect(failure("a = 12:345") == "1:10: expected a 2-digit minute, got more digits")
+        #expect(failure("a = 12:34:567") == "1:13: expected a 2-digit second, got more digits")
+        #expect(failure("a = 12:34:5") == "1:12: expected a 2-digit second, got end of file")
     }
 
     @Test func nestingIsLimited() {

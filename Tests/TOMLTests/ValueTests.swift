@@ -72,6 +72,36 @@ import Testing
         #expect(failure("[a.b.c]\n[a]\nb.c.y = 2") == #"3:3: dotted key "b.c.y" cannot extend "b.c", a table defined by a header (first defined at line 1, column 6)"#)
     }
 
+    /// The fast float path must agree bit for bit with the correctly rounded
+    /// `Double(_:)` on random decimal literals.
+    @Test func floatsAreCorrectlyRounded() throws {
+        var random = TreeGenerator(seed: 99)
+        for _ in 0..<5000 {
+            let whole = random.int(0...3) == 0 ? "0" : String(random.int(1...9)) + (0..<random.int(0...9)).map { _ in String(random.int(0...9)) }.joined()
+            let fraction = (0..<random.int(0...12)).map { _ in String(random.int(0...9)) }.joined()
+            let exponent = random.int(0...1) == 0 ? "" : "e" + String(random.int(-40...40))
+            let sign = random.pick(["", "-", "+"])
+            var text = sign + whole + (fraction.isEmpty ? "" : "." + fraction) + exponent
+            if fraction.isEmpty && exponent.isEmpty { text += ".0" }
+            guard case .float(let x) = try TOML.parse("x = \(text)")["x"]?.value, let expected = Double(text) else {
+                Issue.record("\(text) is not a float")
+                continue
+            }
+            #expect(x.bitPattern == expected.bitPattern, "\(text)")
+        }
+    }
+
+    /// Short keys and strings are shared through a small cache: distinct
+    /// texts must never be confused, also at the very end of the input.
+    @Test func shortStringsKeepTheirOwnText() throws {
+        let lines = (0..<3000).map { "k\($0) = 'v\($0 * 7)'" }
+        let table = try TOML.parse(lines.joined(separator: "\n"))
+        for i in 0..<3000 { #expect(table["k\(i)"]?.value == .string("v\(i * 7)")) }
+        #expect(try TOML.parse("a='xy'")["a"]?.value == .string("xy"))
+        #expect(try TOML.parse("sixteen_chars_ab = 1")["sixteen_chars_ab"]?.value == .integer(1))
+        #expect(try TOML.parse("x = \"seventeen chars..\"")["x"]?.value == .string("seventeen chars.."))
+    }
+
     @Test func integersAndFloatsAtTheLimits() throws {
         let table = try TOML.parse("""
         max = 9_223_372_036_854_775_807
