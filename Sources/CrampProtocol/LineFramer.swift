@@ -54,4 +54,5 @@ public struct LineFramer: Sendable {
 /// A line longer than the framing limit.
 public struct LineTooLong: Error, Sendable, Equatable {
     public var limit: Int
+    public init(limit: Int) { self.limit = limit }
 }

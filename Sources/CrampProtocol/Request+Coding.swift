@@ -83,9 +83,9 @@ extension Request {
         let data = Data(line)
         let raw: RawRequest
         do {
-            raw = try WireCoding.decoder().decode(RawRequest.self, from: data)
+            raw = try WireCoding.decoder.decode(RawRequest.self, from: data)
         } catch let error as DecodingError {
-            let id = (try? WireCoding.decoder().decode(RequestID.self, from: data))?.id
+            let id = (try? WireCoding.decoder.decode(RequestID.self, from: data))?.id
             throw RequestDecodingError(id: id, error: ControlError(.badRequest, WireCoding.describe(error)))
         } catch {
             throw RequestDecodingError(id: nil, error: ControlError(.badRequest, "malformed JSON: \(error)"))

@@ -2,7 +2,8 @@ import CrampCore
 
 /// One request from `crampd ctl` to the daemon: one JSON object on one line.
 ///
-/// Wire form (see docs/protocol.md): `{"version":1,"id":7,"command":"snooze","reminder":"water","duration":600000000}`.
+/// Wire form (see docs/protocol.md): `{"command":"snooze","duration":600000000,"id":7,"reminder":"water","version":1}`
+/// (keys in any order; we write them sorted).
 public struct Request: Sendable, Equatable {
     /// Chosen by the client; the response carries the same id.
     public var id: Int

@@ -32,8 +32,8 @@ public enum ControlResult: Sendable, Equatable {
     }
 }
 
-/// One response line: `{"version":1,"id":7,"ok":{"action":{…}}}` or
-/// `{"version":1,"id":7,"error":{"code":"not-found","message":"…"}}`.
+/// One response line: `{"id":7,"ok":{"action":{…}},"version":1}` or
+/// `{"error":{"code":"not-found","message":"…"},"id":7,"version":1}`.
 public struct ResponseMessage: Sendable, Equatable {
     /// The request's id; nil when the request was too broken to carry one.
     public var id: Int?
@@ -47,7 +47,7 @@ public struct ResponseMessage: Sendable, Equatable {
     /// Decodes one response line (without its newline).
     public init(line: some Collection<UInt8>) throws(ControlError) {
         do {
-            self = try WireCoding.decoder().decode(ResponseMessage.self, from: Data(line))
+            self = try WireCoding.decoder.decode(ResponseMessage.self, from: Data(line))
         } catch let error as DecodingError {
             throw ControlError(.badRequest, "Failed to read the daemon's response: \(WireCoding.describe(error))")
         } catch {

@@ -2,19 +2,21 @@ import FoundationEssentials
 
 /// The one JSON configuration both ends use.
 public enum WireCoding {
-    /// Field order follows the `encode(to:)` order (readable examples); slashes in paths stay as they are.
-    public static func encoder() -> JSONEncoder {
+    /// Keys sorted, so the same value is always the same bytes (docs, `--json`, tests);
+    /// slashes in paths stay as they are. Shared: its options never change after this,
+    /// and swift-foundation's coders are safe to use from several threads.
+    public static let encoder: JSONEncoder = {
         let e = JSONEncoder()
-        e.outputFormatting = [.withoutEscapingSlashes]
+        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return e
-    }
+    }()
 
-    public static func decoder() -> JSONDecoder { JSONDecoder() }
+    public static let decoder = JSONDecoder()
 
     /// `value` as one JSON line, newline included. Our own types always encode.
     public static func line(_ value: some Encodable) -> [UInt8] {
         do {
-            var bytes = [UInt8](try encoder().encode(value))
+            var bytes = [UInt8](try encoder.encode(value))
             bytes.append(UInt8(ascii: "\n"))
             return bytes
         } catch {

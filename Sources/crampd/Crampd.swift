@@ -18,6 +18,8 @@ struct Crampd: ParsableCommand {
             // Each subcommand lives in its own file; add new ones here, one per line.
             RunCommand.self,
             CheckConfigCommand.self,
+            CalendarCommand.self,
+            CtlCommand.self,
         ]
     )
 }

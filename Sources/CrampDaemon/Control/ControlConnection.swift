@@ -30,11 +30,11 @@ final class ControlConnection {
     /// Dispatch sources still watching `fd`; it is closed when the last one's cancel handler runs.
     private var sourcesOnFD = 0
 
-    private static let readChunkBytes = 16 * 1024
+    private let readBuffer: ReadBuffer
 
-    init(fd: Int32, peer: PeerCredentials, queue: DispatchQueue, limits: ControlServer.Limits,
+    init(fd: Int32, peer: PeerCredentials, queue: DispatchQueue, limits: ControlServer.Limits, readBuffer: ReadBuffer,
          respond: @escaping (Request, PeerCredentials) -> Response, closed: @escaping (ControlConnection) -> Void) {
-        self.fd = fd; self.peer = peer; self.queue = queue; self.limits = limits
+        self.fd = fd; self.peer = peer; self.queue = queue; self.limits = limits; self.readBuffer = readBuffer
         self.respond = respond; self.onClosed = closed
         framer = LineFramer(maxLineBytes: limits.maxLineBytes)
         readSource = DispatchSource.makeReadSource(fileDescriptor: fd, queue: queue)
@@ -73,10 +73,10 @@ final class ControlConnection {
 
     private func readAvailable() {
         guard !closed else { return }
-        var chunk = [UInt8](repeating: 0, count: Self.readChunkBytes)
-        let n = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, Int32(MSG_DONTWAIT)) }
+        let buffer = readBuffer.bytes
+        let n = recv(fd, buffer.baseAddress, buffer.count, Int32(MSG_DONTWAIT))
         if n > 0 {
-            framer.append(chunk[..<n])
+            framer.append(UnsafeRawBufferPointer(rebasing: buffer[..<n]))
         } else if n == 0 {
             endOfInput = true
         } else {
@@ -199,4 +199,11 @@ final class ControlConnection {
         }
         close()
     }
+}
+
+/// A scratch buffer for `recv`, allocated once per server.
+final class ReadBuffer {
+    let bytes: UnsafeMutableRawBufferPointer
+    init(byteCount: Int) { bytes = .allocate(byteCount: byteCount, alignment: 16) }
+    deinit { bytes.deallocate() }
 }

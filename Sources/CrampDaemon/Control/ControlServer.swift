@@ -34,10 +34,12 @@ public final class ControlServer: @unchecked Sendable {  // all state confined t
     private var acceptSource: DispatchSourceRead?
     private var acceptPaused = false
     private var connections: [ObjectIdentifier: ControlConnection] = [:]
+    /// One read buffer for all connections: they read one at a time, on `queue`.
+    private let readBuffer = ReadBuffer(byteCount: 16 * 1024)
     private var stopped = false
 
     /// - Parameters:
-    ///   - socket: the listening socket; the caller closes it after `stop()`.
+    ///   - socket: the listening socket; the server owns it from now on and closes it in `stop()`.
     ///   - queue: the daemon's serial queue; every source and the handler run on it.
     public init(socket: ControlSocket, queue: DispatchQueue, handler: any ControlHandler, limits: Limits = Limits()) {
         self.socket = socket; self.queue = queue; self.handler = handler; self.limits = limits
@@ -50,19 +52,24 @@ public final class ControlServer: @unchecked Sendable {  // all state confined t
         guard acceptSource == nil, !stopped else { preconditionFailure("BUG: ControlServer.start() called twice") }
         let source = DispatchSource.makeReadSource(fileDescriptor: socket.fd, queue: queue)
         source.setEventHandler { [unowned self] in acceptPending() }
+        source.setCancelHandler { [socket] in socket.closeDescriptor() }
         acceptSource = source
         source.activate()
     }
 
-    /// Stops accepting and closes every connection without answering it. Call on `queue`.
-    /// Idempotent. The listening socket stays open: close it with `ControlSocket.close()`.
+    /// Stops accepting, closes every connection without answering it, and closes the
+    /// socket: its file (if we created it) is gone when this returns; the descriptor is
+    /// closed once Dispatch lets go of it, on `queue`. Call on `queue`. Idempotent.
     public func stop() {
         dispatchPrecondition(condition: .onQueue(queue))
         guard !stopped else { return }
         stopped = true
+        socket.removeFile()
         if let acceptSource {
             if acceptPaused { acceptSource.resume() }
             acceptSource.cancel()
+        } else {
+            socket.closeDescriptor()
         }
         acceptSource = nil
         for connection in connections.values { connection.close() }
@@ -85,7 +92,7 @@ public final class ControlServer: @unchecked Sendable {  // all state confined t
                 default: return  // EAGAIN: nothing more pending
                 }
             }
-            guard makeNonBlockingCloseOnExec(fd) else { close(fd); continue }
+            guard makeAcceptedNonBlockingCloseOnExec(fd) else { close(fd); continue }
             admit(fd)
         }
     }
@@ -116,7 +123,7 @@ public final class ControlServer: @unchecked Sendable {  // all state confined t
             reject(fd, ControlError(.busy, "crampd is serving \(limits.maxClients) clients already; retry shortly"))
             return
         }
-        let connection = ControlConnection(fd: fd, peer: peer, queue: queue, limits: limits,
+        let connection = ControlConnection(fd: fd, peer: peer, queue: queue, limits: limits, readBuffer: readBuffer,
             respond: { [unowned self] request, peer in respond(to: request, from: peer) },
             closed: { [unowned self] connection in connections[ObjectIdentifier(connection)] = nil })
         connections[ObjectIdentifier(connection)] = connection

@@ -4,7 +4,8 @@ import Glibc
 /// The listening control socket: created and bound by us, or passed by systemd.
 ///
 /// Created sockets live at `$XDG_RUNTIME_DIR/crampd/ctl.sock` (directory 0700, socket
-/// 0600). `close()` removes the file only if we created it and it is still ours.
+/// 0600). The file is removed at the end only if we created it and it is still ours.
+/// Give it to a `ControlServer`, whose `stop()` then closes it.
 public final class ControlSocket: @unchecked Sendable {
     /// The listening descriptor, non-blocking and close-on-exec. Owned: closed by `close()`.
     public let fd: Int32
@@ -13,6 +14,7 @@ public final class ControlSocket: @unchecked Sendable {
     /// Device and inode of the file we bound, to unlink only our own file.
     private let createdFile: (device: UInt64, inode: UInt64)?
     private var closed = false
+    private var fileRemoved = false
 
     private init(fd: Int32, path: String?, createdFile: (device: UInt64, inode: UInt64)?) {
         self.fd = fd; self.path = path; self.createdFile = createdFile
@@ -71,17 +73,31 @@ public final class ControlSocket: @unchecked Sendable {
         }
     }
 
-    /// Closes the socket and removes its file if we created it and nobody replaced it since.
-    /// Idempotent. Stop the `ControlServer` first.
+    /// Removes the socket file and closes the descriptor. Idempotent. For a socket no
+    /// `ControlServer` was given; a server closes its socket itself in `stop()`.
     public func close() {
-        guard !closed else { return }
-        closed = true
-        Glibc.close(fd)
+        removeFile()
+        closeDescriptor()
+    }
+
+    /// Removes the socket file if we created it and nobody replaced it since, so new
+    /// clients fail at once instead of waiting. Idempotent.
+    func removeFile() {
+        guard !fileRemoved else { return }
+        fileRemoved = true
         guard let path, let createdFile else { return }
         var info = stat()
         if stat(path, &info) == 0, UInt64(info.st_dev) == createdFile.device, UInt64(info.st_ino) == createdFile.inode {
             unlink(path)
         }
+    }
+
+    /// Closes the listening descriptor. Idempotent. A server calls this only once its
+    /// Dispatch source is cancelled, so Dispatch never watches a reused descriptor.
+    func closeDescriptor() {
+        guard !closed else { return }
+        closed = true
+        Glibc.close(fd)
     }
 
     deinit { close() }

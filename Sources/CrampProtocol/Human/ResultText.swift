@@ -1,0 +1,126 @@
+import CrampCore
+
+/// The human output of every `crampd ctl` command: pure functions of the result, `now`
+/// and the display zone, so tests check the exact text. Each ends with a newline.
+public enum ResultText {
+    /// `crampd ctl status`
+    public static func status(_ s: StatusResult, now: Instant, zone: Zone) -> String {
+        var lines = ["crampd \(s.version), pid \(s.pid)"]
+        lines.append("  Running: since \(TimeText.full(s.runningSince, zone: zone)); \(TimeText.relative(s.runningSince, now: now))")
+        if s.configFiles.isEmpty {
+            lines.append("   Config: the embedded default (no config file)")
+        } else {
+            for (i, file) in s.configFiles.enumerated() { lines.append((i == 0 ? "   Config: " : "           ") + file) }
+        }
+        let reloadAt = TimeText.short(s.lastReload.at, now: now, zone: zone)
+        if s.lastReload.succeeded {
+            lines.append("   Loaded: ok at \(reloadAt)")
+        } else {
+            lines.append("   Loaded: FAILED at \(reloadAt), keeping the previous config:")
+            for error in s.lastReload.errors { lines.append("           " + error) }
+        }
+        lines.append("   Paused: " + pauseText(s.pause, now: now, zone: zone))
+        if let next = s.next {
+            lines.append("     Next: " + occurrenceText(next, now: now, zone: zone))
+        } else {
+            lines.append("     Next: none")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `crampd ctl list`: NEXT, LEFT, LAST, REMINDER, SCHEDULE.
+    public static func list(_ list: ReminderList, now: Instant, zone: Zone) -> String {
+        let rows = list.reminders.map { r -> [String] in
+            var schedule = r.schedule
+            if !r.enabled { schedule += " (disabled)" }
+            if let until = r.snoozedUntil { schedule += " (snoozed until \(TimeText.short(until, now: now, zone: zone)))" }
+            if r.skipping { schedule += " (skipping the next)" }
+            return [
+                r.next.map { TimeText.short($0, now: now, zone: zone) } ?? "-",
+                r.next.map { $0 > now ? TimeText.span($0 - now) : "now" } ?? "-",
+                r.last.map { TimeText.relative($0, now: now) } ?? "-",
+                r.id,
+                schedule,
+            ]
+        }
+        var text = alignedTable(header: ["NEXT", "LEFT", "LAST", "REMINDER", "SCHEDULE"], rows: rows) + "\n"
+        if let pause = list.pause { text += "\nAll reminders are paused: " + pauseText(pause, now: now, zone: zone) + ".\n" }
+        let n = list.reminders.count
+        text += "\n\(n) \(n == 1 ? "reminder" : "reminders") listed.\n"
+        return text
+    }
+
+    /// `crampd ctl next`: NEXT, LEFT, REMINDER, MESSAGE.
+    public static func upcoming(_ list: UpcomingList, now: Instant, zone: Zone) -> String {
+        guard !list.occurrences.isEmpty else { return "No reminder will fire.\n" }
+        let rows = list.occurrences.map { o in [
+            TimeText.short(o.at, now: now, zone: zone),
+            o.at > now ? TimeText.span(o.at - now) : "now",
+            o.reminder,
+            o.message + (o.amount.map { " (\($0))" } ?? ""),
+        ] }
+        return alignedTable(header: ["NEXT", "LEFT", "REMINDER", "MESSAGE"], rows: rows) + "\n"
+    }
+
+    /// `crampd ctl show ID`
+    public static func reminder(_ d: ReminderDetail, now: Instant, zone: Zone) -> String {
+        let r = d.row
+        func when(_ t: Instant) -> String { TimeText.short(t, now: now, zone: zone) + ", " + TimeText.relative(t, now: now) }
+        var lines = ["\(r.id) (\(r.kind + (d.electrolyte.map { ": \($0)" } ?? "")))"]
+        lines.append("   Message: " + d.message)
+        if let amount = d.amount { lines.append("    Amount: " + amount) }
+        lines.append("  Schedule: " + r.schedule)
+        lines.append("   Enabled: " + (r.enabled ? "yes" : "no"))
+        lines.append("      Next: " + (r.next.map(when) ?? "never"))
+        if let until = r.snoozedUntil { lines.append("   Snoozed: until " + when(until)) }
+        if r.skipping { lines.append("  Skipping: the next occurrence") }
+        lines.append("Last fired: " + (r.last.map(when) ?? "never"))
+        lines.append(" Last done: " + (d.lastDone.map(when) ?? "never"))
+        lines.append("  Catch-up: " + d.catchUp)
+        if let within = d.skipIfLoggedWithin {
+            lines.append("      Skip: when a drink was logged within " + TimeText.span(within))
+        }
+        if let definedAt = d.definedAt {
+            lines.append("   Defined: " + definedAt + (d.runtimeChange ? " (changed until the next restart)" : ""))
+        } else if d.runtimeChange {
+            lines.append("   Defined: at run time, until the next restart")
+        }
+        if !d.upcoming.isEmpty {
+            lines.append("  Upcoming: " + d.upcoming.map { TimeText.short($0, now: now, zone: zone) }.joined(separator: ", "))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Every command that changes something: the summary, then each change indented.
+    public static func action(_ a: ActionResult) -> String {
+        ([a.summary] + a.changes.map { "  " + $0 }).joined(separator: "\n") + "\n"
+    }
+
+    /// Any result, by its kind.
+    public static func result(_ result: ControlResult, now: Instant, zone: Zone) -> String {
+        switch result {
+        case .status(let s): status(s, now: now, zone: zone)
+        case .reminders(let l): list(l, now: now, zone: zone)
+        case .upcoming(let u): upcoming(u, now: now, zone: zone)
+        case .reminder(let d): reminder(d, now: now, zone: zone)
+        case .action(let a): action(a)
+        }
+    }
+
+    /// An error answer as the daemon words it (a complete sentence that says what to do),
+    /// then each detail indented: every config error with its location, for example.
+    public static func error(_ error: ControlError) -> String {
+        ([error.message] + error.details.map { "  " + $0 }).joined(separator: "\n") + "\n"
+    }
+
+    static func pauseText(_ pause: PauseState?, now: Instant, zone: Zone) -> String {
+        guard let pause else { return "no" }
+        guard let until = pause.until else { return "until resumed (since \(TimeText.short(pause.since, now: now, zone: zone)))" }
+        return "until \(TimeText.short(until, now: now, zone: zone)), \(TimeText.relative(until, now: now))"
+    }
+
+    static func occurrenceText(_ o: Occurrence, now: Instant, zone: Zone) -> String {
+        "\(o.reminder) at \(TimeText.short(o.at, now: now, zone: zone)), \(TimeText.relative(o.at, now: now)): "
+            + o.message + (o.amount.map { " (\($0))" } ?? "")
+    }
+}

@@ -1,0 +1,127 @@
+import ArgumentParser
+import CrampCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `crampd calendar`: like `systemd-analyze calendar`, for checking `calendar =` schedules.
+struct CalendarCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "calendar",
+        abstract: "Show the normalized form and the next elapses of a systemd calendar expression.",
+        discussion: """
+            Prints "Normalized form: …" to standard error and one elapse per line to standard output, \
+            as RFC 3339 local time with offset. Times are in $TZ, or the system's zone.
+            """
+    )
+
+    @Argument(help: "An OnCalendar= expression, e.g. \"Mon..Fri *-*-* 08:30\".")
+    var expression: String
+
+    @Option(help: "How many elapses to show.")
+    var iterations: Int = 1
+
+    @Option(name: .customLong("base-time"), help: "Start after this local time ('YYYY-MM-DD HH:MM:SS') or '@SECONDS' since the epoch, instead of now.")
+    var baseTime: String?
+
+    func validate() throws {
+        guard iterations >= 1 else { throw ValidationError("--iterations must be at least 1, got \(iterations)") }
+        if let baseTime, Self.parseBaseTime(baseTime) == nil, Self.parseEpoch(baseTime) == nil {
+            throw ValidationError("expected --base-time as 'YYYY-MM-DD HH:MM:SS' or '@SECONDS', got '\(baseTime)'")
+        }
+    }
+
+    func run() throws {
+        let zone: Zone
+        do {
+            zone = try Zone.system(environment: Self.environment())
+        } catch {
+            throw Failure("Failed to load the time zone: \(error.message)")
+        }
+        let parsed: CalendarExpression
+        do {
+            parsed = try CalendarExpression.parse(expression, localZone: zone)
+        } catch {
+            throw Failure("Failed to parse calendar expression: \(error.message)")
+        }
+        printError("Normalized form: \(parsed.normalized)")
+        var t: Instant
+        if let baseTime, let epoch = Self.parseEpoch(baseTime) {
+            t = epoch
+        } else if let baseTime, let local = Self.parseBaseTime(baseTime) {
+            // Like systemd: a skipped time is read with the offset before the jump, a repeated one as its first.
+            t = zone.instant(local)
+        } else {
+            var now = timespec()
+            clock_gettime(CLOCK_REALTIME, &now)
+            t = Instant(microseconds: Int64(now.tv_sec) * 1_000_000 + Int64(now.tv_nsec) / 1000)
+        }
+        var lines: [String] = []
+        elapses: for _ in 0..<iterations {
+            switch parsed.nextElapseOutcome(after: t, in: zone) {
+            case .elapse(let next):
+                lines.append(Self.rfc3339(next, in: zone))
+                t = next
+            case .never:
+                break elapses
+            case .failed(let reason):
+                // Like systemd-analyze: no elapses at all when one cannot be computed.
+                throw Failure("Failed to determine next elapse for '\(expression)': \(reason)")
+            }
+        }
+        if lines.isEmpty { printError("Next elapse: never") }
+        if !lines.isEmpty { print(lines.joined(separator: "\n")) }
+    }
+
+    /// `2026-03-30T02:30:00+02:00`, with `.ffffff` only when the microseconds are not zero.
+    static func rfc3339(_ instant: Instant, in zone: Zone) -> String {
+        let local = zone.localDateTime(at: instant)
+        let offset = zone.offsetSeconds(at: instant)
+        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        let d = local.date, tm = local.time
+        var s = "\(d.year)-\(two(d.month))-\(two(d.day))T\(two(tm.hour)):\(two(tm.minute)):\(two(tm.second))"
+        if tm.microsecond != 0 {
+            let micro = String(tm.microsecond)
+            s += "." + String(repeating: "0", count: 6 - micro.count) + micro
+        }
+        let sign = offset < 0 ? "-" : "+"
+        let a = abs(offset)
+        s += "\(sign)\(two(a / 3600)):\(two(a % 3600 / 60))"
+        if a % 60 != 0 { s += ":\(two(a % 60))" }
+        return s
+    }
+
+    /// `@1792890600`: seconds since the epoch, unambiguous even inside a repeated hour.
+    static func parseEpoch(_ text: String) -> Instant? {
+        guard text.hasPrefix("@"), let s = Int64(text.dropFirst()) else { return nil }
+        return Instant(seconds: s)
+    }
+
+    static func parseBaseTime(_ text: String) -> LocalDateTime? {
+        let parts = text.split(separator: " ")
+        guard parts.count == 2 else { return nil }
+        let date = parts[0].split(separator: "-").compactMap { Int($0) }
+        let time = parts[1].split(separator: ":").compactMap { Int($0) }
+        guard date.count == 3, time.count == 3, (1...12).contains(date[1]),
+              (1...CivilDate.daysInMonth(year: date[0], month: date[1])).contains(date[2]),
+              (0...23).contains(time[0]), (0...59).contains(time[1]), (0...59).contains(time[2]) else { return nil }
+        return LocalDateTime(date: CivilDate(year: date[0], month: date[1], day: date[2]),
+                             time: TimeOfDay(hour: time[0], minute: time[1], second: time[2]))
+    }
+
+    static func environment() -> [String: String] {
+        guard let tz = getenv("TZ") else { return [:] }
+        return ["TZ": String(cString: tz)]
+    }
+
+    func printError(_ s: String) {
+        let line = Array((s + "\n").utf8)
+        _ = line.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+    }
+}
+
+/// A user-facing failure: the message goes to stderr and the exit status is 1.
+struct Failure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+
+/// `crampd ctl …`: adjust the running daemon. One subcommand per file.
+struct CtlCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ctl",
+        abstract: "Control the running crampd: see what is next, confirm, snooze, pause, change schedules.",
+        discussion: """
+            Talks to the daemon over its control socket ($XDG_RUNTIME_DIR/crampd/ctl.sock, or \
+            $CRAMPD_SOCKET, or --socket PATH). Every command takes --json for scripts.
+
+            Examples:
+              crampd ctl list
+              crampd ctl done water
+              crampd ctl snooze water 15m
+              crampd ctl pause --until 18:00
+              crampd ctl set water every=30m
+
+            Exit status: 0 on success, 1 when the daemon reports an error, 64 on a usage \
+            error, 69 when the daemon is not running.
+            """,
+        subcommands: [
+            CtlStatus.self,
+            CtlList.self,
+            CtlNext.self,
+            CtlShow.self,
+            CtlDone.self,
+            CtlSnooze.self,
+            CtlSkip.self,
+            CtlTrigger.self,
+            CtlPause.self,
+            CtlResume.self,
+            CtlSet.self,
+            CtlAdd.self,
+            CtlRemove.self,
+            CtlReset.self,
+            CtlReload.self,
+        ]
+    )
+}

@@ -1,0 +1,24 @@
+import ArgumentParser
+import CrampProtocol
+
+struct CtlDone: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "done",
+        abstract: "Confirm a reminder: you drank or took it now.",
+        discussion: """
+            A reminder with anchor = "last-done" counts its next interval from now.
+
+            Examples:
+              crampd ctl done water
+              crampd ctl done magnesium
+            """)
+
+    @OptionGroup var options: CtlOptions
+
+    @Argument(help: "The reminder id.")
+    var reminder: String
+
+    func validate() throws { try validateReminderID(reminder) }
+
+    func run() throws { try CtlSession.perform(.done(reminder: reminder), options) }
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+
+/// The options every `crampd ctl` command takes.
+struct CtlOptions: ParsableArguments {
+    @Flag(help: "Print the result as one line of JSON (stable, for scripts); see docs/protocol.md.")
+    var json = false
+
+    @Option(help: ArgumentHelp(
+        "The daemon's control socket (default: $CRAMPD_SOCKET, else $XDG_RUNTIME_DIR/crampd/ctl.sock).",
+        valueName: "path"))
+    var socket: String?
+}
+
+/// A reminder id as the config allows it: letters, digits, `-`, `_`.
+func validateReminderID(_ id: String) throws {
+    let allowed = !id.isEmpty && id.unicodeScalars.allSatisfy {
+        ($0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil)) || $0 == "-" || $0 == "_"
+    }
+    guard allowed else {
+        throw ValidationError("expected a reminder id like \"water\" (letters, digits, '-', '_'), got \"\(id)\"")
+    }
+}
+
+/// `KEY=VALUE` assignments for `set` and `add`; the daemon validates keys and values
+/// exactly like the config, so only the shape is checked here.
+func validateAssignments(_ assignments: [String]) throws {
+    for assignment in assignments {
+        guard let equals = assignment.firstIndex(of: "="), equals != assignment.startIndex else {
+            throw ValidationError("expected KEY=VALUE like every=30m, got \"\(assignment)\"")
+        }
+    }
+}

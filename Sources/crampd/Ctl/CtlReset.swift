@@ -1,0 +1,27 @@
+import ArgumentParser
+import CrampProtocol
+
+struct CtlReset: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reset",
+        abstract: "Undo every `crampd ctl set/add/remove` change to a reminder.",
+        discussion: """
+            The reminder goes back to what the config files say.
+
+            Examples:
+              crampd ctl reset water
+              crampd ctl reset water --runtime
+            """)
+
+    @OptionGroup var options: CtlOptions
+
+    @Argument(help: "The reminder id.")
+    var reminder: String
+
+    @Flag(help: "Drop only the changes made with --runtime.")
+    var runtime = false
+
+    func validate() throws { try validateReminderID(reminder) }
+
+    func run() throws { try CtlSession.perform(.reset(reminder: reminder, runtime: runtime), options) }
+}

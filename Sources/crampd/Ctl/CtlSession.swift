@@ -1,0 +1,66 @@
+import ArgumentParser
+import CrampCore
+import CrampDaemon
+import CrampProtocol
+import Glibc
+
+/// Sends one command to the daemon and prints the answer; the exit status says how it went:
+/// 0 ok, 1 error from the daemon, 69 (EX_UNAVAILABLE) when it is not running.
+enum CtlSession {
+    static let unavailable = ExitCode(69)
+
+    static func perform(_ command: Command, _ options: CtlOptions) throws {
+        let path: String
+        if let socket = options.socket {
+            path = socket
+        } else {
+            do throws(ControlSocketError) {
+                path = try ControlSocket.defaultPath()
+            } catch {
+                printError(error.message + "\n" + hint)
+                throw unavailable
+            }
+        }
+        let answer: ResponseMessage
+        do throws(ControlClientError) {
+            answer = try ControlClient(path: path).send(Request(id: 1, command: command))
+        } catch {
+            switch error {
+            case .unavailable:
+                printError(error.description + "\n" + hint)
+                throw unavailable
+            case .failed(let message):
+                printError(message)
+                throw ExitCode.failure
+            }
+        }
+        switch answer.response {
+        case .ok(let result):
+            if options.json {
+                write(result.encodedJSON())
+            } else {
+                write(Array(ResultText.result(result, now: CtlClock.now(), zone: CtlClock.zone()).utf8))
+            }
+        case .error(let error):
+            if options.json { write(WireCoding.line(error)) }
+            printError(ResultText.error(error), newline: false)
+            throw ExitCode.failure
+        }
+    }
+
+    static let hint = "is crampd running? try: systemctl --user start crampd"
+
+    static func write(_ bytes: [UInt8], to fd: Int32 = STDOUT_FILENO) {
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return }  // a closed pipe: nobody reads what is left
+            offset += n
+        }
+    }
+
+    static func printError(_ text: String, newline: Bool = true) {
+        write(Array((text + (newline ? "\n" : "")).utf8), to: STDERR_FILENO)
+    }
+}

@@ -1,0 +1,17 @@
+import ArgumentParser
+import CrampProtocol
+
+struct CtlStatus: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Show the daemon: running since, config files, last reload, pause, next reminder.",
+        discussion: """
+            Examples:
+              crampd ctl status
+              crampd ctl status --json | jq .next
+            """)
+
+    @OptionGroup var options: CtlOptions
+
+    func run() throws { try CtlSession.perform(.status, options) }
+}

@@ -1,0 +1,157 @@
+import CrampCore
+import CrampProtocol
+import Testing
+
+/// The exact human output of `crampd ctl`, from the result, `now` and the zone.
+struct ResultTextTests {
+    let now = Samples.now
+    func at(_ h: Int64, _ m: Int64) -> Instant { Samples.at(h, m) }
+
+    @Test func statusText() {
+        #expect(ResultText.status(Samples.status, now: now, zone: .utc) == """
+            crampd 0.1.0, pid 4242
+              Running: since Wed 2026-11-25 08:02:00 UTC; 5h 58min ago
+               Config: /home/ana/.config/crampd/config.toml
+                       /home/ana/.config/crampd/config.d/50-crampd-ctl.toml
+               Loaded: ok at 08:02
+               Paused: no
+                 Next: water at 14:45, in 45min: Drink a glass of water (250 ml)
+
+            """)
+    }
+
+    @Test func timesAreLocalToTheZone() throws {
+        let berlin = try Zone.named("Europe/Berlin")
+        #expect(ResultText.status(Samples.status, now: now, zone: berlin) == """
+            crampd 0.1.0, pid 4242
+              Running: since Wed 2026-11-25 09:02:00 CET; 5h 58min ago
+               Config: /home/ana/.config/crampd/config.toml
+                       /home/ana/.config/crampd/config.d/50-crampd-ctl.toml
+               Loaded: ok at 09:02
+               Paused: no
+                 Next: water at 15:45, in 45min: Drink a glass of water (250 ml)
+
+            """)
+        // Half past midnight in Berlin is another day than 23:30 UTC.
+        let lateUTC = Samples.at(23, 30)
+        #expect(TimeText.short(lateUTC, now: now, zone: .utc) == "23:30")
+        #expect(TimeText.short(lateUTC, now: now, zone: berlin) == "Thu 00:30")
+    }
+
+    @Test func statusTextAfterAFailedReloadWhilePaused() {
+        let status = StatusResult(version: "0.1.0", pid: 7, runningSince: at(8, 2), configFiles: [],
+            lastReload: ReloadOutcome(at: at(13, 30), succeeded: false, errors: ["a.toml:1:1: expected X, got Y", "b.toml:2:2: expected Z, got W"]),
+            pause: PauseState(since: at(13, 0)))
+        #expect(ResultText.status(status, now: now, zone: .utc) == """
+            crampd 0.1.0, pid 7
+              Running: since Wed 2026-11-25 08:02:00 UTC; 5h 58min ago
+               Config: the embedded default (no config file)
+               Loaded: FAILED at 13:30, keeping the previous config:
+                       a.toml:1:1: expected X, got Y
+                       b.toml:2:2: expected Z, got W
+               Paused: until resumed (since 13:00)
+                 Next: none
+
+            """)
+    }
+
+    @Test func listTextIsAlignedLikeListTimers() {
+        let list = ReminderList(reminders: [
+            Samples.waterRow,
+            ReminderRow(id: "magnesium", kind: "electrolyte", next: Instant(seconds: now.seconds + 86_400 + 7 * 3600),
+                        last: Instant(seconds: now.seconds - 2 * 86_400), schedule: "at 21:00", skipping: true),
+            ReminderRow(id: "stretch", kind: "stretch", enabled: false, schedule: "at 21:30"),
+            ReminderRow(id: "potassium", kind: "electrolyte", next: at(14, 10), schedule: "at 12:00",
+                        snoozedUntil: at(14, 10)),
+        ], pause: PauseState(since: at(13, 0), until: at(18, 0)))
+        #expect(ResultText.list(list, now: now, zone: .utc) == """
+            NEXT       LEFT   LAST       REMINDER   SCHEDULE
+            14:45      45min  45min ago  water      every 45m between 08:00-20:00
+            Thu 21:00  1d 7h  2d ago     magnesium  at 21:00 (skipping the next)
+            -          -      -          stretch    at 21:30 (disabled)
+            14:10      10min  -          potassium  at 12:00 (snoozed until 14:10)
+
+            All reminders are paused: until 18:00, in 4h.
+
+            4 reminders listed.
+
+            """)
+    }
+
+    @Test func listTextWithOneReminder() {
+        #expect(ResultText.list(ReminderList(reminders: [Samples.magnesiumRow]), now: now, zone: .utc) == """
+            NEXT   LEFT  LAST  REMINDER   SCHEDULE
+            21:00  7h    -     magnesium  at 21:00
+
+            1 reminder listed.
+
+            """)
+    }
+
+    @Test func upcomingText() {
+        let list = UpcomingList(occurrences: [
+            Occurrence(reminder: "water", kind: "hydration", at: at(14, 0), message: "Drink", amount: "250 ml"),
+            Occurrence(reminder: "stretch", kind: "stretch", at: at(15, 30), message: "Stretch your calves"),
+        ])
+        #expect(ResultText.upcoming(list, now: now, zone: .utc) == """
+            NEXT   LEFT      REMINDER  MESSAGE
+            14:00  now       water     Drink (250 ml)
+            15:30  1h 30min  stretch   Stretch your calves
+
+            """)
+        #expect(ResultText.upcoming(UpcomingList(occurrences: []), now: now, zone: .utc) == "No reminder will fire.\n")
+    }
+
+    @Test func reminderText() {
+        guard case .reminder(let detail) = Samples.results[4] else { Issue.record("sample order changed"); return }
+        #expect(ResultText.reminder(detail, now: now, zone: .utc) == """
+            water (hydration)
+               Message: Drink a glass of water
+                Amount: 250 ml
+              Schedule: every 45m between 08:00-20:00
+               Enabled: yes
+                  Next: 14:45, in 45min
+            Last fired: 13:15, 45min ago
+             Last done: 13:20, 40min ago
+              Catch-up: once
+                  Skip: when a drink was logged within 20min
+               Defined: /home/ana/.config/crampd/config.toml:14
+              Upcoming: 14:45, 15:30, 16:15
+
+            """)
+    }
+
+    @Test func actionAndErrorText() {
+        #expect(ResultText.action(ActionResult(summary: "Changed water.", changes: ["every: 45m -> 30m", "at: - -> 08:00"]))
+            == "Changed water.\n  every: 45m -> 30m\n  at: - -> 08:00\n")
+        #expect(ResultText.error(Samples.errors[0]) == "no reminder \"wter\"; try: crampd ctl list\n")
+        #expect(ResultText.error(Samples.errors[1]) == """
+            the config has 2 errors; keeping the previous config
+              config.toml:12:9: expected '=' after key "every", got ':'
+              config.d/10-night.toml:3:8: expected a duration like "45m", got "soon"
+
+            """)
+    }
+
+    @Test(arguments: [
+        (0, "0s"), (999_999, "0s"), (59_000_000, "59s"), (60_000_000, "1min"), (12 * 60_000_000 + 59_000_000, "12min"),
+        (3_600_000_000, "1h"), (5_400_000_000, "1h 30min"), (86_400_000_000, "1d"), (93_600_000_000, "1d 2h"),
+        (-5_400_000_000, "1h 30min"),
+    ] as [(Int64, String)])
+    func spans(microseconds: Int64, text: String) {
+        #expect(TimeText.span(TimeSpan(microseconds: microseconds)) == text)
+    }
+
+    @Test func relativeTimes() {
+        #expect(TimeText.relative(Instant(seconds: now.seconds + 12 * 60), now: now) == "in 12min")
+        #expect(TimeText.relative(Instant(seconds: now.seconds - 3 * 3600), now: now) == "3h ago")
+        #expect(TimeText.relative(Instant(microseconds: now.microseconds + 500_000), now: now) == "now")
+    }
+
+    @Test func shortTimesNameTheDayOnlyWhenItDiffers() {
+        #expect(TimeText.short(at(9, 5), now: now, zone: .utc) == "09:05")
+        #expect(TimeText.short(Instant(seconds: now.seconds - 86_400), now: now, zone: .utc) == "Tue 14:00")
+        #expect(TimeText.short(Instant(seconds: now.seconds + 7 * 86_400), now: now, zone: .utc) == "2026-12-02 14:00")
+        #expect(TimeText.full(now, zone: .utc) == "Wed 2026-11-25 14:00:00 UTC")
+    }
+}

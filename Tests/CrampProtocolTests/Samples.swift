@@ -1,0 +1,71 @@
+import CrampCore
+import CrampProtocol
+
+/// One sample of every request and every result kind; the round-trip tests and the
+/// examples in docs/protocol.md both use them.
+enum Samples {
+    /// 2026-11-25T14:00:00Z
+    static let now = Instant(seconds: CivilDate(year: 2026, month: 11, day: 25).daysSinceEpoch * 86_400 + 14 * 3600)
+    static func at(_ hour: Int64, _ minute: Int64) -> Instant {
+        Instant(seconds: CivilDate(year: 2026, month: 11, day: 25).daysSinceEpoch * 86_400 + hour * 3600 + minute * 60)
+    }
+
+    static let commands: [Command] = [
+        .status,
+        .list,
+        .next(count: 3),
+        .show(reminder: "water"),
+        .done(reminder: "water"),
+        .snooze(reminder: "water", duration: .minutes(10)),
+        .snooze(reminder: "water", duration: nil),
+        .skip(reminder: "magnesium"),
+        .trigger(reminder: "water"),
+        .pause(.indefinitely),
+        .pause(.duration(.hours(1))),
+        .pause(.until(at(18, 0))),
+        .resume,
+        .set(reminder: "water", assignments: ["every=30m", "between=08:00-20:00"], runtime: false),
+        .add(reminder: "stretch", assignments: ["kind=stretch", "at=21:00", "message=Stretch your calves"], runtime: true),
+        .remove(reminder: "stretch", runtime: false),
+        .reset(reminder: "water", runtime: false),
+        .reload,
+    ]
+
+    static let waterRow = ReminderRow(id: "water", kind: "hydration", enabled: true, next: at(14, 45), last: at(13, 15),
+                                      schedule: "every 45m between 08:00-20:00")
+    static let magnesiumRow = ReminderRow(id: "magnesium", kind: "electrolyte", enabled: true, next: at(21, 0),
+                                          schedule: "at 21:00", skipping: false)
+
+    static let status = StatusResult(
+        version: "0.1.0", pid: 4242, runningSince: at(8, 2),
+        configFiles: ["/home/ana/.config/crampd/config.toml", "/home/ana/.config/crampd/config.d/50-crampd-ctl.toml"],
+        lastReload: ReloadOutcome(at: at(8, 2), succeeded: true),
+        next: Occurrence(reminder: "water", kind: "hydration", at: at(14, 45), message: "Drink a glass of water", amount: "250 ml"))
+
+    static let results: [ControlResult] = [
+        .status(status),
+        .status(StatusResult(version: "0.1.0", pid: 4242, runningSince: at(8, 2), configFiles: [],
+            lastReload: ReloadOutcome(at: at(13, 30), succeeded: false,
+                errors: ["config.toml:12:9: expected '=' after key \"every\", got ':'"]),
+            pause: PauseState(since: at(13, 0), until: at(18, 0)))),
+        .reminders(ReminderList(reminders: [waterRow, magnesiumRow])),
+        .upcoming(UpcomingList(occurrences: [
+            Occurrence(reminder: "water", kind: "hydration", at: at(14, 45), message: "Drink a glass of water", amount: "250 ml"),
+            Occurrence(reminder: "water", kind: "hydration", at: at(15, 30), message: "Drink a glass of water", amount: "250 ml"),
+        ])),
+        .reminder(ReminderDetail(row: waterRow, message: "Drink a glass of water", amount: "250 ml", lastDone: at(13, 20),
+            catchUp: "once", skipIfLoggedWithin: .minutes(20), definedAt: "/home/ana/.config/crampd/config.toml:14",
+            upcoming: [at(14, 45), at(15, 30), at(16, 15)])),
+        .action(ActionResult(summary: "Snoozed water until 14:55.", reminder: "water", changes: ["next: 14:45 -> 14:55"],
+                             next: at(14, 55))),
+        .action(ActionResult(summary: "Paused all reminders until 18:00.", pause: PauseState(since: now, until: at(18, 0)))),
+    ]
+
+    static let errors: [ControlError] = [
+        ControlError(.notFound, "no reminder \"wter\"; try: crampd ctl list"),
+        ControlError(.invalidConfig, "the config has 2 errors; keeping the previous config", details: [
+            "config.toml:12:9: expected '=' after key \"every\", got ':'",
+            "config.d/10-night.toml:3:8: expected a duration like \"45m\", got \"soon\"",
+        ]),
+    ]
+}
