@@ -209,6 +209,21 @@ grep "CRAMPD_EVENT=done CRAMPD_REMINDER=water " "$tmp/crampd.log" | grep -q "(fr
 wait_for 5 screen_blank || fail "the popup did not close after Done"
 [ "$(log_count "CRAMPD_EVENT=dismissed")" = 0 ] || fail "Done was also recorded as dismissed"
 
+step "crampd ctl notify-test: the bus, the server, its capabilities, the sample's id"
+ctl() { CRAMPD_SOCKET="$tmp/run/crampd/ctl.sock" "$crampd" ctl "$@"; }
+report=$(ctl notify-test) || fail "notify-test failed: $report"
+echo "$report"
+grep -q "^Desktop notifications work" <<<"$report" || fail "notify-test does not say notifications work"
+grep -q "1. Session bus: connected as :1\.[0-9]*, at unix:path=$bus_socket" <<<"$report" || fail "notify-test: no bus step"
+grep -q "2. Notification server: dunst 1\.[0-9.]*.*, vendor knopwob, spec 1\.2, bus name :1\." <<<"$report" || fail "notify-test: no server step"
+grep -q "3. Capabilities: actions, .*; Done and Snooze buttons: yes" <<<"$report" || fail "notify-test: no capabilities step"
+grep -q "4. Sample notification: shown with id [1-9][0-9]*" <<<"$report" || fail "notify-test: no sample id"
+wait_for 5 popup_shown || fail "no sample popup on the screen"
+click_popup 3
+wait_for 5 screen_blank || fail "the sample popup did not close"
+sleep 0.5
+[ "$(log_count "CRAMPD_EVENT=dismissed")" = 0 ] || fail "closing the sample was recorded as a reminder's answer"
+
 step "after a server restart the next reminder pops up again; Snooze snoozes it, and it fires again after the snooze"
 stop_pid "$dunst_pid"
 start_dunst snooze
@@ -247,6 +262,11 @@ wait_log "CRAMPD_EVENT=due CRAMPD_REMINDER=gone-b " 1 10 "a reminder did not fir
 wait_log "crampd: warning: .*org.freedesktop.DBus.Error.ServiceUnknown" 1 5 "no ServiceUnknown warning"
 [ "$(warnings "ServiceUnknown")" = 1 ] || fail "more than one ServiceUnknown warning in one outage"
 screen_blank || fail "something is on the screen without a server"
+report=$(ctl notify-test) || fail "notify-test failed: $report"
+echo "$report"
+grep -q "^Desktop notifications do not work: .*ServiceUnknown" <<<"$report" || fail "notify-test does not name ServiceUnknown"
+grep -q "3. Capabilities: unknown without a server" <<<"$report" || fail "notify-test: no capabilities step without a server"
+grep -q "4. Sample notification: Failed to .*ServiceUnknown" <<<"$report" || fail "notify-test: the sample did not fail"
 start_dunst done
 reload_with "back hydration 2"
 wait_log "CRAMPD_EVENT=due CRAMPD_REMINDER=back " 1 10 "the reminder did not fire"

@@ -27,6 +27,7 @@ extension Daemon: ControlHandler {
         case .remove(let id, let runtime): result = edit(.remove(id: id), runtime: runtime).map(ControlResult.action)
         case .reset(let id, let runtime): result = edit(.reset(id: id), runtime: runtime).map(ControlResult.action)
         case .reload: result = reload(trigger: "crampd ctl reload").map(ControlResult.action)
+        case .notifyTest(let sample): result = .success(.action(notifyTest(sample: sample)))
         }
         switch result {
         case .success(let value): return .ok(value)

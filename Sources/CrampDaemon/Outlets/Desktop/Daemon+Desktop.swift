@@ -1,4 +1,5 @@
 import CrampCore
+import CrampProtocol
 import Dispatch
 
 extension Daemon {
@@ -43,5 +44,18 @@ extension Daemon {
                 fields: [("CRAMPD_EVENT", "dismissed"), ("CRAMPD_REMINDER", id), ("CRAMPD_KIND", reminder.kind.rawValue),
                          ("CRAMPD_CLOSE_REASON", reason.wording), ("CRAMPD_VIA", "desktop")]))
         }
+    }
+}
+
+extension Daemon {
+    /// `crampd ctl notify-test`: the desktop outlet's view, step by step; never waits for the bus.
+    func notifyTest(sample: Bool) -> ActionResult {
+        dispatchPrecondition(condition: .onQueue(queue))
+        guard let desktop else {
+            return ActionResult(summary: "Desktop notifications are off: [daemon] notify has no \"desktop\".",
+                                changes: ["Turn them on: notify = [\"journal\", \"desktop\"] in [daemon] of \(loaded.files.last ?? "config.toml"), then: crampd ctl reload"])
+        }
+        let diagnosis = desktop.diagnose(sendingSample: sample)
+        return ActionResult(summary: diagnosis.summary, changes: diagnosis.steps)
     }
 }
