@@ -98,14 +98,21 @@ public final class Bus {
     /// The corresponding C function is `sd_bus_is_open`.
     public var isOpen: Bool { sd_bus_is_open(pointer) > 0 }
 
-    /// This connection's unique name (":1.42"), once the bus has answered Hello.
+    /// True once authentication and Hello are done (the bus gave us our unique name).
+    ///
+    /// The corresponding C function is `sd_bus_is_ready`.
+    public var isReady: Bool { sd_bus_is_ready(pointer) > 0 }
+
+    /// This connection's unique name (":1.42"); nil until `isReady`, because sd-bus would
+    /// block until Hello is answered.
     ///
     /// The corresponding C function is `sd_bus_get_unique_name`.
-    public func uniqueName() throws(SystemdError) -> String {
+    public func uniqueName() throws(SystemdError) -> String? {
+        guard isReady else { return nil }
         var name: UnsafePointer<CChar>?
         let result = sd_bus_get_unique_name(pointer, &name)
         if result < 0 { throw SystemdError(action: "get unique bus name", function: "sd_bus_get_unique_name", returned: result) }
-        return name.map { String(cString: $0) } ?? ""
+        return name.map { String(cString: $0) }
     }
 
     /// A new, empty method call message; append the arguments, then `callAsync`.

@@ -221,7 +221,7 @@ final class DesktopOutlet {
             }
         }
         if let connection {
-            let name = (try? connection.bus.uniqueName()).flatMap { $0.isEmpty ? nil : $0 }
+            let name = (try? connection.bus.uniqueName()) ?? nil
             steps.append("1. Session bus: connected\(name.map { " as \($0)" } ?? ""), at \(DesktopDiagnosis.busAddress)")
         } else {
             steps.append("1. Session bus: not reachable at \(DesktopDiagnosis.busAddress): \(outage?.text ?? "unknown cause")")
