@@ -276,6 +276,7 @@ click_popup 1
 wait_log "CRAMPD_EVENT=done CRAMPD_REMINDER=back .*CRAMPD_VIA=desktop" 1 5 "Done after the server came back was not recorded"
 
 step "the bus goes away and comes back"
+fds_before=$(ls "/proc/$crampd_pid/fd" | wc -l)
 stop_pid "$dunst_pid"
 stop_pid "$bus_pid"
 wait_log "crampd: warning: Lost the session bus connection" 1 5 "no warning when the bus went away"
@@ -289,6 +290,8 @@ reload_with "busback hydration 2"
 wait_log "CRAMPD_EVENT=due CRAMPD_REMINDER=busback " 1 10 "the reminder did not fire"
 wait_for 5 popup_shown || fail "no popup once the bus was back"
 wait_log "crampd: notice: Desktop notifications work again" 2 5 "no notice that notifications work again after the bus came back"
+fds_after=$(ls "/proc/$crampd_pid/fd" | wc -l)
+[ "$fds_after" = "$fds_before" ] || fail "open descriptors went from $fds_before to $fds_after across a reconnect (the old connection leaked)"
 kill -0 "$crampd_pid" || fail "crampd died"
 stop_pid "$crampd_pid"
 

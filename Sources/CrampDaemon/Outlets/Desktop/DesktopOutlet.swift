@@ -127,13 +127,16 @@ final class DesktopOutlet {
     private func askServer(on connection: DesktopBusConnection) {
         guard !askingServer else { return }
         askingServer = true
-        call(NotificationsAPI.getServerInformation, on: connection, purpose: "ask the notification server who it is") { [weak self] reply in
-            guard let self, !connection.isClosed else { return }
+        call(NotificationsAPI.getServerInformation, on: connection, purpose: "ask the notification server who it is") {
+            // Weak: the bus owns this closure until the reply, and the connection owns the bus.
+            [weak self, weak connection] reply in
+            guard let self, let connection, !connection.isClosed else { return }
             var information: NotificationsAPI.ServerInformation?
             if reply.error == nil { information = try? NotificationsAPI.ServerInformation(reading: reply) }
             // A server without GetServerInformation may still show notifications: go on.
-            self.call(NotificationsAPI.getCapabilities, on: connection, purpose: "ask the notification server what it supports") { [weak self] reply in
-                guard let self, !connection.isClosed else { return }
+            self.call(NotificationsAPI.getCapabilities, on: connection, purpose: "ask the notification server what it supports") {
+                [weak self, weak connection] reply in
+                guard let self, let connection, !connection.isClosed else { return }
                 self.askingServer = false
                 let events = self.waiting
                 self.waiting = []
@@ -165,8 +168,8 @@ final class DesktopOutlet {
             event, snooze: snooze, zone: zone, hasActions: server.capabilities.contains("actions"),
             markup: server.capabilities.contains("body-markup"), replacing: latest[id] ?? 0)
         call({ bus throws(SystemdError) in try NotificationsAPI.notify(notification, on: bus) }, on: connection,
-             purpose: "show desktop notification for \(id)") { [weak self] reply in
-            guard let self, !connection.isClosed else { return }
+             purpose: "show desktop notification for \(id)") { [weak self, weak connection] reply in
+            guard let self, let connection, !connection.isClosed else { return }
             if let error = reply.error {
                 if error.name == BusMethodError.serviceUnknown {
                     // The server is gone; a new one gets asked again.
