@@ -118,6 +118,8 @@ mouse_left_click = do_action, close_current
 mouse_right_click = close_current
 dmenu = /bin/false
 browser = /bin/false
+# Else dunst folds identical popups into one by itself, and replaces_id would go untested.
+stack_duplicates = false
 [crampd]
 appname = crampd
 action_name = $action
@@ -223,6 +225,19 @@ click_popup 3
 wait_for 5 screen_blank || fail "the sample popup did not close"
 sleep 0.5
 [ "$(log_count "CRAMPD_EVENT=dismissed")" = 0 ] || fail "closing the sample was recorded as a reminder's answer"
+
+
+step "a repeated reminder replaces its popup instead of stacking"
+ctl trigger water >/dev/null
+wait_for 5 popup_shown || fail "no popup after crampd ctl trigger"
+ctl trigger water >/dev/null
+wait_log "CRAMPD_EVENT=due CRAMPD_REMINDER=water " 3 5 "the second trigger did not fire"
+sleep 0.5
+displayed=$(dunstctl count displayed)
+[ "$displayed" = 1 ] || fail "$displayed popups for one reminder fired twice (replaces_id)"
+click_popup 3
+wait_log "CRAMPD_EVENT=dismissed CRAMPD_REMINDER=water .*CRAMPD_CLOSE_REASON=dismissed" 1 5 "closing the replaced popup was not recorded"
+wait_for 5 screen_blank || fail "the popup did not close"
 
 step "after a server restart the next reminder pops up again; Snooze snoozes it, and it fires again after the snooze"
 stop_pid "$dunst_pid"
