@@ -4,14 +4,17 @@
 # `crampd run` (debug build) runs in the foreground with temporary XDG directories and
 # CRAMPD_NO_JOURNAL=1, so every journal entry is a line on its stderr (crampd.log).
 #
-#   Tests/e2e/desktop-notifications.sh        # about 90 s
+#   Tests/e2e/desktop-notifications.sh        # about 50 s
 #
 # Checks, in order: a reminder pops up (screenshot not blank) and clicking "Done" records it
-# (state file + done entry from the desktop); after a server restart the next reminder pops
-# up again and "Snooze" snoozes it, and it fires again after the snooze; closing a popup
+# (state file + done entry from the desktop); `crampd ctl notify-test` reports each step; a
+# repeated reminder replaces its popup; after a server restart the next reminder pops up
+# again and "Snooze" snoozes it, and it fires again after the snooze; closing a popup
 # without a button is recorded as dismissed; a SIGSTOPped server does not delay reminders
 # and costs one warning; no server (ServiceUnknown) costs one warning and the next reminder
-# after the server is back pops up again; the bus going away and coming back; no bus at all.
+# after the server is back pops up again; a SIGSTOPped bus; the bus going away and coming
+# back (without leaking descriptors); no bus at all. The journal side (MESSAGE_IDs) under the
+# service's sandbox is Tests/e2e/desktop-service.sh.
 # Needs the Debian packages: dbus xvfb dunst libnotify-bin xdotool imagemagick.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -289,6 +292,28 @@ wait_for 5 popup_shown || fail "no popup once the server was back"
 wait_log "crampd: notice: Desktop notifications work again" 1 5 "no notice that notifications work again"
 click_popup 1
 wait_log "CRAMPD_EVENT=done CRAMPD_REMINDER=back .*CRAMPD_VIA=desktop" 1 5 "Done after the server came back was not recorded"
+
+step "a SIGSTOPped bus: reminders reach the journal on time"
+kill -STOP "$bus_pid"
+reload_with "hung-bus hydration 2"
+wait_log "CRAMPD_EVENT=due CRAMPD_REMINDER=hung-bus " 1 10 "a reminder did not fire while the bus was stopped"
+late=$(lateness_ms hung-bus)
+echo "hung-bus: $late ms late"
+[ "$late" -lt 500 ] || fail "a reminder fired $late ms late while the bus was stopped"
+wait_log "crampd: warning: Failed to show desktop notification for hung-bus: .*did not answer within 5 s" 1 10 "no warning about the hung bus"
+kill -CONT "$bus_pid"
+# The bus now delivers the late Notify; its answer came after the timeout, so that popup is
+# not crampd's any more: closing it is no answer to a reminder.
+wait_for 5 popup_shown || fail "the late notification did not show after the bus ran again"
+dunstctl close-all
+wait_for 5 screen_blank || fail "the late popup did not close"
+sleep 0.5
+[ "$(log_count "CRAMPD_EVENT=dismissed CRAMPD_REMINDER=hung-bus")" = 0 ] || fail "a popup crampd gave up on was recorded as dismissed"
+reload_with "bus-cont hydration 2"
+wait_log "CRAMPD_EVENT=due CRAMPD_REMINDER=bus-cont " 1 10 "the reminder did not fire"
+wait_for 5 popup_shown || fail "no popup once the bus runs again"
+click_popup 1
+wait_log "CRAMPD_EVENT=done CRAMPD_REMINDER=bus-cont .*CRAMPD_VIA=desktop" 1 5 "Done after the bus ran again was not recorded"
 
 step "the bus goes away and comes back"
 fds_before=$(ls "/proc/$crampd_pid/fd" | wc -l)
