@@ -46,7 +46,7 @@ public final class BusMessage {
     /// Appends `s`.
     public func append(_ value: String) throws(SystemdError) {
         let result = value.withCString { sd_bus_message_append_basic(pointer, CChar(UInt8(ascii: "s")), $0) }
-        try check(result, "append string")
+        try check(result, "sd_bus_message_append_basic", "append string")
     }
 
     /// Appends `u`.
@@ -89,19 +89,19 @@ public final class BusMessage {
     ///
     /// The corresponding C function is `sd_bus_message_open_container`.
     public func openContainer(_ type: Unicode.Scalar, contents: String) throws(SystemdError) {
-        try check(sd_bus_message_open_container(pointer, CChar(UInt8(ascii: type)), contents), "open container \(type)")
+        try check(sd_bus_message_open_container(pointer, CChar(UInt8(ascii: type)), contents), "sd_bus_message_open_container", "open container \(type)")
     }
 
     /// The corresponding C function is `sd_bus_message_close_container`.
     public func closeContainer() throws(SystemdError) {
-        try check(sd_bus_message_close_container(pointer), "close container")
+        try check(sd_bus_message_close_container(pointer), "sd_bus_message_close_container", "close container")
     }
 
     /// The corresponding C function is `sd_bus_message_append_basic`.
     private func appendBasic<T>(_ type: Unicode.Scalar, _ value: T) throws(SystemdError) {
         var copy = value
         let result = withUnsafePointer(to: &copy) { sd_bus_message_append_basic(pointer, CChar(UInt8(ascii: type)), $0) }
-        try check(result, "append \(type)")
+        try check(result, "sd_bus_message_append_basic", "append \(type)")
     }
 
     // MARK: Reading
@@ -110,7 +110,7 @@ public final class BusMessage {
     public func readString() throws(SystemdError) -> String? {
         var value: UnsafePointer<CChar>?
         let result = sd_bus_message_read_basic(pointer, CChar(UInt8(ascii: "s")), &value)
-        try check(result, "read string")
+        try check(result, "sd_bus_message_read_basic", "read string")
         guard result > 0, let value else { return nil }
         return String(cString: value)
     }
@@ -132,31 +132,29 @@ public final class BusMessage {
     /// The corresponding C function is `sd_bus_message_enter_container`.
     public func enterContainer(_ type: Unicode.Scalar, contents: String) throws(SystemdError) {
         let result = sd_bus_message_enter_container(pointer, CChar(UInt8(ascii: type)), contents)
-        try check(result, "enter container \(type)\(contents)")
+        try check(result, "sd_bus_message_enter_container", "enter container \(type)\(contents)")
         if result == 0 { throw SystemdError(action: "enter container \(type)\(contents)", function: "sd_bus_message_enter_container", code: ENXIO, detail: "no such container here") }
     }
 
     /// The corresponding C function is `sd_bus_message_exit_container`.
     public func exitContainer() throws(SystemdError) {
-        try check(sd_bus_message_exit_container(pointer), "exit container")
+        try check(sd_bus_message_exit_container(pointer), "sd_bus_message_exit_container", "exit container")
     }
 
     /// The corresponding C function is `sd_bus_message_read_basic`.
     private func readBasic<T>(_ type: Unicode.Scalar, _ initial: T) throws(SystemdError) -> T? {
         var value = initial
         let result = withUnsafeMutablePointer(to: &value) { sd_bus_message_read_basic(pointer, CChar(UInt8(ascii: type)), $0) }
-        try check(result, "read \(type)")
+        try check(result, "sd_bus_message_read_basic", "read \(type)")
         return result > 0 ? value : nil
     }
 
-    private func check(_ result: Int32, _ action: String) throws(SystemdError) {
+    /// "Failed to append string in org.freedesktop.Notifications.Notify message: sd_bus_message_append_basic: …",
+    /// "Failed to read u in reply: …".
+    private func check(_ result: Int32, _ function: String, _ action: String) throws(SystemdError) {
         if result < 0 {
-            let function = action.hasPrefix("append") ? "sd_bus_message_append_basic"
-                : action.hasPrefix("read") ? "sd_bus_message_read_basic"
-                : action.hasPrefix("open") ? "sd_bus_message_open_container"
-                : action.hasPrefix("close") ? "sd_bus_message_close_container"
-                : action.hasPrefix("enter") ? "sd_bus_message_enter_container" : "sd_bus_message_exit_container"
-            throw SystemdError(action: "\(action) in \(interface ?? "").\(member ?? "") message", function: function, returned: result)
+            let message = member.map { "\(interface.map { $0 + "." } ?? "")\($0) message" } ?? "reply"
+            throw SystemdError(action: "\(action) in \(message)", function: function, returned: result)
         }
     }
 }

@@ -44,6 +44,23 @@ struct BusTests {
         #expect(owner == "org.freedesktop.DBus")
     }
 
+    @Test func readingTheWrongTypeIsAnErrorNamingTheCall() throws {
+        let daemon = try BusDaemon()
+        defer { daemon.stop() }
+        let bus = try Bus.open(address: daemon.address)
+        let call = try bus.methodCall(destination: "org.freedesktop.DBus", path: "/org/freedesktop/DBus",
+                                      interface: "org.freedesktop.DBus", member: "GetNameOwner")
+        try call.append("org.freedesktop.DBus")
+        var failure: SystemdError??
+        try bus.callAsync(call, timeoutMicroseconds: 5_000_000) { reply in
+            do throws(SystemdError) { _ = try reply.readUInt32(); failure = .some(nil) } catch { failure = .some(error) }
+        }
+        #expect(try BusLoop.run(bus) { failure != nil })
+        let error = try #require(failure ?? nil)
+        #expect(error.function == "sd_bus_message_read_basic")
+        #expect(error.description.hasPrefix("Failed to read u in reply: sd_bus_message_read_basic: "))
+    }
+
     @Test func callToANameNobodyOwnsIsServiceUnknown() throws {
         let daemon = try BusDaemon()
         defer { daemon.stop() }
