@@ -6,19 +6,26 @@ PREFIX ?= $(HOME)/.local
 SWIFT ?= swift
 SHARED ?= $(CURDIR)/../shared
 
-.PHONY: build release test unit-tests toml-test e2e install uninstall clean
+.PHONY: man deps test-deps build release test unit-tests toml-test e2e install uninstall clean
 
-build:
+# Debian packages: the C libraries for building, real systemd/dbus/dunst for the tests.
+deps:
+	@./scripts/deps.sh build
+
+test-deps:
+	@./scripts/deps.sh test
+
+build: deps
 	$(SWIFT) build
 
 # The installed binary links the Swift standard library statically: it starts 2.5-3x faster
 # and uses half the memory (DESIGN.md, "Costs measured on this machine").
 RELEASE_FLAGS = -c release --static-swift-stdlib
 
-release:
+release: deps
 	$(SWIFT) build $(RELEASE_FLAGS)
 
-unit-tests:
+unit-tests: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
@@ -41,7 +48,7 @@ e2e: build
 	done; \
 	echo "e2e: $$passed passed, $$failed failed"; [ $$failed -eq 0 ]
 
-test: unit-tests toml-test e2e
+test: test-deps unit-tests toml-test e2e
 
 # Binary, units, catalog, man pages and completions under PREFIX, then
 # `systemctl --user enable --now crampd.socket crampd.service`; see systemd/install.sh.
@@ -54,6 +61,13 @@ install: release
 # your configuration and diary stay.
 uninstall:
 	./systemd/install.sh uninstall --prefix "$(PREFIX)"
+
+# crampd(1) is generated from the command tree (swift-argument-parser's generate-manual
+# plugin) and committed; Tests/e2e/docs.sh fails when it no longer matches `crampd --help`.
+man:
+	$(SWIFT) package --allow-writing-to-package-directory generate-manual --configuration debug \
+	  --date 2026-11-25 --authors 'crampd developers'
+	sed "s/^$$/.Pp/" .build/plugins/GenerateManual/outputs/crampd/crampd.1 >docs/crampd.1
 
 clean:
 	rm -rf .build

@@ -36,6 +36,8 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "toml-test-decoder", dependencies: ["TOML"]),
+        // bench/agenda.sh: the cost of the agenda for 10,000 reminders.
+        .executableTarget(name: "agenda-bench", dependencies: ["CrampCore"], path: "bench/agenda"),
 
         .testTarget(name: "TOMLTests", dependencies: ["TOML"]),
         .testTarget(name: "CrampCoreTests", dependencies: ["CrampCore", "TOML"]),

@@ -119,14 +119,17 @@ do_install() {
 
     [ -f "$source_root/docs/crampd.1" ] && put "$source_root/docs/crampd.1" "$prefix/share/man/man1/crampd.1" 644
     [ -f "$source_root/docs/crampd.toml.5" ] && put "$source_root/docs/crampd.toml.5" "$prefix/share/man/man5/crampd.toml.5" 644
-    local file
-    for file in "$source_root"/completions/*; do
-        [ -f "$file" ] || continue
-        case "$(basename "$file")" in
-            *.bash) put "$file" "$prefix/share/bash-completion/completions/crampd" 644 ;;
-            _*) put "$file" "$prefix/share/zsh/site-functions/$(basename "$file")" 644 ;;
-            *.fish) put "$file" "$prefix/share/fish/vendor_completions.d/crampd.fish" 644 ;;
+    # Completions come from the binary itself (swift-argument-parser), so they always match it.
+    local shell target
+    for shell in bash zsh fish; do
+        case "$shell" in
+            bash) target="$prefix/share/bash-completion/completions/crampd" ;;
+            zsh) target="$prefix/share/zsh/site-functions/_crampd" ;;
+            fish) target="$prefix/share/fish/vendor_completions.d/crampd.fish" ;;
         esac
+        "$binary" --generate-completion-script "$shell" >"$tmp/completion.$shell" 2>/dev/null \
+            && put "$tmp/completion.$shell" "$target" 644 \
+            || say "could not generate $shell completions with $binary; skipped"
     done
 
     mkdir -p "$(dirname "$manifest")"

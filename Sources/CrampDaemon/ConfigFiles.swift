@@ -42,6 +42,25 @@ public enum ConfigFiles {
                         dropInDirectory: configHome + "/crampd/config.d", runtimeDropInDirectory: runtime)
     }
 
+    /// The sources as they would be if `path` held `bytes` (`nil`: as if it were deleted):
+    /// how `crampd ctl` checks a new drop-in with every other file before writing it.
+    /// A new drop-in takes its lexical place among the others of its directory.
+    public static func read(_ location: Location, replacing path: String, with bytes: [UInt8]?) -> Result<[SourceText], ConfigLoadFailure> {
+        read(location).map { sources in
+            var result = sources.filter { $0.name != path }
+            guard let bytes else { return result }
+            // Drop-ins sort by directory (config.d, then the runtime one), then by name.
+            let directories = [location.dropInDirectory, location.runtimeDropInDirectory].compactMap { $0 }
+            func precedes(_ a: String, _ b: String) -> Bool {
+                let (da, db) = (directories.firstIndex(of: directory(of: a)) ?? 0, directories.firstIndex(of: directory(of: b)) ?? 0)
+                return da != db ? da < db : Array(a.utf8).lexicographicallyPrecedes(Array(b.utf8))
+            }
+            let index = result.indices.dropFirst().first { precedes(path, result[$0].name) } ?? result.endIndex
+            result.insert(SourceText(name: path, bytes: bytes), at: max(index, min(1, result.count)))
+            return result
+        }
+    }
+
     /// Reads every file in use, in merge order: the base first (the built-in default when
     /// the user has none), then the drop-ins. Fails when a file exists but cannot be read.
     public static func read(_ location: Location) -> Result<[SourceText], ConfigLoadFailure> {

@@ -14,7 +14,7 @@ struct PendingTable {
         /// Defined by its own `[header]` or `[[header]]`.
         case explicit
         /// Created on the way to a deeper header (`a` in `[a.b]`); may be
-        /// defined explicitly once, later.
+        /// defined once later, by its own header or by dotted keys.
         case implicit
         /// Created by a dotted key (`a` in `a.b = 1`); only dotted keys in the
         /// same table may extend it, and headers may add sub-tables to it.
@@ -109,6 +109,13 @@ extension Parser {
             let item = tables[t].items[position]
             switch item.value {
             case .table(let child) where tables[child].origin == .dotted:
+                t = child
+            case .table(let child) where tables[child].origin == .implicit:
+                // Created on the way to a deeper header but never defined: the
+                // dotted key defines it (as tomllib does), so no header may later.
+                tables[child].origin = .dotted
+                tables[child].offset = part.offset
+                tables[t].items[position].keyOffset = part.offset
                 t = child
             case .table:
                 throw TOMLError(.redefinition, "dotted key \(keyPath(keyParts.count)) cannot extend \(keyPath(n + 1)), a table defined by a header (first defined at \(location(item.keyOffset)))", at: part.offset, relatedOffset: item.keyOffset)

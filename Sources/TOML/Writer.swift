@@ -6,8 +6,8 @@
 /// - inline tables `{ … }` only where TOML requires them (inside arrays);
 /// - keys bare when possible, else quoted; strings with newlines as `"""`;
 /// - floats in the shortest form that reads back to the same bits (`inf`,
-///   `-inf`, `nan`, `-0.0` included); date-times with as many fraction digits
-///   as their nanoseconds need, seconds always written (valid TOML 1.0 too);
+///   `-inf`, `nan`, `-0.0` included); times with seconds always written
+///   (valid TOML 1.0 too) and a fraction of 3, 6 or 9 digits as needed;
 /// - arrays on one line when short, else one element per line.
 ///
 /// The output parses back to an equal tree under TOML 1.0 and 1.1, provided
@@ -175,8 +175,9 @@ struct Writer {
     static func time(_ t: TOMLLocalTime) -> String {
         var out = pad(t.hour, 2) + ":" + pad(t.minute, 2) + ":" + pad(t.second, 2)
         if t.nanosecond > 0 {
+            // Milli-, micro- or nanoseconds: whole groups of three digits.
             var digits = pad(t.nanosecond, 9)
-            while digits.hasSuffix("0") { digits.removeLast() }
+            while digits.hasSuffix("000") { digits.removeLast(3) }
             out += "." + digits
         }
         return out

@@ -36,13 +36,13 @@ struct CalendarCommand: ParsableCommand {
         do {
             zone = try Zone.system(environment: Self.environment())
         } catch {
-            throw Failure("Failed to load the time zone: \(error.message)")
+            throw CalendarFailure("Failed to load the time zone: \(error.message)")
         }
         let parsed: CalendarExpression
         do {
             parsed = try CalendarExpression.parse(expression, localZone: zone)
         } catch {
-            throw Failure("Failed to parse calendar expression: \(error.message)")
+            throw CalendarFailure(error.message)
         }
         printError("Normalized form: \(parsed.normalized)")
         var t: Instant
@@ -66,7 +66,7 @@ struct CalendarCommand: ParsableCommand {
                 break elapses
             case .failed(let reason):
                 // Like systemd-analyze: no elapses at all when one cannot be computed.
-                throw Failure("Failed to determine next elapse for '\(expression)': \(reason)")
+                throw CalendarFailure("Failed to determine next elapse for '\(expression)': \(reason)")
             }
         }
         if lines.isEmpty { printError("Next elapse: never") }
@@ -121,7 +121,7 @@ struct CalendarCommand: ParsableCommand {
 }
 
 /// A user-facing failure: the message goes to stderr and the exit status is 1.
-struct Failure: Error, CustomStringConvertible {
+private struct CalendarFailure: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
 }

@@ -12,8 +12,9 @@ struct CheckConfigCommand: ParsableCommand {
         discussion: """
             Reads the config the way the daemon does: ~/.config/crampd/config.toml (or \
             $XDG_CONFIG_HOME/crampd/config.toml, or the built-in default when there is none), \
-            then config.d/*.toml beside it in lexical order. On success prints the files in use, \
-            the settings and each reminder with its next 3 due times, and exits 0. \
+            then config.d/*.toml beside it and $XDG_RUNTIME_DIR/crampd/config.d/*.toml, each in \
+            lexical order. On success prints the files in use, the settings and each reminder \
+            with its next 3 due times, and exits 0. \
             Otherwise prints every error as path:line:column with the line and a caret, and exits 1.
 
             Examples:
@@ -36,11 +37,11 @@ struct CheckConfigCommand: ParsableCommand {
     }
 
     func run() throws {
-        let environment = Self.environment()
+        let environment = ProcessEnvironment.current
         switch ConfigFiles.load(explicitPath: config, environment: environment) {
         case .failure(let failure):
-            Self.printError(failure.rendered())
-            Self.printError("Failed to load the config: \(failure.countText)")
+            standardError(failure.rendered())
+            standardError("Failed to load the config: \(failure.countText)")
             throw ExitCode.failure
         case .success(let loaded):
             let zone: Zone, note: String
@@ -48,40 +49,16 @@ struct CheckConfigCommand: ParsableCommand {
                 zone = (try? Zone.named(name)) ?? .utc   // checked while loading
                 note = "from the config"
             } else {
-                zone = (try? Zone.system(environment: environment)) ?? .utc
-                note = "system"
+                do throws(ZoneError) {
+                    zone = try Zone.system(environment: environment)
+                    note = "system"
+                } catch {
+                    zone = .utc
+                    note = "the system zone could not be read: \(error.message)"
+                }
             }
-            let now = baseTime.flatMap(Self.parseLocalDateTime).map(zone.instant) ?? Self.now()
+            let now = baseTime.flatMap(Self.parseLocalDateTime).map(zone.instant) ?? WallClock.now()
             print(ConfigSummary.render(loaded, zone: zone, zoneNote: note, now: now), terminator: "")
-        }
-    }
-
-    // MARK: Process edges
-
-    static func environment() -> [String: String] {
-        var result: [String: String] = [:]
-        var pointer = environ
-        while let entry = pointer.pointee {
-            let pair = String(cString: entry)
-            if let equals = pair.firstIndex(of: "=") { result[String(pair[..<equals])] = String(pair[pair.index(after: equals)...]) }
-            pointer += 1
-        }
-        return result
-    }
-
-    static func now() -> Instant {
-        var spec = timespec()
-        clock_gettime(CLOCK_REALTIME, &spec)
-        return Instant(microseconds: Int64(spec.tv_sec) * 1_000_000 + Int64(spec.tv_nsec) / 1000)
-    }
-
-    static func printError(_ text: String) {
-        let bytes = Array((text + "\n").utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let count = bytes[offset...].withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
-            if count <= 0 { return }
-            offset += count
         }
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CrampDaemon
+import Glibc
 
 /// The `crampd` command: a table of contents. One subcommand per file.
 @main
@@ -18,8 +19,26 @@ struct Crampd: ParsableCommand {
             // Each subcommand lives in its own file; add new ones here, one per line.
             RunCommand.self,
             CheckConfigCommand.self,
+            DefaultConfigCommand.self,
             CalendarCommand.self,
             CtlCommand.self,
         ]
     )
+}
+
+extension Crampd {
+    /// Usage errors exit 2, as most Unix tools do (argument-parser's default is
+    /// sysexits' 64); everything else keeps the code its command chose.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            guard code == .validationFailure else { exit(withError: error) }
+            let message = fullMessage(for: error)
+            if !message.isEmpty { standardError(message) }
+            Glibc.exit(2)
+        }
+    }
 }

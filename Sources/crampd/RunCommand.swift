@@ -33,19 +33,3 @@ struct RunCommand: ParsableCommand {
         DaemonLauncher.run(options: DaemonOptions(configPath: config, environment: ProcessEnvironment.current))
     }
 }
-
-/// The process environment as a dictionary, read once.
-enum ProcessEnvironment {
-    static var current: [String: String] {
-        var result: [String: String] = [:]
-        var pointer = environ
-        while let entry = pointer.pointee {
-            let pair = String(cString: entry)
-            if let equals = pair.firstIndex(of: "=") {
-                result[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
-            }
-            pointer += 1
-        }
-        return result
-    }
-}

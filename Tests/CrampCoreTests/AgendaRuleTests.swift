@@ -331,7 +331,29 @@ import Testing
         driver.intake = IntakeFacts(lastDrink: agendaDay(15, 18))
         driver.step(at: agendaDay(15, 20))
         #expect(driver.fired.isEmpty)
-        #expect(driver.actions(of: "water").last == .skipped(reminderID: "water", due: agendaDay(15), reason: .drinkLoggedRecently))
+        // The occurrences of the suspend were missed (a later drink does not change that); only the catch-up is skipped.
+        #expect(driver.actions(of: "water") == [
+            .missed(reminderID: "water", MissedOccurrences(count: 11, earliestDue: agendaDay(10), latestDue: agendaDay(15))),
+            .skipped(reminderID: "water", due: agendaDay(15), reason: .drinkLoggedRecently),
+        ])
+    }
+
+    @Test func anIntakeSkipIsJudgedAtItsOwnTime() {
+        let sip = agendaEvery("water", .minutes(30), skipIfLoggedWithin: .minutes(20))
+        var driver = AgendaDriver(config: agendaConfig([sip]))
+        driver.intake = IntakeFacts(lastDrink: agendaDay(10, 15))
+        driver.step(at: agendaDay(10, 16))
+        #expect(driver.step(at: agendaDay(10, 16)).plan.entry(for: "water")?.next?.due == agendaDay(11))
+        #expect(driver.nextWake == agendaDay(10, 30))  // to record the skip with today's facts
+        driver.step(at: agendaDay(10, 30))
+        driver.intake = IntakeFacts(lastDrink: agendaDay(10, 50))  // a later drink
+        driver.step(at: agendaDay(10, 50))
+        driver.run(through: agendaDay(11, 30))
+        #expect(driver.actions(of: "water") == [
+            .skipped(reminderID: "water", due: agendaDay(10, 30), reason: .drinkLoggedRecently),
+            .skipped(reminderID: "water", due: agendaDay(11), reason: .drinkLoggedRecently),
+            .fire(Firing(reminderID: "water", due: agendaDay(11, 30), fireAt: agendaDay(11, 30), reason: .scheduled)),
+        ])
     }
 
     // MARK: Config changes

@@ -49,6 +49,9 @@ import Testing
         #expect(configErrors(reminderTOML("every = \"0m\"")) == [
             "config.toml:4:9: expected a duration above zero for \"every\", got \"0m\"",
         ])
+        #expect(configErrors(reminderTOML("every = \"30s\"")) == [
+            "config.toml:4:9: expected at least 1m for \"every\", got \"30s\"; reminders more often than once a minute would flood the journal",
+        ])
         #expect(configErrors("[daemon]\ngrace = \"1.5h\"") == [
             "config.toml:2:9: expected a duration like \"45m\" or \"1h30m\" for \"grace\", got \"1.5h\"",
         ])
@@ -109,6 +112,13 @@ import Testing
             "config.toml:5:1: \"between\" is only used with \"every\"; reminder \"water\" uses \"at\"",
             "config.toml:6:1: \"anchor\" is only used with \"every\"; reminder \"water\" uses \"at\"",
         ])
+        #expect(configErrors(reminderTOML("at = \"25:00\"\nbetween = \"08:00-12:00\"")) == [
+            "config.toml:4:6: expected a time \"HH:MM\" or \"HH:MM:SS\" in \"at\", got \"25:00\"",
+            "config.toml:5:1: \"between\" is only used with \"every\"; reminder \"water\" uses \"at\"",
+        ])
+        let calendarWithDays = configErrors(reminderTOML("calendar = \"Mon 10:00\"\ndays = \"mon\""))
+        #expect(calendarWithDays.contains(
+            "config.toml:5:1: \"days\" is only used with \"every\" or \"at\"; reminder \"water\" uses \"calendar\"; put the days in the expression, like \"Mon..Fri 10:00\""))
         #expect(configErrors(reminderTOML("every = \"1h\"\nanchor = \"done\"")) == [
             "config.toml:5:10: expected \"window\" or \"last-done\" for \"anchor\", got \"done\"",
         ])
@@ -190,9 +200,14 @@ import Testing
     }
 
     @Test func invalidCalendarExpressionsAreReported() {
-        let errors = configErrors(reminderTOML("calendar = \"Mon..Fry 10:00\""))
-        #expect(errors.count == 1)
-        #expect(errors.first?.hasPrefix("config.toml:4:12: invalid calendar expression \"Mon..Fry 10:00\": ") == true)
+        #expect(configErrors(reminderTOML("calendar = \"Mon..Fry 10:00\"")) == [
+            "config.toml:4:12: invalid calendar expression \"Mon..Fry 10:00\": expected a weekday name, got \"Fry 10:00\"",
+        ])
+    }
+
+    @Test func calendarExpressionsAreSchedules() throws {
+        let config = try validConfig(reminderTOML("calendar = \"Mon..Fri 10:00\"", id: "calves", kind: "stretch"))
+        #expect(ScheduleWording.describe(config.reminders[0].schedule) == "calendar Mon..Fri *-*-* 10:00:00")
     }
 
     @Test func emptyQuietHoursMeanNone() throws {
@@ -237,6 +252,8 @@ import Testing
                           ^
             """)
         #expect(failure.countText == "3 errors")
+        #expect(failure.renderedEach().joined(separator: "\n") == failure.rendered())
+        #expect(failure.renderedEach().count == 3)
     }
 
     @Test func keyTableDefaultsMatchTheDomainDefaults() throws {

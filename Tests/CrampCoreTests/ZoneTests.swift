@@ -18,6 +18,46 @@ let oracleZones = ["Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "
         }
     }
 
+    /// Version 3 files whose footer rules need the extensions: hours past 24 (`/26`, `/50`)
+    /// and negative (`/-1`). Past the table's end only the footer decides.
+    @Test(arguments: ["Asia/Jerusalem", "America/Nuuk", "America/Santiago", "Asia/Gaza", "Pacific/Easter"])
+    func extendedFooterRulesAgreeWithZdump(name: String) throws {
+        let zone = try Zone.named(name)
+        let lines = zdump(name, from: 2040, to: 2100)
+        #expect(lines.count > 100)
+        for line in lines {
+            #expect(zone.offsetSeconds(at: line.instant) == line.offset, "\(name) at \(line.instant.seconds)")
+            #expect(zone.abbreviation(at: line.instant) == line.abbreviation, "\(name) at \(line.instant.seconds)")
+        }
+    }
+
+    @Test func everySystemZoneFileDecodes() throws {
+        let names = shellOutput("cd /usr/share/zoneinfo && find . -type f | sed 's|^./||'").split(separator: "\n").map(String.init)
+        var decoded = 0
+        for name in names where TZDatabase.system.hasTZifFile(name) && TZDatabase.isValidName(name) {
+            _ = try TZDatabase.system.zone(named: name)
+            decoded += 1
+        }
+        #expect(decoded > 500)
+    }
+
+    /// A hand-made version 1 file (32-bit times, no footer): type 0 before the one transition.
+    @Test func decodesVersion1() throws {
+        func be32(_ v: Int32) -> [UInt8] { withUnsafeBytes(of: v.bigEndian) { Array($0) } }
+        var bytes = Array("TZif".utf8) + [0] + [UInt8](repeating: 0, count: 15)
+        bytes += be32(0) + be32(0) + be32(0) + be32(1) + be32(2) + be32(8)   // isut, isstd, leap, time, type, char
+        bytes += be32(1_000_000_000) + [1]                                    // one transition to type 1
+        bytes += be32(3600) + [0, 0] + be32(7200) + [1, 4]                    // AAA +1h, BBB +2h DST
+        bytes += Array("AAA\0BBB\0".utf8)
+        let rules = try TZif.decode(bytes, name: "test")
+        let zone = Zone(name: "test", rules: rules)
+        #expect(zone.offsetSeconds(at: Instant(seconds: 999_999_999)) == 3600)
+        #expect(zone.abbreviation(at: Instant(seconds: 1_000_000_000)) == "BBB")
+        #expect(zone.isDaylightSaving(at: Instant(seconds: 2_000_000_000)) == true)
+        #expect(throws: ZoneError.self) { try TZif.decode(Array(bytes.prefix(50)), name: "truncated") }
+        #expect(throws: ZoneError.self) { try TZif.decode(Array("TZxf".utf8) + bytes.dropFirst(4), name: "magic") }
+    }
+
     @Test func berlinFacts() throws {
         let berlin = try Zone.named("Europe/Berlin")
         #expect(berlin.offsetSeconds(at: utc(2026, 3, 29, 0, 59, 59)) == 3600)

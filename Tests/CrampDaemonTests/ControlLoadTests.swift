@@ -11,6 +11,8 @@ extension ControlServerTests {
         // The admitted 64 sit idle while the rest connect: give them the full 5 s.
         let fixture = try ServerFixture(limits: .init(idleTimeout: .seconds(5)))
         defer { fixture.tearDown() }
+        var refusedBusy = 0
+        fixture.queue.sync { fixture.server.onRefused = { _, error in if error.code == .busy { refusedBusy += 1 } } }
         var clients: [RawClient] = []
         for _ in 0..<200 { clients.append(try #require(RawClient(path: fixture.path))) }
         defer { clients.forEach { $0.close() } }
@@ -29,6 +31,7 @@ extension ControlServerTests {
             }
         }
         #expect(busy == 136)
+        #expect(fixture.queue.sync { refusedBusy } == 136)
         #expect(admitted.count == 64)
         for (i, client) in admitted.enumerated() {
             client.send(#"{"version":1,"id":\#(i),"command":"status"}"# + "\n")
@@ -67,7 +70,15 @@ extension ControlServerTests {
     }
 
     @Test func noDescriptorLeak() throws {
-        let before = openSocketCount()
+        // Earlier tests' descriptors close in Dispatch cancel handlers, a moment after their
+        // servers stop: count once the number holds still.
+        var before = openSocketCount()
+        for _ in 0..<50 {
+            usleep(20_000)
+            let now = openSocketCount()
+            if now == before { break }
+            before = now
+        }
         do {
             let fixture = try ServerFixture(limits: .init(idleTimeout: .milliseconds(100), maxClients: 4))
             // One of each path through the server: answered, malformed, too large, timed out,

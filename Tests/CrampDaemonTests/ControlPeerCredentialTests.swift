@@ -11,6 +11,10 @@ extension ControlServerTests {
     func clientOfAnotherUserIsRefused() throws {
         let fixture = try ServerFixture()
         defer { fixture.tearDown() }
+        var refusedPeers: [UInt32] = []
+        fixture.queue.sync { fixture.server.onRefused = { peer, error in
+            if error.code == .permissionDenied { refusedPeers.append(peer.uid) }
+        } }
         // Make the socket reachable for the test: the directory and file are private by default.
         chmod(fixture.directory, 0o755)
         chmod(fixture.directory + "/crampd", 0o755)
@@ -28,6 +32,7 @@ extension ControlServerTests {
             #expect(error.message == "user 65534 may not control the crampd of user 0; only that user and root may")
         }
         #expect(fixture.received.isEmpty)
+        #expect(fixture.queue.sync { refusedPeers } == [65534])
         #expect(try ControlClient(path: fixture.path).send(Request(id: 2, command: .status)).id == 2)
     }
 }

@@ -6,7 +6,8 @@ import Testing
 
 /// A real `ControlServer` on a real socket, driven by raw clients and the real `ControlClient`.
 /// Serialized: the descriptor count and the concurrency tests need the process to themselves.
-@Suite(.serialized)
+/// The time limit is a backstop; every wait in these tests has its own short deadline.
+@Suite(.serialized, .timeLimit(.minutes(1)))
 struct ControlServerTests {
     @Test func answersOneRequestAndCloses() throws {
         let fixture = try ServerFixture()

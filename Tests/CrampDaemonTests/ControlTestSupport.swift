@@ -82,10 +82,14 @@ func makeTemporaryDirectory() -> String {
 struct RawClient {
     let fd: Int32
 
-    /// Connects (blocking) to `path`; nil when the connection is refused.
+    /// Connects (blocking) to `path`; nil when the connection is refused. Every blocking
+    /// call gives up after 3 s, so a broken server fails a test instead of hanging it.
     init?(path: String) {
         let fd = makeUnixStreamSocket(nonBlocking: false)
         guard fd >= 0 else { return nil }
+        var limit = timeval(tv_sec: 3, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
         guard withUnixAddress(path, { connect(fd, $0, $1) }) == 0 else { Glibc.close(fd); return nil }
         self.fd = fd
     }

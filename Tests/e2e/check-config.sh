@@ -47,6 +47,12 @@ id = "magnesium"
 kind = "electrolyte"
 electrolyte = "magnesium"
 at = "20:00"
+
+[[reminder]]
+id = "weekend-walk"
+kind = "custom"
+message = "Go for a walk."
+calendar = "Sat,Sun 09:00"
 TOML
 cat >"$XDG_CONFIG_HOME/crampd/config.d/50-crampd-ctl.toml" <<'TOML'
 [[reminder]]
@@ -64,7 +70,7 @@ Notify: journal
 Grace: 10m, catch-up: once, snooze: 10m
 Goals: none
 
-2 reminders:
+3 reminders:
   water (hydration, 250 ml)
     every 2h between 08:00-12:00
     next: Thu 2026-11-26 08:00:00 CET
@@ -75,6 +81,11 @@ Goals: none
     next: Wed 2026-11-25 20:00:00 CET
           Thu 2026-11-26 20:00:00 CET
           Fri 2026-11-27 20:00:00 CET
+  weekend-walk (custom)
+    calendar Sat,Sun *-*-* 09:00:00
+    next: Sat 2026-11-28 09:00:00 CET
+          Sun 2026-11-29 09:00:00 CET
+          Sat 2026-12-05 09:00:00 CET
 EOF2
 : >"$work/empty"
 expect "valid config with a drop-in" 0 "$work/want-valid" "$work/empty" -- "$crampd" check-config --base-time '2026-11-25 15:00:00'
@@ -116,6 +127,36 @@ Failed to read $work/nowhere.toml: No such file or directory
 Failed to load the config: 1 error
 EOF2
 expect "missing --config file" 1 "$work/empty" "$work/want-missing" -- "$crampd" check-config --config "$work/nowhere.toml"
+
+# 5. The help, word for word (swift-argument-parser wraps at 80 columns when not on a terminal).
+cat >"$work/want-help" <<'EOF2'
+OVERVIEW: Check the config files and show when each reminder is next due.
+
+Reads the config the way the daemon does: ~/.config/crampd/config.toml (or
+$XDG_CONFIG_HOME/crampd/config.toml, or the built-in default when there is
+none), then config.d/*.toml beside it and
+$XDG_RUNTIME_DIR/crampd/config.d/*.toml, each in lexical order. On success
+prints the files in use, the settings and each reminder with its next 3 due
+times, and exits 0. Otherwise prints every error as path:line:column with the
+line and a caret, and exits 1.
+
+Examples:
+  crampd check-config
+  crampd check-config --config ./my-crampd.toml
+  crampd check-config --base-time '2026-03-29 01:00:00'
+
+USAGE: crampd check-config [--config <path>] [--base-time <YYYY-MM-DD HH:MM:SS>]
+
+OPTIONS:
+  --config <path>         Check this file instead (drop-ins from config.d/
+                          beside it).
+  --base-time <YYYY-MM-DD HH:MM:SS>
+                          Plan from this local time instead of now.
+  --version               Show the version.
+  -h, --help              Show help information.
+
+EOF2
+expect "help" 0 "$work/want-help" "$work/empty" -- env COLUMNS=80 "$crampd" check-config --help
 
 [ "$failures" -eq 0 ] || { echo "check-config: $failures failed"; exit 1; }
 echo "check-config: all passed"

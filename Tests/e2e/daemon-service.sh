@@ -98,6 +98,21 @@ state_after=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["r
 [ "$(sdenv_journal -o cat -t crampd CRAMPD_REMINDER=e2e-magnesium CRAMPD_EVENT=due | wc -l)" = 1 ] || diagnose_fail "fired again after restart"
 echo "state kept: lastFired $state_after"
 
+step "as a new user: crampd ctl set water every=30m, at once, in list, across a restart, undone by reset"
+crampd="$SDENV_PREFIX/bin/crampd"
+rm "$config_dir/config.toml"        # back to the built-in default, which has "water"
+systemctl --user reload crampd.service
+sdenv_wait_for 5 bash -c "'$crampd' ctl list | grep -q '^.* water .*every 1h30m'" || diagnose_fail "default water reminder not listed"
+"$crampd" ctl set water every=30m | tee "$SDENV_TMP/set.out"
+grep -qx "  schedule: every 1h30m between 08:00-20:00 -> every 30m between 08:00-20:00" "$SDENV_TMP/set.out" || diagnose_fail "set did not report the change"
+"$crampd" ctl list | grep -E " water +every 30m between 08:00-20:00" || diagnose_fail "list does not show every 30m"
+systemctl --user restart crampd.service
+sdenv_wait_for 15 systemctl --user is-active --quiet crampd.service || diagnose_fail "not active after restart"
+"$crampd" ctl list | grep -E " water +every 30m between 08:00-20:00" || diagnose_fail "the change did not survive the restart"
+"$crampd" ctl reset water
+"$crampd" ctl list | grep -E " water +every 1h30m between 08:00-20:00" || diagnose_fail "reset did not undo the change"
+[ ! -e "$config_dir/config.d/50-crampd-ctl.toml" ] || diagnose_fail "reset left the ctl drop-in behind"
+
 step "stop is clean and quick"
 began=$(date +%s%N)
 systemctl --user stop crampd.service

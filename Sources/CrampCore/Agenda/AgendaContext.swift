@@ -41,9 +41,11 @@ struct AgendaContext {
         if let until = waterGoalMetUntil, instant < until, zone.localDateTime(at: instant).date == today {
             return .waterGoalMet
         }
-        // A drink logged after the planned time counts too: the person drank, so a
-        // reminder found late must not be caught up.
-        if let within = reminder.skipIfLoggedWithin, let drink = intake.lastDrink, drink > instant - within {
+        // A drink logged in the grace after the firing time counts too: a reminder
+        // found a little late is not needed when the person has just drunk. Later
+        // drinks do not turn a missed occurrence into a skipped one.
+        if let within = reminder.skipIfLoggedWithin, let drink = intake.lastDrink,
+           drink > instant - within, drink <= instant + grace {
             return .drinkLoggedRecently
         }
         return nil

@@ -27,6 +27,9 @@ struct ReminderResolver {
         var wake: Instant?
         /// Missed occurrences wait for the end of quiet hours (and need the pause kept until then).
         var waitsForQuietEnd: Bool
+        /// Until `entry.next` fires, resolving this state again with the same inputs gives the
+        /// same entry and state and no actions (see `AgendaPlan.Basis`).
+        var isReusable: Bool
     }
 
     func resolve(_ reminder: Reminder, stored: ReminderState?, actions: inout [AgendaAction]) -> Resolution {
@@ -136,9 +139,9 @@ struct ReminderResolver {
     // MARK: - The next firing
 
     private func resolution(_ reminder: Reminder, state: ReminderState, firstAhead: Occurrence?) -> Resolution {
-        let (next, skipping) = upcoming(reminder, from: state, first: firstAhead)
-        let entry = AgendaEntry(reminderID: reminder.id, next: next, skipping: skipping)
-        return Resolution(state: state, entry: entry, wake: next?.fireAt, waitsForQuietEnd: false)
+        let ahead = upcoming(reminder, from: state, first: firstAhead)
+        let entry = AgendaEntry(reminderID: reminder.id, next: ahead.next, skipping: ahead.skipping)
+        return Resolution(state: state, entry: entry, wake: ahead.wake, waitsForQuietEnd: false, isReusable: ahead.isFirstOccurrence)
     }
 
     /// Missed occurrences found inside quiet hours stay unhandled; at the end of
@@ -154,49 +157,76 @@ struct ReminderResolver {
             if !occurrence.isSnooze { probe.skipNext = false }
             consume(occurrence, into: &probe)
         }
-        var (next, skipping) = upcoming(reminder, from: probe)
+        let ahead = upcoming(reminder, from: probe)
+        var next = ahead.next
         if catchUpPolicy(of: reminder) == .once, let latest = waiting.latest, next.map({ $0.fireAt > quietEnd }) ?? true {
             next = Firing(reminderID: reminder.id, due: latest, fireAt: quietEnd, reason: .catchUp)
         }
-        let entry = AgendaEntry(reminderID: reminder.id, next: next, skipping: skipping, missedWaiting: waiting.summary)
-        return Resolution(state: state, entry: entry, wake: quietEnd, waitsForQuietEnd: true)
+        let entry = AgendaEntry(reminderID: reminder.id, next: next, skipping: ahead.skipping, missedWaiting: waiting.summary)
+        return Resolution(state: state, entry: entry, wake: quietEnd, waitsForQuietEnd: true, isReusable: false)
+    }
+
+    /// What lies ahead of a reminder's state.
+    struct Upcoming {
+        var next: Firing?
+        /// The occurrence a pending `skip` will drop.
+        var skipping: Instant?
+        /// The firing time of the first occurrence the intake rules will skip: the
+        /// daemon wakes then, so the skip is judged with the facts of its time.
+        var firstSkippedForIntake: Instant?
+        /// Nothing was looked past: `next` is simply the next occurrence.
+        var isFirstOccurrence = false
+
+        /// When the daemon must step for this reminder.
+        var wake: Instant? {
+            guard let skipped = firstSkippedForIntake else { return next?.fireAt }
+            return min(skipped, next?.fireAt ?? skipped)
+        }
     }
 
     /// The next firing at or after `state`, looking past what will be skipped or
     /// silenced. Bounded: a reminder that is skipped more than
     /// `Agenda.maximumOccurrencesLookedAhead` times in a row shows no next firing.
     /// `first`, when given, is `nextOccurrence(of: reminder, in: state)`, already computed.
-    func upcoming(_ reminder: Reminder, from state: ReminderState, first: Occurrence? = nil) -> (next: Firing?, skipping: Instant?) {
+    func upcoming(_ reminder: Reminder, from state: ReminderState, first: Occurrence? = nil) -> Upcoming {
         var probe = state
-        var skipping: Instant?
+        var result = Upcoming()
         var known = first
-        for _ in 0..<Agenda.maximumOccurrencesLookedAhead {
-            guard let occurrence = known ?? nextOccurrence(of: reminder, in: probe) else { return (nil, skipping) }
+        for lookedPast in 0..<Agenda.maximumOccurrencesLookedAhead {
+            guard let occurrence = known ?? nextOccurrence(of: reminder, in: probe) else {
+                result.isFirstOccurrence = lookedPast == 0
+                return result
+            }
             known = nil
             consume(occurrence, into: &probe)
             if !occurrence.isSnooze && probe.skipNext {
-                skipping = occurrence.due
+                result.skipping = occurrence.due
                 probe.skipNext = false
                 continue
             }
             if let pause = context.pause, pause.covers(occurrence.fireAt) {
-                guard let until = pause.until else { return (nil, skipping) }  // paused until resumed
+                guard let until = pause.until else { return result }  // paused until resumed
                 probe.handledThrough = max(probe.handledThrough, until - TimeSpan(microseconds: 1))
                 continue
             }
             switch context.intakeSkipReason(for: reminder, firingAt: occurrence.fireAt) {
             case .waterGoalMet?:
+                result.firstSkippedForIntake = result.firstSkippedForIntake ?? occurrence.fireAt
                 if let until = context.waterGoalMetUntil {
                     probe.handledThrough = max(probe.handledThrough, until - TimeSpan(microseconds: 1))
                 }
                 continue
-            case .drinkLoggedRecently?, .requested?: continue
+            case .drinkLoggedRecently?, .requested?:
+                result.firstSkippedForIntake = result.firstSkippedForIntake ?? occurrence.fireAt
+                continue
             case nil:
                 let reason: FiringReason = occurrence.isSnooze ? .snoozed : .scheduled
-                return (Firing(reminderID: reminder.id, due: occurrence.due, fireAt: occurrence.fireAt, reason: reason), skipping)
+                result.next = Firing(reminderID: reminder.id, due: occurrence.due, fireAt: occurrence.fireAt, reason: reason)
+                result.isFirstOccurrence = lookedPast == 0
+                return result
             }
         }
-        return (nil, skipping)
+        return result
     }
 
     // MARK: - Long downtime
@@ -237,24 +267,5 @@ struct ReminderResolver {
             if from == floor { return nil }
             span = span * 2
         }
-    }
-}
-
-/// Counts occurrences and remembers the earliest and latest.
-struct Tally {
-    var count = 0
-    var earliest: Instant?
-    var latest: Instant?
-    var isLowerBound = false
-
-    mutating func add(_ due: Instant) {
-        count += 1
-        if earliest == nil { earliest = due }
-        latest = due
-    }
-
-    var summary: MissedOccurrences? {
-        guard let earliest, let latest else { return nil }
-        return MissedOccurrences(count: count, countIsLowerBound: isLowerBound, earliestDue: earliest, latestDue: latest)
     }
 }

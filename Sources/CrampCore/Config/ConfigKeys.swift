@@ -71,7 +71,7 @@ public enum ConfigKeys {
         ConfigKey("message", "string", "The text of the reminder; required for kind \"custom\", else a default per kind."),
         ConfigKey("amount", "positive integer", "ml for hydration, mg for electrolyte; not allowed for other kinds."),
         ConfigKey("enabled", "boolean", default: .bool(true), "false turns the reminder off but keeps it listed."),
-        ConfigKey("every", "duration", "Schedule: repeat at this interval."),
+        ConfigKey("every", "duration", "Schedule: repeat at this interval (at least 1m)."),
         ConfigKey("between", "window or array of windows", "With every: only inside these daily windows; default: all day."),
         ConfigKey("days", "day, range or array of them", "With every or at: only on these days (\"mon\"…\"sun\", \"mon..fri\"); default: every day."),
         ConfigKey("anchor", "\"window\" or \"last-done\"", default: .string(Anchor.window.rawValue),

@@ -21,6 +21,11 @@ public struct ConfigLoadFailure: Error, Sendable {
             .joined(separator: "\n")
     }
 
+    /// Each problem on its own, rendered like `rendered()` does (for `crampd ctl status` and `reload`).
+    public func renderedEach() -> [String] {
+        systemErrors + ConfigDiagnostic.sorted(diagnostics, sourceOrder: sources.map(\.name)).map { $0.rendered(in: sources) }
+    }
+
     /// "1 error" / "3 errors".
     public var countText: String {
         let count = diagnostics.count + systemErrors.count

@@ -68,7 +68,7 @@ water_ml = 2000
 # sodium_mg = 1500
 # sodium_max_mg = 2300
 # potassium_mg = 3400
-# potassium_max_mg = 4700
+# potassium_max_mg: there is no common upper limit from food; set one if your doctor gives you one.
 # magnesium_mg = 400
 # calcium_mg = 1000
 # calcium_max_mg = 2500
@@ -87,7 +87,7 @@ magnesium_max_mg = 350
 #   skip_if_logged_within  hydration only: skip it when you logged a drink this recently.
 #   removed   in a drop-in: true deletes a reminder defined by earlier files.
 # And exactly one schedule:
-#   every     repeat at this interval, with optional
+#   every     repeat at this interval (at least 1m), with optional
 #             between  daily windows to repeat in (default: all day),
 #             days     the days it runs (default: every day),
 #             anchor   "window" counts from the start of each window (default),
@@ -123,7 +123,7 @@ at = "12:30"
 id = "magnesium"
 kind = "electrolyte"
 electrolyte = "magnesium"
-message = "Take your magnesium (about 200 mg) with your evening meal; it may help against night cramps."
+message = "Take your magnesium (about 200 mg) with your evening meal; some people find it helps against night cramps."
 amount = 200
 at = "19:00"
 

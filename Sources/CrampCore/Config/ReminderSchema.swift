@@ -96,13 +96,22 @@ enum ReminderSchema {
 
         switch kindEntry.key {
         case "every":
-            let interval = reader.duration(kindEntry, allowZero: false)
+            var interval = reader.duration(kindEntry, allowZero: false)
+            // More than one reminder a minute would flood the journal and the desktop.
+            if let span = interval, span < .minutes(1), case .string(let text) = kindEntry.value {
+                reader.fail(kindEntry, "expected at least 1m for \"every\", got \"\(text)\"; reminders more often than once a minute would flood the journal")
+                interval = nil
+            }
             let windows = table["between"].map { reader.windows($0, absentMeaning: "the whole day") } ?? []
-            let anchorValue = reader.choice(table["anchor"] ?? ConfigSection.reminder.defaultEntry("anchor")!, Anchor.self)
+            guard let anchorEntry = table["anchor"] ?? ConfigSection.reminder.defaultEntry("anchor") else {
+                preconditionFailure("BUG: the key table has no default for anchor")
+            }
+            let anchorValue = reader.choice(anchorEntry, Anchor.self)
             guard ok, let interval, let windows, let days, let anchorValue else { return nil }
             return .every(EverySchedule(interval: interval, windows: windows, days: days, anchor: anchorValue))
         case "at":
-            guard ok, let times = reader.times(kindEntry), let days else { return nil }
+            let times = reader.times(kindEntry)
+            guard ok, let times, let days else { return nil }
             return .at(AtSchedule(times: Array(Set(times)).sorted(), days: days))
         default:
             guard let text = reader.string(kindEntry) else { return nil }
@@ -110,7 +119,9 @@ enum ReminderSchema {
                 let expression = try CalendarExpression.parse(text)
                 return ok ? .calendar(expression) : nil
             } catch {
-                reader.fail(kindEntry, "invalid calendar expression \"\(text)\": \(error.message)")
+                // The calendar parser may already name the expression; say it once.
+                let prefix = "invalid calendar expression"
+                reader.fail(kindEntry, error.message.hasPrefix(prefix) ? error.message : "\(prefix) \"\(text)\": \(error.message)")
                 return nil
             }
         }

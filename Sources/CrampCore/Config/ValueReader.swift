@@ -25,8 +25,12 @@ struct ValueReader {
     /// A whole number above zero (amounts, goals).
     mutating func positiveInteger(_ entry: LocatedEntry) -> Int? {
         guard case .integer(let number) = entry.value else { wrongType(entry, expected: "an integer"); return nil }
-        guard number > 0, number <= Int64(Int32.max) else {
+        guard number > 0 else {
             fail(entry, "expected a number above zero for \"\(entry.key)\", got \(number)")
+            return nil
+        }
+        guard number <= Int64(Int32.max) else {
+            fail(entry, "expected a number up to \(Int32.max) for \"\(entry.key)\", got \(number)")
             return nil
         }
         return Int(number)

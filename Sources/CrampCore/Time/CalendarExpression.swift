@@ -57,7 +57,9 @@ public struct CalendarExpression: Sendable, Equatable {
     /// systemd 252 itself fails to compute an elapse.
     public func nextElapseOutcome(after instant: Instant, in zone: Zone) -> CalendarElapse {
         var search = CalendarSearch(expression: self, localZone: zone)
-        return search.next(after: instant)
+        let outcome = search.next(after: instant)
+        if case .elapse(let i) = outcome, i <= instant { return .failed("the search went backwards") }
+        return outcome
     }
 }
 

@@ -48,15 +48,18 @@ struct GlibcClock {
     /// glibc's remembered offset (seconds east of UTC) from the last `mktime`.
     var guessOffset: Int = 0
 
+    /// The last span looked up: most lookups of a search fall into it.
+    var cached = ZoneSpan(offsetSeconds: 0, isDaylightSaving: false, start: 0, end: 0)
+
     init(zone: Zone?) { self.rules = zone?.rules }
 
-    func type(_ seconds: Int64) -> (offset: Int, isDST: Bool) {
+    mutating func type(_ seconds: Int64) -> (offset: Int, isDST: Bool) {
         guard let rules else { return (0, false) }
-        let t = rules.type(atSeconds: seconds)
-        return (t.utcOffsetSeconds, t.isDaylightSaving)
+        if !cached.contains(seconds) { cached = rules.span(atSeconds: seconds) }
+        return (cached.offsetSeconds, cached.isDaylightSaving)
     }
 
-    func localtime(_ seconds: Int64) -> BrokenDownTime {
+    mutating func localtime(_ seconds: Int64) -> BrokenDownTime {
         let (offset, dst) = type(seconds)
         return BrokenDownTime(secondsAsUTC: seconds + Int64(offset), isDST: dst ? 1 : 0)
     }
@@ -84,7 +87,7 @@ struct GlibcClock {
     }
 
     /// The daylight flag of the reading after the gap `tm` falls in (-1 outside gaps).
-    func isDaylightSavingAtGapEnd(_ tm: BrokenDownTime) -> Int {
+    mutating func isDaylightSavingAtGapEnd(_ tm: BrokenDownTime) -> Int {
         let l = tm.secondsAsUTC
         let before = type(l - 86_400).offset, after = type(l + 86_400).offset
         guard after > before else { return -1 }

@@ -86,7 +86,10 @@ public struct Zone: Sendable, Equatable, Hashable, CustomStringConvertible {
     }
 
     /// Offset from UTC in seconds at `instant`.
-    public func offsetSeconds(at instant: Instant) -> Int { localTimeType(at: instant).utcOffsetSeconds }
+    public func offsetSeconds(at instant: Instant) -> Int {
+        guard let rules else { return 0 }
+        return rules.span(atSeconds: instant.seconds).offsetSeconds
+    }
 
     /// The abbreviation at `instant`, e.g. "CEST" or "+1030".
     public func abbreviation(at instant: Instant) -> String { localTimeType(at: instant).abbreviation }
@@ -101,8 +104,17 @@ public struct Zone: Sendable, Equatable, Hashable, CustomStringConvertible {
 
     /// The instants a wall-clock time maps to.
     public func resolve(_ local: LocalDateTime) -> LocalResolution {
-        guard rules != nil else { return .unique(Instant(microseconds: local.microsecondsSinceEpochAsUTC)) }
+        guard let rules else { return .unique(Instant(microseconds: local.microsecondsSinceEpochAsUTC)) }
         let l = local.microsecondsSinceEpochAsUTC
+        // Fast path: the reading with the offset found there lies well inside one span.
+        let lSeconds = l.floorDivided(by: 1_000_000)
+        let guess = rules.span(atSeconds: lSeconds)
+        let candidate = lSeconds - Int64(guess.offsetSeconds)
+        let near = candidate == lSeconds ? guess : rules.span(atSeconds: candidate)
+        if near.offsetSeconds == guess.offsetSeconds, near.start <= candidate - 86_400 || near.start == Int64.min,
+           candidate + 86_400 < near.end || near.end == Int64.max {
+            return .unique(Instant(microseconds: l - Int64(near.offsetSeconds) * 1_000_000))
+        }
         let day: Int64 = 86_400_000_000
         // Offsets a day either side; only one transition fits between them in real tzdata.
         let before = Int64(offsetSeconds(at: Instant(microseconds: l - day))) * 1_000_000

@@ -26,6 +26,11 @@ final class ControlConnection {
     private var endOfInput = false
     /// Close once the outbox is written.
     private var closeAfterAnswer = false
+    /// After an error answer the peer may still be sending (a 1 MiB line): closing with
+    /// unread input would make the kernel reset the connection and the peer lose the answer.
+    /// So we stop writing, read and discard until the peer closes or the idle timer ends it.
+    private var drainBeforeClose = false
+    private var draining = false
     private var closed = false
     /// Dispatch sources still watching `fd`; it is closed when the last one's cancel handler runs.
     private var sourcesOnFD = 0
@@ -75,6 +80,10 @@ final class ControlConnection {
         guard !closed else { return }
         let buffer = readBuffer.bytes
         let n = recv(fd, buffer.baseAddress, buffer.count, Int32(MSG_DONTWAIT))
+        if draining {
+            if n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) { close() }
+            return
+        }
         if n > 0 {
             framer.append(UnsafeRawBufferPointer(rebasing: buffer[..<n]))
         } else if n == 0 {
@@ -91,7 +100,10 @@ final class ControlConnection {
     /// Answers buffered requests one at a time while the previous answer is fully written.
     private func pump() {
         while !closed && outboxIsEmpty {
-            if closeAfterAnswer { close(); return }
+            if closeAfterAnswer {
+                if drainBeforeClose { drain() } else { close() }
+                return
+            }
             let line: [UInt8]?
             do throws(LineTooLong) {
                 line = endOfInput ? try framer.finish() : try framer.nextLine()
@@ -99,6 +111,7 @@ final class ControlConnection {
                 send(ResponseMessage(id: nil, response: .error(ControlError(.tooLarge,
                     "request longer than \(error.limit) bytes; closing the connection"))))
                 closeAfterAnswer = true
+                drainBeforeClose = true
                 continue
             }
             guard let line else {
@@ -123,12 +136,20 @@ final class ControlConnection {
         } catch {
             // Whatever the client meant, it cannot be trusted to send a well-framed next request.
             closeAfterAnswer = true
+            drainBeforeClose = true
             send(ResponseMessage(id: error.id, response: .error(error.error)))
             return
         }
         let response = respond(request, peer)
         closeAfterAnswer = !request.keepAlive
         send(ResponseMessage(id: request.id, response: response))
+    }
+
+    /// Half-closes (the peer reads our answer, then end of file) and discards input until the peer closes.
+    private func drain() {
+        draining = true
+        shutdown(fd, Int32(SHUT_WR))
+        resumeReading()
     }
 
     private func suspendReading() {

@@ -76,6 +76,10 @@ public final class ControlServer: @unchecked Sendable {  // all state confined t
         connections.removeAll()
     }
 
+    /// Called on `queue` for each client turned away before its request is read
+    /// (`permission-denied`, `busy`), e.g. to log who knocked. Set before `start()`.
+    public var onRefused: ((PeerCredentials, ControlError) -> Void)?
+
     /// Connections being served now. Read on `queue`.
     public var connectionCount: Int { connections.count }
 
@@ -115,12 +119,12 @@ public final class ControlServer: @unchecked Sendable {  // all state confined t
             return
         }
         guard allowedUIDs.contains(peer.uid) else {
-            reject(fd, ControlError(.permissionDenied,
+            reject(fd, peer, ControlError(.permissionDenied,
                 "user \(peer.uid) may not control the crampd of user \(geteuid()); only that user and root may"))
             return
         }
         guard connections.count < limits.maxClients else {
-            reject(fd, ControlError(.busy, "crampd is serving \(limits.maxClients) clients already; retry shortly"))
+            reject(fd, peer, ControlError(.busy, "crampd is serving \(limits.maxClients) clients already; retry shortly"))
             return
         }
         let connection = ControlConnection(fd: fd, peer: peer, queue: queue, limits: limits, readBuffer: readBuffer,
@@ -132,12 +136,13 @@ public final class ControlServer: @unchecked Sendable {  // all state confined t
 
     /// Answers without reading the request, then closes. The line is short and the socket
     /// buffer empty, so one non-blocking write takes it whole.
-    private func reject(_ fd: Int32, _ error: ControlError) {
+    private func reject(_ fd: Int32, _ peer: PeerCredentials, _ error: ControlError) {
         _ = sendSome(fd, ResponseMessage(id: nil, response: .error(error)).encodedLine()[...])
         // Read what already arrived so the peer sees a clean end of stream after our answer.
         var scratch = [UInt8](repeating: 0, count: 4096)
         _ = recv(fd, &scratch, scratch.count, Int32(MSG_DONTWAIT))
         close(fd)
+        onRefused?(peer, error)
     }
 
     private func respond(to request: Request, from peer: PeerCredentials) -> Response {

@@ -17,7 +17,7 @@ extension Daemon {
         case .success(let read): sources = read
         case .failure(let failure):
             return .failure(ControlError(.invalidConfig, "Failed to read the config files: \(failure.countText)",
-                                         details: failure.renderedErrors))
+                                         details: failure.renderedEach()))
         }
         let others = sources.filter { $0.name != target }
         let current: TOMLTable
@@ -37,13 +37,12 @@ extension Daemon {
             return .failure(ControlError(code, error.message.prefix(1).uppercased() + error.message.dropFirst()))
         }
         let text = edited.isEmpty ? nil : Self.dropInHeader + TOML.write(edited)
-        let candidate = ordered(others + (text.map { [SourceText(name: target, text: $0)] } ?? []), location: location)
         let fresh: LoadedConfig
-        switch ConfigLoader.load(candidate) {
+        switch ConfigFiles.read(location, replacing: target, with: text.map { Array($0.utf8) }).flatMap(ConfigLoader.load) {
         case .success(let config): fresh = config
         case .failure(let failure):
             return .failure(ControlError(.invalidConfig, "The change would make the config invalid (\(failure.countText)); nothing was changed",
-                                         details: failure.renderedErrors))
+                                         details: failure.renderedEach()))
         }
         do {
             if let text {
@@ -84,31 +83,11 @@ extension Daemon {
         return ConfigLoader.reminderIDs(in: [SourceText(name: path, bytes: bytes)]).contains(id)
     }
 
-    /// Merge order: the base, then persistent drop-ins, then runtime ones, each by name.
-    private func ordered(_ sources: [SourceText], location: ConfigFiles.Location) -> [SourceText] {
-        guard let base = sources.first else { return sources }
-        func rank(_ source: SourceText) -> (Int, [UInt8]) {
-            let inRuntime = location.runtimeDropInDirectory.map { source.name.hasPrefix($0 + "/") } ?? false
-            return (inRuntime ? 1 : 0, Array(source.name.utf8))
-        }
-        return [base] + sources.dropFirst().sorted { a, b in
-            let (ra, rb) = (rank(a), rank(b))
-            return ra.0 != rb.0 ? ra.0 < rb.0 : ra.1.lexicographicallyPrecedes(rb.1)
-        }
-    }
-
     static let dropInHeader = """
         # Written by `crampd ctl set/add/remove/reset`; undo a change with `crampd ctl reset ID`.
         # Edits here are kept, but the next `crampd ctl` change rewrites this file.
 
         """
-}
-
-extension ConfigLoadFailure {
-    /// Each problem rendered on its own (with source line and caret), for protocol replies.
-    var renderedErrors: [String] {
-        systemErrors + ConfigDiagnostic.sorted(diagnostics, sourceOrder: sources.map(\.name)).map { $0.rendered(in: sources) }
-    }
 }
 
 /// What a config change did to one reminder, in words: `schedule: every 45m -> every 30m`.

@@ -39,7 +39,16 @@ extension Daemon: ControlHandler {
 
     func status() -> StatusResult {
         StatusResult(version: CrampdBuild.version, pid: getpid(), runningSince: startedAt, configFiles: loaded.files,
-                     lastReload: lastReload, pause: pauseState, next: upcoming(count: 1).occurrences.first)
+                     lastReload: lastReload, pause: pauseState, next: nextOccurrence)
+    }
+
+    /// The first firing of the current plan: what the timer is armed for.
+    private var nextOccurrence: Occurrence? {
+        guard let first = plan.first, let next = first.next, let reminder = loaded.config.reminder(id: first.reminderID) else {
+            return nil
+        }
+        return Occurrence(reminder: reminder.id, kind: reminder.kind.rawValue, at: next.fireAt,
+                          message: reminder.message, amount: reminder.amountText)
     }
 
     func list() -> ReminderList {

@@ -20,7 +20,7 @@ extension Daemon {
             logger.info("\(summary)", metadata: [JournalLogHandler.messageIDKey: "\(JournalMessageID.daemonReloaded.rawValue)"])
             return .success(ActionResult(summary: summary, next: plan.first?.next?.fireAt))
         case .failure(let failure):
-            let errors = failure.renderedErrors
+            let errors = failure.renderedEach()
             lastReload = ReloadOutcome(at: now, succeeded: false, errors: errors)
             let summary = "Failed to reload configuration (\(trigger)): \(failure.countText), keeping the previous config"
             journal.write(JournalEntry(message: summary + "\n" + failure.rendered(), priority: .error,

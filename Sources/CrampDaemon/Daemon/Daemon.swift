@@ -67,6 +67,7 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
                           metadata: [JournalLogHandler.messageIDKey: "\(JournalMessageID.daemonStarted.rawValue)"])
             notify { try ServiceManager.ready(status: statusLine) }
         }
+        StartupPages.release()
     }
 
     // MARK: The one path every change takes
@@ -76,7 +77,8 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
     func advance() {
         dispatchPrecondition(condition: .onQueue(queue))
         let now = WallClock.now()
-        let step = Agenda.step(config: loaded.config, zone: zone, state: state, now: now)
+        // The previous plan is reused where nothing changed; a reload or command resets it.
+        let step = Agenda.step(config: loaded.config, zone: zone, state: state, now: now, after: plan)
         // Saved before the outlets hear of it: after a crash a reminder is
         // never repeated (the window between the two is a few microseconds).
         commit(step.state)

@@ -28,7 +28,7 @@ public enum DaemonLauncher {
         case .failure(let failure):
             journal.write(JournalEntry(message: "Failed to load configuration: \(failure.countText); fix it and run: crampd check-config\n" + failure.rendered(),
                                        priority: .error, messageID: .configError,
-                                       fields: [("CRAMPD_CONFIG_ERRORS", String(failure.renderedErrors.count))]))
+                                       fields: [("CRAMPD_CONFIG_ERRORS", String(failure.renderedEach().count))]))
             exit(configErrorExitCode)
         }
 

@@ -19,7 +19,7 @@ public struct ReminderRow: Sendable, Equatable, Codable {
     public var next: Instant?
     /// When it last fired; absent when it never has.
     public var last: Instant?
-    /// The schedule in words: "every 45m between 08:00-20:00", "at 08:30, 21:00 on mon-fri".
+    /// The schedule in words: "every 45m between 08:00-20:00", "at 08:30, 21:00 on mon..fri".
     public var schedule: String
     /// Snoozed until this instant; absent when not snoozed.
     public var snoozedUntil: Instant?

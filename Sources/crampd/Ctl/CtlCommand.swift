@@ -16,7 +16,7 @@ struct CtlCommand: ParsableCommand {
               crampd ctl pause --until 18:00
               crampd ctl set water every=30m
 
-            Exit status: 0 on success, 1 when the daemon reports an error, 64 on a usage \
+            Exit status: 0 on success, 1 when the daemon reports an error, 2 on a usage \
             error, 69 when the daemon is not running.
             """,
         subcommands: [

@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// The options every `crampd ctl` command takes.
 struct CtlOptions: ParsableArguments {
-    @Flag(help: "Print the result as one line of JSON (stable, for scripts); see docs/protocol.md.")
+    @Flag(help: "Print the result (or the error: code and message) as one line of JSON, stable for scripts; see docs/protocol.md.")
     var json = false
 
     @Option(help: ArgumentHelp(

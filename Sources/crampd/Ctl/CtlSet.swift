@@ -13,7 +13,7 @@ struct CtlSet: ParsableCommand {
 
             Examples:
               crampd ctl set water every=30m
-              crampd ctl set water between=08:00-20:00 days=mon-fri
+              crampd ctl set water between=08:00-20:00 days=mon..fri
               crampd ctl set magnesium at=21:30 amount=300
               crampd ctl set water enabled=false --runtime
             """)

@@ -1,0 +1,66 @@
+/// What the agenda's smart rules need to know from the diary, computed for one moment.
+///
+/// - `skip_if_logged_within`: `drinkLogged(within:now:)`
+/// - `anchor = "last-done"` for hydration: `lastDrinkAt`
+/// - hydration stops once the goal is met: `goalMet`
+/// - no dose suggested past a safety cap: `capExcess(electrolyte:milligrams:)`
+public struct SmartReminderFacts: Sendable, Equatable {
+    /// The latest drink at or before now, on any day.
+    public var lastDrinkAt: Instant?
+    public var waterTodayMilliliters: Int
+    public var waterGoalMilliliters: Int?
+    public var electrolyteTodayMilligrams: [Electrolyte: Int]
+    public var capMilligrams: [Electrolyte: Int]
+
+    public init(lastDrinkAt: Instant?, waterTodayMilliliters: Int, waterGoalMilliliters: Int?,
+                electrolyteTodayMilligrams: [Electrolyte: Int], capMilligrams: [Electrolyte: Int]) {
+        self.lastDrinkAt = lastDrinkAt; self.waterTodayMilliliters = waterTodayMilliliters
+        self.waterGoalMilliliters = waterGoalMilliliters; self.electrolyteTodayMilligrams = electrolyteTodayMilligrams
+        self.capMilligrams = capMilligrams
+    }
+
+    /// `false` when there is no goal: reminders then run all day.
+    public var goalMet: Bool { waterGoalMilliliters.map { waterTodayMilliliters >= $0 } ?? false }
+
+    /// Was a drink logged less than `span` before `now`? (Strict, as the agenda's
+    /// `skip_if_logged_within` rule reads it: a drink exactly `span` ago no longer counts.)
+    public func drinkLogged(within span: TimeSpan, now: Instant) -> Bool {
+        guard let last = lastDrinkAt else { return false }
+        return now - last < span
+    }
+
+    /// Why a dose of `milligrams` should not be suggested now, or `nil` when it stays within
+    /// today's cap (or there is no cap).
+    public func capExcess(electrolyte: Electrolyte, milligrams: Int) -> DoseCapExcess? {
+        guard let cap = capMilligrams[electrolyte] else { return nil }
+        let taken = electrolyteTodayMilligrams[electrolyte] ?? 0
+        guard taken + milligrams > cap else { return nil }
+        return DoseCapExcess(electrolyte: electrolyte, takenTodayMilligrams: taken, doseMilligrams: milligrams, capMilligrams: cap)
+    }
+
+    /// Facts at `now` from records covering at least today (and, for `lastDrinkAt`, the latest drink before it).
+    public static func compute(records: DiaryRecords, goals: Goals, zone: Zone, now: Instant) -> SmartReminderFacts {
+        let today = records.within(LocalDay.interval(of: LocalDay.date(of: now, in: zone), in: zone))
+        var electrolytes: [Electrolyte: Int] = [:]
+        for d in today.doses { electrolytes[d.electrolyte, default: 0] += d.milligrams }
+        return SmartReminderFacts(
+            lastDrinkAt: records.drinks.lazy.map(\.time).filter { $0 <= now }.max(),
+            waterTodayMilliliters: today.drinks.reduce(0) { $0 + $1.milliliters },
+            waterGoalMilliliters: goals.waterMilliliters,
+            electrolyteTodayMilligrams: electrolytes,
+            capMilligrams: goals.capMilligrams)
+    }
+}
+
+/// A dose that would take today's total past the safety cap; `message` is what the journal says.
+public struct DoseCapExcess: Sendable, Equatable {
+    public var electrolyte: Electrolyte
+    public var takenTodayMilligrams: Int
+    public var doseMilligrams: Int
+    public var capMilligrams: Int
+
+    public var message: String {
+        "not suggesting \(doseMilligrams) mg of \(electrolyte.rawValue): with the \(takenTodayMilligrams) mg taken today "
+            + "it would make \(takenTodayMilligrams + doseMilligrams) mg, above the daily cap of \(capMilligrams) mg"
+    }
+}

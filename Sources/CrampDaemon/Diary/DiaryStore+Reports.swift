@@ -1,0 +1,43 @@
+import CrampCore
+
+/// The store's answers to the daemon's handlers: each reads what it needs, then calls the pure core.
+extension DiaryStore {
+    /// `crampd ctl today`; `stillDue` comes from the agenda.
+    public func today(goals: Goals, zone: Zone, now: Instant, stillDue: [PendingReminder] = []) throws(DiaryStoreError) -> TodaySummary {
+        let records = try records(in: LocalDay.interval(of: LocalDay.date(of: now, in: zone), in: zone))
+        return TodaySummary.compute(records: records, goals: goals, zone: zone, now: now, stillDue: stillDue)
+    }
+
+    /// `crampd ctl stats --days N`: the N local days ending today.
+    public func stats(days: Int, goals: Goals, zone: Zone, now: Instant) throws(DiaryStoreError) -> DiaryStats {
+        let days = min(max(days, DiaryStats.allowedDays.lowerBound), DiaryStats.allowedDays.upperBound)
+        let records = try records(in: LocalDay.interval(lastDays: days, endingAt: now, in: zone))
+        return DiaryStats.compute(records: records, goals: goals, zone: zone, now: now, days: days)
+    }
+
+    /// What the agenda's smart rules need at `now`.
+    public func smartFacts(goals: Goals, zone: Zone, now: Instant) throws(DiaryStoreError) -> SmartReminderFacts {
+        let today = LocalDay.interval(of: LocalDay.date(of: now, in: zone), in: zone)
+        var facts = SmartReminderFacts.compute(records: try records(in: today), goals: goals, zone: zone, now: now)
+        // The last drink may be from an earlier day.
+        facts.lastDrinkAt = try lastDrinkTime(atOrBefore: now)
+        return facts
+    }
+
+    /// `crampd ctl export --json [--since DATE]`: `since` is a local date in `zone`.
+    public func exportDocument(since: CivilDate?, zone: Zone) throws(DiaryStoreError) -> DiaryExport {
+        DiaryExport(records: try records(since: since.map { LocalDay.start(of: $0, in: zone) }), zone: zone, since: since)
+    }
+
+    /// `crampd ctl export --csv [--since DATE]`.
+    public func exportCSV(since: CivilDate?, zone: Zone) throws(DiaryStoreError) -> String {
+        DiaryCSV.render(try records(since: since.map { LocalDay.start(of: $0, in: zone) }), zone: zone)
+    }
+
+    /// The cramp notice due at `now`, if any. The caller writes it to the journal, then calls
+    /// `recordInsightNotice(_:at:)`, so a failed journal write is retried at the next cramp.
+    public func crampInsight(now: Instant, rule: CrampInsightRule = .default) throws(DiaryStoreError) -> CrampInsightNotice? {
+        let cramps = try records(in: (now - rule.window)..<(now + TimeSpan(microseconds: 1))).cramps
+        return CrampInsight.evaluate(cramps: cramps, lastNoticeAt: try lastInsightNoticeTime(), now: now, rule: rule)
+    }
+}

@@ -1,0 +1,118 @@
+import CrampCore
+import Testing
+
+@Suite("Diary renderers")
+struct DiaryRendererTests {
+    let today = TodaySummary.compute(records: DiaryFixture.records, goals: DiaryFixture.goals, zone: .utc,
+                                     now: DiaryFixture.now, stillDue: DiaryFixture.stillDue)
+    let week = DiaryStats.compute(records: DiaryFixture.records, goals: DiaryFixture.goals, zone: .utc, now: DiaryFixture.now, days: 7)
+
+    @Test func todayInATerminal() {
+        #expect(TodayRenderer.render(today, zone: .utc, isTerminal: true, width: 80) == """
+        Today, Wed 2026-11-25 (UTC)
+        Water       █████████████████▌             1250 of 2000 ml   62%  3 drinks, last at 14:03
+        Sodium                                        0 of 1500 mg    0%
+        Potassium                                           300 mg        no target
+        Magnesium   ████████████████████████████     450 of 300 mg  150%  above the daily cap of 400 mg
+        Still due   16:00  water (250 ml)
+                    21:00  magnesium (200 mg)
+        Cramps      03:10  calf, severity 6, at night
+
+        """)
+    }
+
+    @Test func todayPlain() {
+        #expect(TodayRenderer.render(today, zone: .utc, isTerminal: false, width: 80) == """
+        Today, Wed 2026-11-25 (UTC)
+        Water        1250 of 2000 ml   62%  3 drinks, last at 14:03
+        Sodium          0 of 1500 mg    0%
+        Potassium             300 mg        no target
+        Magnesium      450 of 300 mg  150%  above the daily cap of 400 mg
+        Still due   16:00  water (250 ml)
+                    21:00  magnesium (200 mg)
+        Cramps      03:10  calf, severity 6, at night
+
+        """)
+    }
+
+    @Test func todayWithNothingLogged() {
+        let empty = TodaySummary.compute(records: DiaryRecords(), goals: Goals(), zone: .utc, now: DiaryFixture.now)
+        #expect(TodayRenderer.render(empty, zone: .utc, isTerminal: false) == """
+        Today, Wed 2026-11-25 (UTC)
+        Water                   0 ml        0 drinks; no daily goal set
+        Still due   nothing more today
+        Cramps      none today
+
+        """)
+    }
+
+    @Test func statsInATerminal() {
+        #expect(StatsRenderer.render(week, isTerminal: true, width: 80) == """
+        Last 7 days, 2026-11-19 to 2026-11-25 (UTC); goal 2000 ml a day
+        Thu 11-19                 ┆     0 ml    0%
+        Fri 11-20                 ┆     0 ml    0%
+        Sat 11-21                 ┆     0 ml    0%
+        Sun 11-22                 ┆     0 ml    0%
+        Mon 11-23                 ┆     0 ml    0%
+        Tue 11-24  ████████████████  2000 ml  100% ✓  done 1/1     cramps 1 (1 at night)
+        Wed 11-25  ██████████     ┆  1250 ml   62%    done 1/2     cramps 1 (1 at night)
+
+        Water         average 464 ml a day; goal met on 1 of 7 days
+        Electrolytes  sodium         0 mg in all,    0 mg a day (target 1500 mg)
+                      potassium    300 mg in all,   42 mg a day
+                      magnesium    450 mg in all,   64 mg a day (target 300 mg, cap 400 mg)
+        Reminders     done 2 of 3 (66%); 1 skipped, 1 missed
+        Cramps        2, 2 of them at night
+
+        """)
+    }
+
+    @Test func statsPlainForPipes() {
+        #expect(StatsRenderer.render(week, isTerminal: false, width: 80) == """
+        Last 7 days, 2026-11-19 to 2026-11-25 (UTC); goal 2000 ml a day
+        date        water_ml  goal_pct   due  done  cramps  night_cramps
+        2026-11-19         0         0     0     0       0             0
+        2026-11-20         0         0     0     0       0             0
+        2026-11-21         0         0     0     0       0             0
+        2026-11-22         0         0     0     0       0             0
+        2026-11-23         0         0     0     0       0             0
+        2026-11-24      2000       100     1     1       1             1
+        2026-11-25      1250        62     2     1       1             1
+
+        Water         average 464 ml a day; goal met on 1 of 7 days
+        Electrolytes  sodium         0 mg in all,    0 mg a day (target 1500 mg)
+                      potassium    300 mg in all,   42 mg a day
+                      magnesium    450 mg in all,   64 mg a day (target 300 mg, cap 400 mg)
+        Reminders     done 2 of 3 (66%); 1 skipped, 1 missed
+        Cramps        2, 2 of them at night
+
+        """)
+    }
+
+    @Test func statsBarsGrowWithTheTerminal() {
+        let wide = StatsRenderer.render(week, isTerminal: true, width: 120)
+        #expect(wide.contains("Tue 11-24  " + String(repeating: "█", count: 40) + "  2000 ml"))
+        #expect(wide.contains("Wed 11-25  " + String(repeating: "█", count: 25) + String(repeating: " ", count: 14) + "┆  1250 ml"))
+        let narrow = StatsRenderer.render(week, isTerminal: true, width: 20)
+        #expect(narrow.contains("Tue 11-24  " + String(repeating: "█", count: 10) + "  2000 ml"))
+    }
+
+    @Test func theGoalIsMarkedOnlyWhereTheBarFallsShort() {
+        #expect(BlockBar.draw(value: 1000, scale: 2000, width: 8, goal: 1500) == "████  ┆ ")
+        #expect(BlockBar.draw(value: 1600, scale: 2000, width: 8, goal: 1500) == "██████▍ ")
+        #expect(BlockBar.draw(value: 0, scale: 2000, width: 8, goal: 2000) == "       ┆")
+        #expect(BlockBar.draw(value: 0, scale: 2000, width: 8, goal: nil) == "        ")
+    }
+
+    @Test func blockBarsDrawEighths() {
+        #expect(BlockBar.draw(value: 1, scale: 8, width: 1) == "▏")
+        #expect(BlockBar.draw(value: 4, scale: 8, width: 1) == "▌")
+        #expect(BlockBar.draw(value: 7, scale: 8, width: 1) == "▉")
+        #expect(BlockBar.draw(value: 8, scale: 8, width: 1) == "█")
+        #expect(BlockBar.draw(value: 9, scale: 16, width: 2) == "█▏")
+        #expect(BlockBar.draw(value: 0, scale: 8, width: 3) == "   ")
+        #expect(BlockBar.draw(value: 100, scale: 8, width: 3) == "███")  // clamped
+        #expect(BlockBar.draw(value: 5, scale: 0, width: 2) == "  ")     // nothing to compare with
+        #expect(BlockBar.draw(value: 1250, scale: 2000, width: 28) == String(repeating: "█", count: 17) + "▌" + String(repeating: " ", count: 10))
+    }
+}

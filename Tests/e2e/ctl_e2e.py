@@ -1,0 +1,266 @@
+"""Drives a real `crampd run` with the real `crampd ctl` (see ctl.sh)."""
+import json, os, pwd, re, shutil, signal, socket, subprocess, sys, tempfile, threading, time
+
+CRAMPD = sys.argv[1]
+ROOT = tempfile.mkdtemp(prefix="crampd-ctl-e2e-")
+ENV = {k: v for k, v in os.environ.items() if not k.startswith(("XDG_", "NOTIFY_SOCKET", "LISTEN_", "CRAMPD_"))}
+ENV.update(XDG_CONFIG_HOME=f"{ROOT}/config", XDG_STATE_HOME=f"{ROOT}/state", XDG_RUNTIME_DIR=f"{ROOT}/run",
+           CRAMPD_NO_JOURNAL="1", TZ="UTC")
+SOCKET = f"{ROOT}/run/crampd/ctl.sock"
+failures = []
+checks = 0
+
+
+def check(condition, what):
+    global checks
+    checks += 1
+    if not condition:
+        failures.append(what)
+        print(f"FAIL: {what}", file=sys.stderr)
+
+
+def ctl(*args, env=None):
+    result = subprocess.run([CRAMPD, "ctl", *args], env=env or ENV, capture_output=True, text=True, timeout=20)
+    return result.returncode, result.stdout, result.stderr
+
+
+def normalized(text):
+    """Clock readings change from run to run; their shape must not."""
+    text = re.sub(r"\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC", "<DATE>", text)
+    text = re.sub(r"\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d\d:\d\d\b", "<DAY HH:MM>", text)
+    text = re.sub(r"\b\d\d:\d\d:\d\d\b", "<HH:MM:SS>", text)
+    text = re.sub(r"\b\d\d:\d\d\b", "<HH:MM>", text)
+    text = re.sub(r"\b(\d+d )?(\d+h ?)?(\d+min)?( \d+s)?( ago)?\b(?=[ ,:\n]|$)", lambda m: "<LEFT>" if m.group(0).strip() else "", text)
+    text = re.sub(r"pid \d+", "pid <PID>", text)
+    return re.sub(r" +\n", "\n", text)
+
+
+def expect_output(args, status, stdout_lines, stderr_contains=None):
+    code, out, err = ctl(*args)
+    check(code == status, f"ctl {' '.join(args)}: exit {code}, expected {status}; stderr: {err.strip()}")
+    if stdout_lines is not None:
+        got = normalized(out)
+        want = "".join(line + "\n" for line in stdout_lines)
+        check(got == want, f"ctl {' '.join(args)}: output\n{got}\n---expected---\n{want}")
+    if stderr_contains:
+        check(stderr_contains in err, f"ctl {' '.join(args)}: stderr {err!r} lacks {stderr_contains!r}")
+    return out
+
+
+def fd_count(pid):
+    return len(os.listdir(f"/proc/{pid}/fd"))
+
+
+def raw(payload, read=True, timeout=7.0):
+    """Sends raw bytes on a fresh connection and returns what comes back before close."""
+    s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    s.settimeout(timeout)
+    s.connect(SOCKET)
+    try:
+        try:
+            if payload:
+                s.sendall(payload)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the daemon answered and closed before reading everything: read the answer
+        data = b""
+        while read:
+            chunk = s.recv(65536)
+            if not chunk:
+                break
+            data += chunk
+        return data
+    finally:
+        s.close()
+
+
+def error_code(data):
+    line = data.split(b"\n")[0]
+    return json.loads(line)["error"]["code"] if line else None
+
+
+def main():
+    os.makedirs(f"{ROOT}/config/crampd", exist_ok=True)
+    os.makedirs(f"{ROOT}/run", mode=0o700, exist_ok=True)
+    with open(f"{ROOT}/config/crampd/config.toml", "w") as f:
+        f.write("""[daemon]
+quiet_hours = []
+
+[[reminder]]
+id = "water"
+kind = "hydration"
+message = "Drink a glass of water"
+amount = 250
+every = "2h"
+
+[[reminder]]
+id = "magnesium"
+kind = "electrolyte"
+electrolyte = "magnesium"
+message = "Take your magnesium"
+amount = 200
+calendar = "*-*-* 00/6:00:00"
+""")
+    daemon = subprocess.Popen([CRAMPD, "run"], env=ENV, stderr=open(f"{ROOT}/daemon.log", "w"))
+    try:
+        deadline = time.time() + 10
+        while not os.path.exists(SOCKET) and time.time() < deadline:
+            time.sleep(0.05)
+        check(os.path.exists(SOCKET), "daemon created its socket")
+        check(oct(os.stat(SOCKET).st_mode & 0o777) == "0o600", "socket is 0600")
+        check(oct(os.stat(os.path.dirname(SOCKET)).st_mode & 0o777) == "0o700", "socket directory is 0700")
+        run_commands()
+        run_bad_input(daemon.pid)
+        second_instance_refused()
+    finally:
+        daemon.send_signal(signal.SIGTERM)
+        try:
+            daemon.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            daemon.kill()
+            failures.append("daemon did not stop within 5 s of SIGTERM")
+    check(daemon.returncode == 0, f"daemon exit status {daemon.returncode}")
+    check(not os.path.exists(SOCKET), "socket file removed at exit")
+    log = open(f"{ROOT}/daemon.log").read()
+    check("Stopping on SIGTERM" in log, "daemon logged its stop")
+    shutil.rmtree(ROOT, ignore_errors=True)
+    print(f"ctl: {checks - len(failures)} passed, {len(failures)} failed")
+    sys.exit(1 if failures else 0)
+
+
+def run_commands():
+    code, out, err = ctl("status")
+    check(code == 0 and "crampd 0.1.0, pid" in out and f"Config: {ROOT}/config/crampd/config.toml" in out
+          and "Loaded: ok" in out and "Paused: no" in out and "Next: " in out, f"status: {out}{err}")
+
+    code, out, err = ctl("list")
+    lines = out.split("\n")
+    check(code == 0 and re.fullmatch(r"NEXT +LEFT +LAST +REMINDER +SCHEDULE", lines[0]) is not None, f"list header: {out}")
+    check(re.fullmatch(r"\d\d:\d\d +(\d+h )?\d+min +- +water +every 2h", lines[1]) is not None, f"list water row: {lines[1]!r}")
+    check(re.fullmatch(r"(\w{3} )?\d\d:\d\d +(\d+h )?\d+min +- +magnesium +calendar \*-\*-\* 00/6:00:00", lines[2]) is not None,
+          f"list magnesium row: {lines[2]!r}")
+    check(lines[3:] == ["", "2 reminders listed.", ""], f"list footer: {lines[3:]}")
+    check(len({line.index("REMINDER") if "REMINDER" in line else line.find(" water") + 1 for line in lines[:2]}) == 1,
+          f"list columns aligned: {out}")
+    listing = json.loads(ctl("list", "--json")[1])
+    ids = [r["id"] for r in listing["reminders"]]
+    check(ids == ["water", "magnesium"], f"list --json ids {ids}")
+    water = listing["reminders"][0]
+    check(water["schedule"] == "every 2h" and water["kind"] == "hydration" and water["enabled"] is True
+          and isinstance(water["next"], int), f"list --json water row {water}")
+    now_us = int(time.time() * 1e6)
+    check(0 < water["next"] - now_us <= 2 * 3600 * 10**6, "water is due within 2h")
+
+    upcoming = json.loads(ctl("next", "-n", "4", "--json")[1])["occurrences"]
+    times = [o["at"] for o in upcoming]
+    check(len(upcoming) == 4 and times == sorted(times), f"next -n 4 merged in time order: {upcoming}")
+
+    detail = json.loads(ctl("show", "magnesium", "--json")[1])
+    check(detail["row"]["schedule"] == "calendar *-*-* 00/6:00:00" or "00/6" in detail["row"]["schedule"],
+          f"show magnesium schedule {detail['row']['schedule']}")
+    check(detail["amount"] == "200 mg" and detail["electrolyte"] == "magnesium", f"show magnesium {detail}")
+    expect_output(["show", "nope"], 1, "", 'No reminder "nope"; see: crampd ctl list')
+    expect_output(["show", "watr"], 1, "", 'did you mean "water"?')
+
+    expect_output(["done", "water"], 0, ["Marked water as done."])
+    state = json.load(open(f"{ROOT}/state/crampd/state.json"))
+    check("lastDone" in state["reminders"]["water"], "done is saved before the reply")
+
+    out = expect_output(["snooze", "water", "15m"], 0, None)
+    check(out.startswith("Snoozed water until "), f"snooze: {out}")
+    row = json.loads(ctl("list", "--json")[1])["reminders"][0]
+    check(abs(row["snoozedUntil"] - (time.time() + 900) * 1e6) < 5e6, "snoozed 15 min")
+    out = expect_output(["skip", "water"], 0, None)
+    check(out.startswith("Skipping"), f"skip: {out}")
+    expect_output(["trigger", "magnesium"], 0, ["Triggered magnesium now."])
+    time.sleep(0.2)
+    check("Take your magnesium" in open(f"{ROOT}/daemon.log").read(), "trigger fired into the log")
+
+    out = expect_output(["pause", "1h"], 0, None)
+    check(out.startswith("Paused all reminders until "), f"pause: {out}")
+    status = json.loads(ctl("status", "--json")[1])
+    check("pause" in status and abs(status["pause"]["until"] - (time.time() + 3600) * 1e6) < 5e6, f"status pause {status.get('pause')}")
+    expect_output(["resume"], 0, ["Resumed reminders."])
+    expect_output(["resume"], 0, ["Not paused; nothing to resume."])
+
+    code, out, _ = ctl("set", "water", "every=30m")
+    check(code == 0 and out == "Changed water.\n  schedule: every 2h -> every 30m\n", f"set: {out!r}")
+    check(json.loads(ctl("list", "--json")[1])["reminders"][0]["schedule"] == "every 30m", "set takes effect at once")
+    dropin = open(f"{ROOT}/config/crampd/config.d/50-crampd-ctl.toml").read()
+    check('every = "30m"' in dropin and 'id = "water"' in dropin, f"drop-in written: {dropin}")
+    code, out, err = ctl("set", "water", "every=soon")
+    check(code == 1 and "nothing was changed" in err and "every" in err, f"bad set refused: {code} {err}")
+    check(json.loads(ctl("list", "--json")[1])["reminders"][0]["schedule"] == "every 30m", "bad set changed nothing")
+    expect_output(["add", "stretch", "kind=stretch", "at=21:30"], 0, ["Added stretch.", "  added: at <HH:MM>"])
+    expect_output(["remove", "stretch"], 0, ["Removed stretch.", "  removed: at <HH:MM>"])
+    code, out, _ = ctl("reset", "water")
+    check(code == 0 and out == "Reset water to the config files.\n  schedule: every 30m -> every 2h\n", f"reset: {out!r}")
+    check(not os.path.exists(f"{ROOT}/config/crampd/config.d/50-crampd-ctl.toml"), "reset removed the emptied drop-in")
+
+    out = expect_output(["reload"], 0, None)
+    check(out.startswith("Reloaded configuration (crampd ctl reload): 2 reminders"), f"reload: {out}")
+    path = f"{ROOT}/config/crampd/config.toml"
+    good = open(path).read()
+    open(path, "w").write(good.replace('every = "2h"', 'every = 2'))
+    code, out, err = ctl("reload")
+    check(code == 1 and "keeping the previous config" in err and "config.toml:9:9:" in err, f"bad reload: {code} {err}")
+    check(json.loads(ctl("status", "--json")[1])["lastReload"]["succeeded"] is False, "status shows the failed reload")
+    open(path, "w").write(good)
+
+    # Usage errors exit 2; a daemon that is not there, 69.
+    code, _, err = ctl("snooze")
+    check(code == 2 and "Missing expected argument" in err, f"usage exit {code}")
+    code, _, err = ctl("status", "--socket", f"{ROOT}/nothing.sock")
+    check(code == 69 and "systemctl --user start crampd" in err, f"not running exit {code}: {err}")
+
+
+def run_bad_input(pid):
+    state_before = open(f"{ROOT}/state/crampd/state.json").read()
+    fds_before = fd_count(pid)
+    check(error_code(raw(b"{not json\n")) == "bad-request", "malformed JSON gets bad-request")
+    check(error_code(raw(b'{"version":9,"id":1,"command":"status"}\n')) == "unsupported-version", "unknown version")
+    check(error_code(raw(b'{"version":1,"id":1,"command":"explode"}\n')) == "unknown-command", "unknown command")
+    check(error_code(raw(b"x" * (1 << 20) + b"\n")) == "too-large", "1 MiB line gets too-large")
+    check(error_code(raw(bytes(range(256)) * 4 + b"\n")) == "bad-request", "binary garbage gets bad-request")
+    began = time.time()
+    data = raw(b'{"version":1,"id":1,"comm', timeout=10)
+    waited = time.time() - began
+    check(error_code(data) == "timeout" and 4.0 <= waited <= 7.0, f"half a request dropped after {waited:.1f} s: {data[:80]}")
+
+    # 200 clients at once: every one gets an answer (served, or busy and retried by ctl).
+    results = [None] * 200
+    def client(i):
+        results[i] = ctl("status", "--json")[0]
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(200)]
+    for t in threads: t.start()
+    for t in threads: t.join()
+    check(all(r == 0 for r in results), f"200 concurrent clients: exit codes {sorted(set(results))}")
+
+    # Another user: a socket path they can reach, and the daemon says no.
+    nobody = pwd.getpwnam("nobody")
+    os.chmod(f"{ROOT}", 0o755); os.chmod(f"{ROOT}/run", 0o755)
+    os.chmod(os.path.dirname(SOCKET), 0o755); os.chmod(SOCKET, 0o666)
+    probe = subprocess.run(["python3", "-c", """
+import socket, sys
+s = socket.socket(socket.AF_UNIX); s.settimeout(5); s.connect(sys.argv[1])
+try: s.sendall(b'{"version":1,"id":1,"command":"status"}\\n')
+except BrokenPipeError: pass
+print(s.recv(4096).decode())
+""", SOCKET], capture_output=True, text=True, timeout=10,
+        preexec_fn=lambda: (os.setgid(nobody.pw_gid), os.setuid(nobody.pw_uid)))
+    os.chmod(SOCKET, 0o600); os.chmod(os.path.dirname(SOCKET), 0o700); os.chmod(f"{ROOT}/run", 0o700)
+    check('"permission-denied"' in probe.stdout, f"another user is refused: {probe.stdout} {probe.stderr}")
+
+    code, _, _ = ctl("status")
+    check(code == 0, "daemon still serves after bad input")
+    check(open(f"{ROOT}/state/crampd/state.json").read() == state_before, "state unchanged by bad input")
+    time.sleep(0.5)
+    check(fd_count(pid) == fds_before, f"no descriptor leak: {fds_before} before, {fd_count(pid)} after")
+
+
+def second_instance_refused():
+    result = subprocess.run([CRAMPD, "run"], env=ENV, capture_output=True, text=True, timeout=10)
+    check(result.returncode == 69 and "already" in result.stderr, f"second instance refused: {result.returncode} {result.stderr}")
+
+
+if __name__ == "__main__":
+    main()
