@@ -77,7 +77,8 @@ final class DesktopBusConnection {
         }
     }
 
-    /// sd-bus deadlines are CLOCK_MONOTONIC microseconds; Dispatch's `.now()` is the same clock.
+    /// sd-bus deadlines are absolute CLOCK_MONOTONIC microseconds; the timer gets what is left of
+    /// it, so it does not matter which clock Dispatch counts in.
     private func arm(_ monotonicMicroseconds: UInt64?) {
         guard let monotonicMicroseconds else {
             deadline.schedule(deadline: .distantFuture)
