@@ -18,7 +18,7 @@ public struct RequestDecodingError: Error, Sendable, Equatable {
 extension Request: Encodable {
     enum Field: String, CodingKey {
         case version, id, command, keepAlive
-        case reminder, count, duration, until, assignments, runtime
+        case reminder, count, duration, until, assignments, runtime, sample
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -49,6 +49,8 @@ extension Request: Encodable {
         case .remove(let reminder, let runtime), .reset(let reminder, let runtime):
             try c.encode(reminder, forKey: .reminder)
             try c.encode(runtime, forKey: .runtime)
+        case .notifyTest(let sample):
+            try c.encode(sample, forKey: .sample)
         }
         if keepAlive { try c.encode(true, forKey: .keepAlive) }
     }
@@ -66,6 +68,7 @@ private struct RawRequest: Decodable {
     var until: Instant?
     var assignments: [String]?
     var runtime: Bool?
+    var sample: Bool?
 }
 
 /// Only the id, read leniently so that even a request with a bad field gets its id back.
@@ -148,6 +151,7 @@ extension Request {
         case "remove": command = .remove(reminder: try reminder(), runtime: runtime)
         case "reset": command = .reset(reminder: try reminder(), runtime: runtime)
         case "reload": command = .reload
+        case "notify-test": command = .notifyTest(sample: raw.sample ?? true)
         default:
             throw fail(.unknownCommand, "unknown command \"\(name)\"; known: \(Command.names.joined(separator: ", "))")
         }

@@ -65,6 +65,12 @@ public enum Command: Sendable, Equatable {
     /// Re-read the config files; all or nothing. Result: `.action`, or error `invalid-config`
     /// with every error in `details` (the old config keeps running).
     case reload
+    /// Diagnose desktop notifications step by step, as the daemon sees them: the session bus,
+    /// the notification server (name, vendor, version, spec version), its capabilities, and a
+    /// sample notification, sent when `sample`; a request with `sample` false sends nothing and
+    /// reports how the last sample went (its notification id), so a client can poll for it.
+    /// Result: `.action`, one step per line in `changes`.
+    case notifyTest(sample: Bool)
 
     /// The wire name, also the `crampd ctl` verb.
     public var name: String {
@@ -84,13 +90,14 @@ public enum Command: Sendable, Equatable {
         case .remove: "remove"
         case .reset: "reset"
         case .reload: "reload"
+        case .notifyTest: "notify-test"
         }
     }
 
     /// Every wire name, for "unknown command" messages and docs.
     public static let names = [
         "status", "list", "next", "show", "done", "snooze", "skip", "trigger",
-        "pause", "resume", "set", "add", "remove", "reset", "reload",
+        "pause", "resume", "set", "add", "remove", "reset", "reload", "notify-test",
     ]
 
     /// The most occurrences `next` returns.

@@ -70,7 +70,7 @@ struct ProtocolDocTests {
         case .list: "reminders"
         case .next: "upcoming"
         case .show: "reminder"
-        case .done, .snooze, .skip, .trigger, .pause, .resume, .set, .add, .remove, .reset, .reload: "action"
+        case .done, .snooze, .skip, .trigger, .pause, .resume, .set, .add, .remove, .reset, .reload, .notifyTest: "action"
         }
     }
 }

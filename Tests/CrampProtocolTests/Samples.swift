@@ -29,6 +29,8 @@ enum Samples {
         .remove(reminder: "stretch", runtime: false),
         .reset(reminder: "water", runtime: false),
         .reload,
+        .notifyTest(sample: true),
+        .notifyTest(sample: false),
     ]
 
     static let waterRow = ReminderRow(id: "water", kind: "hydration", enabled: true, next: at(14, 45), last: at(13, 15),

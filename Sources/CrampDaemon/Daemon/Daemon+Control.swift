@@ -27,6 +27,7 @@ extension Daemon: ControlHandler {
         case .remove(let id, let runtime): result = edit(.remove(id: id), runtime: runtime).map(ControlResult.action)
         case .reset(let id, let runtime): result = edit(.reset(id: id), runtime: runtime).map(ControlResult.action)
         case .reload: result = reload(trigger: "crampd ctl reload").map(ControlResult.action)
+        case .notifyTest(let sample): result = .success(.action(notifyTest(sample: sample)))
         }
         switch result {
         case .success(let value): return .ok(value)
@@ -91,25 +92,25 @@ extension Daemon: ControlHandler {
 
     // MARK: Changing state
 
-    func done(_ id: String) -> Result<ActionResult, ControlError> {
+    func done(_ id: String, via channel: AnswerChannel = .ctl) -> Result<ActionResult, ControlError> {
         lookUp(id).flatMap { reminder in
             let now = WallClock.now()
             return apply(state.recordingDone(id, at: now)).map {
-                journal.write(ReminderEvent(kind: .done, reminder: reminder, due: now, at: now,
-                                            note: reminder.amountText.map { "\($0) recorded" }).journalEntry)
+                journal.write(channel.marking(ReminderEvent(kind: .done, reminder: reminder, due: now, at: now,
+                                                            note: reminder.amountText.map { "\($0) recorded" }).journalEntry))
                 advance()
                 return ActionResult(summary: "Marked \(id) as done.", reminder: id, next: nextFiring(of: id))
             }
         }
     }
 
-    func snooze(_ id: String, for duration: TimeSpan?) -> Result<ActionResult, ControlError> {
+    func snooze(_ id: String, for duration: TimeSpan?, via channel: AnswerChannel = .ctl) -> Result<ActionResult, ControlError> {
         lookUp(id).flatMap { reminder in
             let now = WallClock.now()
             let until = now + (duration ?? loaded.config.daemon.snooze)
             return apply(state.recordingSnooze(id, until: until, now: now)).map {
-                journal.write(ReminderEvent(kind: .snoozed, reminder: reminder, due: until, at: now,
-                                            note: "until \(format(until))").journalEntry)
+                journal.write(channel.marking(ReminderEvent(kind: .snoozed, reminder: reminder, due: until, at: now,
+                                                            note: "until \(format(until))").journalEntry))
                 advance()
                 return ActionResult(summary: "Snoozed \(id) until \(format(until)).", reminder: id, next: nextFiring(of: id))
             }
@@ -131,7 +132,9 @@ extension Daemon: ControlHandler {
     func trigger(_ id: String) -> Result<ActionResult, ControlError> {
         lookUp(id).map { reminder in
             let now = WallClock.now()
-            journal.write(ReminderEvent(kind: .due, reminder: reminder, due: now, at: now, note: "triggered").journalEntry)
+            let event = ReminderEvent(kind: .due, reminder: reminder, due: now, at: now, note: "triggered")
+            journal.write(event.journalEntry)
+            desktop?.show(event)
             return ActionResult(summary: "Triggered \(id) now.", reminder: id, next: nextFiring(of: id))
         }
     }

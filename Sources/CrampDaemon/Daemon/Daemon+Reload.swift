@@ -34,6 +34,7 @@ extension Daemon {
         let previous = loaded.config
         loaded = fresh
         zone = Daemon.zone(for: fresh.config, environment: options.environment, logger: logger)
+        updateDesktopOutlet()
         commit(Agenda.reconcile(previous: previous, current: fresh.config, state: state, now: now))
         advance()
     }

@@ -30,6 +30,8 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
     private var watchdog: DispatchSourceTimer?
     private var socket: ControlSocket?
     private var server: ControlServer?
+    /// Desktop notifications, when `[daemon] notify` has "desktop" (see Daemon+Desktop.swift).
+    var desktop: DesktopOutlet?
 
     /// Loads config and state; nothing runs until `start`.
     init(options: DaemonOptions, journal: JournalWriter, logger: Logger, loaded: LoadedConfig, now: Instant) {
@@ -59,6 +61,7 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
                                     reload: { [unowned self] in _ = self.reload(trigger: "SIGHUP") },
                                     stop: { [unowned self] signal in self.stop(signal: signal) })
             startWatchdog()
+            updateDesktopOutlet()
             advance()
             logger.notice("crampd \(CrampdBuild.version) started with \(loaded.config.reminders.count) reminders from \(loaded.files.joined(separator: ", "))",
                           metadata: [JournalLogHandler.messageIDKey: "\(JournalMessageID.daemonStarted.rawValue)"])
@@ -121,6 +124,7 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
                                   note: "paused (\(count) time\(count == 1 ? "" : "s"))")
         }
         journal.write(event.journalEntry)
+        desktop?.show(event)
     }
 
     // MARK: Shutdown

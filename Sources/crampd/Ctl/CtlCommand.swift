@@ -35,6 +35,7 @@ struct CtlCommand: ParsableCommand {
             CtlRemove.self,
             CtlReset.self,
             CtlReload.self,
+            CtlNotifyTest.self,
         ]
     )
 }
