@@ -117,6 +117,8 @@ do_install() {
         journalctl --update-catalog || say "journalctl --update-catalog failed; journalctl -x will not explain crampd's entries"
     fi
 
+    # Names the app behind the notifications' desktop-entry hint (icon, name, settings).
+    put "$source_root/data/crampd.desktop" "$prefix/share/applications/crampd.desktop" 644
     [ -f "$source_root/docs/crampd.1" ] && put "$source_root/docs/crampd.1" "$prefix/share/man/man1/crampd.1" 644
     [ -f "$source_root/docs/crampd.toml.5" ] && put "$source_root/docs/crampd.toml.5" "$prefix/share/man/man5/crampd.toml.5" 644
     # Completions come from the binary itself (swift-argument-parser), so they always match it.
