@@ -16,23 +16,9 @@ struct CtlAdd: ParsableCommand {
             """)
 
     @OptionGroup var options: CtlOptions
-
-    @Argument(help: "The new reminder's id.")
-    var reminder: String
-
-    @Argument(help: ArgumentHelp("One or more KEY=VALUE.", valueName: "key=value"))
-    var assignments: [String]
-
-    @Flag(help: "Add until the next restart only; the config files are not touched.")
-    var runtime = false
-
-    func validate() throws {
-        try validateReminderID(reminder)
-        guard !assignments.isEmpty else { throw ValidationError("expected at least one KEY=VALUE, got none") }
-        try validateAssignments(assignments)
-    }
+    @OptionGroup var edit: ReminderAssignments
 
     func run() throws {
-        try CtlSession.perform(.add(reminder: reminder, assignments: assignments, runtime: runtime), options)
+        try CtlSession.perform(.add(reminder: edit.reminder, assignments: edit.assignments, runtime: edit.runtime), options)
     }
 }

@@ -21,6 +21,24 @@ func validateReminderID(_ id: String) throws {
     }
 }
 
+/// The arguments `set` and `add` share: a reminder, its `KEY=VALUE` changes, and `--runtime`.
+struct ReminderAssignments: ParsableArguments {
+    @Argument(help: "The reminder id.")
+    var reminder: String
+
+    @Argument(help: ArgumentHelp("One or more KEY=VALUE.", valueName: "key=value"))
+    var assignments: [String]
+
+    @Flag(help: "Only until the next restart; the config files are not touched.")
+    var runtime = false
+
+    func validate() throws {
+        try validateReminderID(reminder)
+        guard !assignments.isEmpty else { throw ValidationError("expected at least one KEY=VALUE, got none") }
+        try validateAssignments(assignments)
+    }
+}
+
 /// `KEY=VALUE` assignments for `set` and `add`; the daemon validates keys and values
 /// exactly like the config, so only the shape is checked here.
 func validateAssignments(_ assignments: [String]) throws {
