@@ -27,6 +27,14 @@ extension Daemon: ControlHandler {
         case .remove(let id, let runtime): result = edit(.remove(id: id), runtime: runtime).map(ControlResult.action)
         case .reset(let id, let runtime): result = edit(.reset(id: id), runtime: runtime).map(ControlResult.action)
         case .reload: result = reload(trigger: "crampd ctl reload").map(ControlResult.action)
+        // The diary: Daemon+Diary.swift.
+        case .drink(let milliliters, let note): result = drink(milliliters: milliliters, note: note)
+        case .take(let electrolyte, let milligrams): result = take(electrolyte: electrolyte, milligrams: milligrams)
+        case .cramp(let muscle, let severity, let at, let note): result = cramp(muscle: muscle, severity: severity, at: at, note: note)
+        case .undo: result = undo()
+        case .today: result = today()
+        case .stats(let days): result = stats(days: days)
+        case .export(let format, let since): result = export(format: format, since: since)
         }
         switch result {
         case .success(let value): return .ok(value)
@@ -52,11 +60,12 @@ extension Daemon: ControlHandler {
         var occurrences: [Occurrence] = []
         var simulated = state
         var now = WallClock.now()
-        var stepPlan = Agenda.plan(config: loaded.config, zone: zone, state: simulated, now: now)
-        simulated = Agenda.step(config: loaded.config, zone: zone, state: simulated, now: now).state
+        let intake = smartFacts(at: now).intake  // today's intake so far: goal met, drink logged recently
+        var stepPlan = Agenda.plan(config: loaded.config, zone: zone, state: simulated, now: now, intake: intake)
+        simulated = Agenda.step(config: loaded.config, zone: zone, state: simulated, now: now, intake: intake).state
         while occurrences.count < count, let wake = stepPlan.nextWake {
             now = wake
-            let step = Agenda.step(config: loaded.config, zone: zone, state: simulated, now: now)
+            let step = Agenda.step(config: loaded.config, zone: zone, state: simulated, now: now, intake: intake)
             for case .fire(let firing) in step.actions where occurrences.count < count {
                 guard let reminder = loaded.config.reminder(id: firing.reminderID) else { continue }
                 occurrences.append(Occurrence(reminder: reminder.id, kind: reminder.kind.rawValue, at: firing.fireAt,
@@ -85,11 +94,15 @@ extension Daemon: ControlHandler {
     func done(_ id: String) -> Result<ActionResult, ControlError> {
         lookUp(id).flatMap { reminder in
             let now = WallClock.now()
-            return apply(state.recordingDone(id, at: now)).map {
-                journal.write(ReminderEvent(kind: .done, reminder: reminder, due: now, at: now,
-                                            note: reminder.amountText.map { "\($0) recorded" }).journalEntry)
-                advance()
-                return ActionResult(summary: "Marked \(id) as done.", reminder: id, next: nextFiring(of: id))
+            // The diary first (event and intake in one COMMIT): if it fails, nothing changed.
+            return recordDone(reminder, at: now).flatMap { logged in
+                apply(state.recordingDone(id, at: now)).map {
+                    journal.write(ReminderEvent(kind: .done, reminder: reminder, due: now, at: now,
+                                                note: reminder.amountText.map { "\($0) recorded" }).journalEntry)
+                    advance()
+                    return ActionResult(summary: "Marked \(id) as done." + (logged.map { " " + $0 } ?? ""), reminder: id,
+                                        next: nextFiring(of: id))
+                }
             }
         }
     }
@@ -99,8 +112,7 @@ extension Daemon: ControlHandler {
             let now = WallClock.now()
             let until = now + (duration ?? loaded.config.daemon.snooze)
             return apply(state.recordingSnooze(id, until: until, now: now)).map {
-                journal.write(ReminderEvent(kind: .snoozed, reminder: reminder, due: until, at: now,
-                                            note: "until \(format(until))").journalEntry)
+                emit(ReminderEvent(kind: .snoozed, reminder: reminder, due: until, at: now, note: "until \(format(until))"), facts: nil)
                 advance()
                 return ActionResult(summary: "Snoozed \(id) until \(format(until)).", reminder: id, next: nextFiring(of: id))
             }
