@@ -215,6 +215,33 @@ n=$(grep -c "cramps in the last 7 days" "$log" || true)
 run "today after restart" 0 -- "$crampd" ctl today --json
 python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); assert r["waterMilliliters"]==1350, r' "$work/raw" && ok "the diary survived the restart" || fail "diary after restart"
 
+echo "== the goal met with only hydration reminders: next shows tomorrow's (today's intake is not every day's)"
+cat >"$XDG_CONFIG_HOME/crampd/config.toml" <<'TOML'
+[daemon]
+timezone = "UTC"
+
+[goals]
+water_ml = 1000
+
+[[reminder]]
+id = "water"
+kind = "hydration"
+amount = 300
+every = "45m"
+between = "08:00-20:00"
+TOML
+run "reload" 0 -- "$crampd" ctl reload
+run "next after the goal" 0 -- timeout 10 "$crampd" ctl next --json
+python3 - "$work/raw" <<'PY' && ok "next answers, from tomorrow" || fail "next after the goal is met: $(cat "$work/raw")"
+import json, sys, time
+r = json.load(open(sys.argv[1]))
+first = r["occurrences"][0]["at"] // 1_000_000
+assert time.strftime("%Y-%m-%d", time.gmtime(first)) > time.strftime("%Y-%m-%d", time.gmtime()), r
+assert time.strftime("%H:%M", time.gmtime(first)) == "08:00", r
+PY
+run "today after the goal" 0 -- timeout 10 "$crampd" ctl today && grep -qx "Still due   nothing more today" "$work/out" \
+  && ok "today: nothing more due once the goal is met" || fail "today after the goal: $(cat "$work/raw")"
+
 echo "== a damaged diary is moved aside; the daemon keeps running"
 stop_daemon
 rm -f "$diary-wal" "$diary-shm"

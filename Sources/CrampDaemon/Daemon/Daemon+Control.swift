@@ -60,12 +60,18 @@ extension Daemon: ControlHandler {
         var occurrences: [Occurrence] = []
         var simulated = state
         var now = WallClock.now()
-        let intake = smartFacts(at: now).intake  // today's intake so far: goal met, drink logged recently
-        var stepPlan = Agenda.plan(config: loaded.config, zone: zone, state: simulated, now: now, intake: intake)
-        simulated = Agenda.step(config: loaded.config, zone: zone, state: simulated, now: now, intake: intake).state
-        while occurrences.count < count, let wake = stepPlan.nextWake {
+        // Today's intake (goal met, drink logged recently) holds for today only: applied to
+        // every day, a met goal would skip hydration forever and this loop would never end.
+        let todayIntake = smartFacts(at: now).intake
+        let endOfToday = LocalDay.interval(of: LocalDay.date(of: now, in: zone), in: zone).upperBound
+        func intake(at t: Instant) -> IntakeFacts { t < endOfToday ? todayIntake : .none }
+        var stepPlan = Agenda.plan(config: loaded.config, zone: zone, state: simulated, now: now, intake: intake(at: now))
+        simulated = Agenda.step(config: loaded.config, zone: zone, state: simulated, now: now, intake: intake(at: now)).state
+        var steps = 0
+        while occurrences.count < count, let wake = stepPlan.nextWake, steps < Self.maximumSimulatedSteps {
             now = wake
-            let step = Agenda.step(config: loaded.config, zone: zone, state: simulated, now: now, intake: intake)
+            steps += 1
+            let step = Agenda.step(config: loaded.config, zone: zone, state: simulated, now: now, intake: intake(at: now))
             for case .fire(let firing) in step.actions where occurrences.count < count {
                 guard let reminder = loaded.config.reminder(id: firing.reminderID) else { continue }
                 occurrences.append(Occurrence(reminder: reminder.id, kind: reminder.kind.rawValue, at: firing.fireAt,
@@ -76,6 +82,9 @@ extension Daemon: ControlHandler {
         }
         return UpcomingList(occurrences: occurrences)
     }
+
+    /// A wake that fires nothing (a skip) still costs a step; this bounds the simulation whatever the rules.
+    static let maximumSimulatedSteps = 100_000
 
     func show(_ id: String) -> Result<ReminderDetail, ControlError> {
         lookUp(id).map { reminder in
