@@ -49,7 +49,7 @@ echo "binary: $crampd ($(du -m "$crampd" | cut -f1) MB)"
 
 bench() {  # bench NAME COMMAND
   if command -v hyperfine >/dev/null; then
-    hyperfine -N --warmup 5 --runs 100 --export-json "$work/h.json" "$2" >/dev/null
+    hyperfine -N --warmup 5 --runs 100 --export-json "$work/h.json" "$2" >/dev/null 2>&1
     python3 - "$1" "$work/h.json" <<'PY'
 import json, statistics, sys
 t = sorted(x * 1000 for x in json.load(open(sys.argv[2]))["results"][0]["times"])
