@@ -19,6 +19,7 @@ extension Request: Encodable {
     enum Field: String, CodingKey {
         case version, id, command, keepAlive
         case reminder, count, duration, until, assignments, runtime, sample
+        case milliliters, note, electrolyte, milligrams, muscle, severity, at, days, format, since
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -27,7 +28,7 @@ extension Request: Encodable {
         try c.encode(id, forKey: .id)
         try c.encode(command.name, forKey: .command)
         switch command {
-        case .status, .list, .resume, .reload:
+        case .status, .list, .resume, .reload, .undo, .today:
             break
         case .next(let count):
             try c.encode(count, forKey: .count)
@@ -51,6 +52,22 @@ extension Request: Encodable {
             try c.encode(runtime, forKey: .runtime)
         case .notifyTest(let sample):
             try c.encode(sample, forKey: .sample)
+        case .drink(let milliliters, let note):
+            try c.encodeIfPresent(milliliters, forKey: .milliliters)
+            try c.encodeIfPresent(note, forKey: .note)
+        case .take(let electrolyte, let milligrams):
+            try c.encode(electrolyte, forKey: .electrolyte)
+            try c.encodeIfPresent(milligrams, forKey: .milligrams)
+        case .cramp(let muscle, let severity, let at, let note):
+            try c.encodeIfPresent(muscle, forKey: .muscle)
+            try c.encodeIfPresent(severity, forKey: .severity)
+            try c.encodeIfPresent(at, forKey: .at)
+            try c.encodeIfPresent(note, forKey: .note)
+        case .stats(let days):
+            try c.encode(days, forKey: .days)
+        case .export(let format, let since):
+            try c.encode(format, forKey: .format)
+            try c.encodeIfPresent(since, forKey: .since)
         }
         if keepAlive { try c.encode(true, forKey: .keepAlive) }
     }
@@ -69,6 +86,16 @@ private struct RawRequest: Decodable {
     var assignments: [String]?
     var runtime: Bool?
     var sample: Bool?
+    var milliliters: Int?
+    var note: String?
+    var electrolyte: String?
+    var milligrams: Int?
+    var muscle: String?
+    var severity: Int?
+    var at: String?
+    var days: Int?
+    var format: ExportFormat?
+    var since: String?
 }
 
 /// Only the id, read leniently so that even a request with a bad field gets its id back.
@@ -152,10 +179,40 @@ extension Request {
         case "reset": command = .reset(reminder: try reminder(), runtime: runtime)
         case "reload": command = .reload
         case "notify-test": command = .notifyTest(sample: raw.sample ?? true)
+        case "drink", "take", "cramp", "undo", "today", "stats", "export":
+            command = try Self.diaryCommand(name, raw, fail)
         default:
             throw fail(.unknownCommand, "unknown command \"\(name)\"; known: \(Command.names.joined(separator: ", "))")
         }
         self.init(id: id, command: command, keepAlive: raw.keepAlive ?? false)
+    }
+
+    /// The diary verbs: only the shape is checked here; the daemon validates amounts and
+    /// names like any input and answers `invalid-argument`.
+    private static func diaryCommand(_ name: String, _ raw: RawRequest,
+                                     _ fail: (ErrorCode, String) -> RequestDecodingError) throws(RequestDecodingError) -> Command {
+        switch name {
+        case "drink": return .drink(milliliters: raw.milliliters, note: raw.note)
+        case "take":
+            guard let electrolyte = raw.electrolyte, !electrolyte.isEmpty else {
+                throw fail(.badRequest, "expected \"electrolyte\" for \"take\", got none")
+            }
+            return .take(electrolyte: electrolyte, milligrams: raw.milligrams)
+        case "cramp": return .cramp(muscle: raw.muscle, severity: raw.severity, at: raw.at, note: raw.note)
+        case "undo": return .undo
+        case "today": return .today
+        case "stats":
+            let days = raw.days ?? 7
+            guard Command.statsDays.contains(days) else {
+                throw fail(.badRequest, "expected \"days\" from 1 to \(Command.statsDays.upperBound), got \(days)")
+            }
+            return .stats(days: days)
+        default:
+            guard let format = raw.format else {
+                throw fail(.badRequest, "expected \"format\" (\"csv\" or \"json\") for \"export\", got none")
+            }
+            return .export(format: format, since: raw.since)
+        }
     }
 
     /// The request as one line, newline included.

@@ -71,6 +71,20 @@ public enum Command: Sendable, Equatable {
     /// reports how the last sample went (its notification id), so a client can poll for it.
     /// Result: `.action`, one step per line in `changes`.
     case notifyTest(sample: Bool)
+    /// Log a drink; `milliliters` nil: the first hydration reminder's amount, else 250. Result: `.diary`.
+    case drink(milliliters: Int?, note: String?)
+    /// Log an electrolyte dose; `milligrams` nil: that electrolyte's reminder's amount. Result: `.diary`.
+    case take(electrolyte: String, milligrams: Int?)
+    /// Log a cramp; `at` ("03:10") is the most recent such local time, nil means now. Result: `.diary`.
+    case cramp(muscle: String?, severity: Int?, at: String?, note: String?)
+    /// Remove the most recently logged drink, dose or cramp. Result: `.diary`.
+    case undo
+    /// Today's intake against the goals, what is still due, cramps. Result: `.today`.
+    case today
+    /// Per-day statistics of the last `days` days (1-366). Result: `.stats`.
+    case stats(days: Int)
+    /// Every diary record (since a local date "2026-11-01"), as CSV or JSON. Result: `.export`.
+    case export(format: ExportFormat, since: String?)
 
     /// The wire name, also the `crampd ctl` verb.
     public var name: String {
@@ -91,6 +105,13 @@ public enum Command: Sendable, Equatable {
         case .reset: "reset"
         case .reload: "reload"
         case .notifyTest: "notify-test"
+        case .drink: "drink"
+        case .take: "take"
+        case .cramp: "cramp"
+        case .undo: "undo"
+        case .today: "today"
+        case .stats: "stats"
+        case .export: "export"
         }
     }
 
@@ -98,6 +119,7 @@ public enum Command: Sendable, Equatable {
     public static let names = [
         "status", "list", "next", "show", "done", "snooze", "skip", "trigger",
         "pause", "resume", "set", "add", "remove", "reset", "reload", "notify-test",
+        "drink", "take", "cramp", "undo", "today", "stats", "export",
     ]
 
     /// The most occurrences `next` returns.

@@ -1,3 +1,4 @@
+import CrampCore
 import FoundationEssentials
 
 /// What a handler answers: a typed result, or an error with a stable code.
@@ -19,6 +20,14 @@ public enum ControlResult: Sendable, Equatable {
     /// For every command that changes something: done, snooze, skip, trigger, pause, resume,
     /// set, add, remove, reset, reload.
     case action(ActionResult)
+    /// For `drink`, `take`, `cramp`, `undo`.
+    case diary(DiaryChange)
+    /// For `today`.
+    case today(TodaySummary)
+    /// For `stats`.
+    case stats(DiaryStats)
+    /// For `export`.
+    case export(DiaryExportResult)
 
     /// The wire name: the single key inside `"ok"`.
     public var name: String {
@@ -28,6 +37,10 @@ public enum ControlResult: Sendable, Equatable {
         case .upcoming: "upcoming"
         case .reminder: "reminder"
         case .action: "action"
+        case .diary: "diary"
+        case .today: "today"
+        case .stats: "stats"
+        case .export: "export"
         }
     }
 }
@@ -86,7 +99,7 @@ extension ResponseMessage: Codable {
 }
 
 extension ControlResult: Codable {
-    enum Kind: String, CodingKey { case status, reminders, upcoming, reminder, action }
+    enum Kind: String, CodingKey { case status, reminders, upcoming, reminder, action, diary, today, stats, export }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: Kind.self)
@@ -96,6 +109,10 @@ extension ControlResult: Codable {
         case .upcoming(let r): try c.encode(r, forKey: .upcoming)
         case .reminder(let r): try c.encode(r, forKey: .reminder)
         case .action(let r): try c.encode(r, forKey: .action)
+        case .diary(let r): try c.encode(r, forKey: .diary)
+        case .today(let r): try c.encode(r, forKey: .today)
+        case .stats(let r): try c.encode(r, forKey: .stats)
+        case .export(let r): try c.encode(r, forKey: .export)
         }
     }
 
@@ -111,6 +128,10 @@ extension ControlResult: Codable {
         case .upcoming: self = .upcoming(try c.decode(UpcomingList.self, forKey: .upcoming))
         case .reminder: self = .reminder(try c.decode(ReminderDetail.self, forKey: .reminder))
         case .action: self = .action(try c.decode(ActionResult.self, forKey: .action))
+        case .diary: self = .diary(try c.decode(DiaryChange.self, forKey: .diary))
+        case .today: self = .today(try c.decode(TodaySummary.self, forKey: .today))
+        case .stats: self = .stats(try c.decode(DiaryStats.self, forKey: .stats))
+        case .export: self = .export(try c.decode(DiaryExportResult.self, forKey: .export))
         }
     }
 
@@ -122,6 +143,11 @@ extension ControlResult: Codable {
         case .upcoming(let r): WireCoding.line(r)
         case .reminder(let r): WireCoding.line(r)
         case .action(let r): WireCoding.line(r)
+        case .diary(let r): WireCoding.line(r)
+        case .today(let r): WireCoding.line(r)
+        case .stats(let r): WireCoding.line(r)
+        // `export --json` prints the document itself: what a doctor's tool or jq reads.
+        case .export(let r): r.document.map { WireCoding.line($0) } ?? WireCoding.line(r)
         }
     }
 }

@@ -64,10 +64,11 @@ public final class Database {
         self.handle = nil
     }
 
-    /// The open handle, or an error when the connection was closed.
-    func openHandle(for action: String) throws(SQLiteError) -> OpaquePointer {
+    /// The open handle, or an error when the connection was closed. `action` is built only
+    /// on failure: statements run by the thousand and the text costs more than the call.
+    func openHandle(for action: @autoclosure () -> String) throws(SQLiteError) -> OpaquePointer {
         guard let handle else {
-            throw SQLiteError(action: action, function: "sqlite3", code: SQLITE_MISUSE, message: "database \(path) is closed")
+            throw SQLiteError(action: action(), function: "sqlite3", code: SQLITE_MISUSE, message: "database \(path) is closed")
         }
         return handle
     }
@@ -78,11 +79,11 @@ public final class Database {
     ///
     /// The corresponding C function is `sqlite3_exec`.
     public func execute(_ sql: String) throws(SQLiteError) {
-        let action = "execute \"\(excerpt(sql))\""
-        let handle = try openHandle(for: action)
+        func action() -> String { "execute \"\(excerpt(sql))\"" }
+        let handle = try openHandle(for: action())
         let result = sqlite3_exec(handle, sql, nil, nil, nil)
         guard result == SQLITE_OK else {
-            throw lastError(handle, action: action, function: "sqlite3_exec", code: result)
+            throw lastError(handle, action: action(), function: "sqlite3_exec", code: result)
         }
     }
 

@@ -16,16 +16,17 @@ public final class Statement {
     init(database: Database, sql: String) throws(SQLiteError) {
         self.database = database
         self.sql = sql
-        let action = "prepare \"\(excerpt(sql))\""
-        let connection = try database.openHandle(for: action)
+        // Error texts are built only on failure (`excerpt` splits the SQL; it used to run on every call).
+        func action() -> String { "prepare \"\(excerpt(sql))\"" }
+        let connection = try database.openHandle(for: action())
         var handle: OpaquePointer?
         let result = sqlite3_prepare_v2(connection, sql, -1, &handle, nil)
         guard result == SQLITE_OK else {
             sqlite3_finalize(handle)
-            throw lastError(connection, action: action, function: "sqlite3_prepare_v2", code: result)
+            throw lastError(connection, action: action(), function: "sqlite3_prepare_v2", code: result)
         }
         guard let handle else {
-            throw SQLiteError(action: action, function: "sqlite3_prepare_v2", code: SQLITE_MISUSE, message: "no SQL statement in the text")
+            throw SQLiteError(action: action(), function: "sqlite3_prepare_v2", code: SQLITE_MISUSE, message: "no SQL statement in the text")
         }
         self.handle = handle
     }
@@ -42,9 +43,9 @@ public final class Statement {
         handle = nil
     }
 
-    private func openHandle(for action: String) throws(SQLiteError) -> OpaquePointer {
+    private func openHandle(for action: @autoclosure () -> String) throws(SQLiteError) -> OpaquePointer {
         guard let handle else {
-            throw SQLiteError(action: action, function: "sqlite3", code: SQLITE_MISUSE, message: "statement \"\(excerpt(sql))\" is closed")
+            throw SQLiteError(action: action(), function: "sqlite3", code: SQLITE_MISUSE, message: "statement \"\(excerpt(sql))\" is closed")
         }
         return handle
     }

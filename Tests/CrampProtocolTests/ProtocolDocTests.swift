@@ -71,6 +71,10 @@ struct ProtocolDocTests {
         case .next: "upcoming"
         case .show: "reminder"
         case .done, .snooze, .skip, .trigger, .pause, .resume, .set, .add, .remove, .reset, .reload, .notifyTest: "action"
+        case .drink, .take, .cramp, .undo: "diary"
+        case .today: "today"
+        case .stats: "stats"
+        case .export: "export"
         }
     }
 }

@@ -5,7 +5,7 @@ import Testing
 struct ResponseCodingTests {
     @Test func everyResultKindRoundTrips() throws {
         let kinds = Set(Samples.results.map(\.name))
-        #expect(kinds == ["status", "reminders", "upcoming", "reminder", "action"])
+        #expect(kinds == ["status", "reminders", "upcoming", "reminder", "action", "diary", "today", "stats", "export"])
         for result in Samples.results {
             let message = ResponseMessage(id: 5, response: .ok(result))
             var line = message.encodedLine()
@@ -16,7 +16,7 @@ struct ResponseCodingTests {
 
     @Test func everyErrorRoundTrips() throws {
         let codes: [ErrorCode] = [.badRequest, .unsupportedVersion, .unknownCommand, .tooLarge, .busy, .timeout,
-                                  .permissionDenied, .notFound, .invalidConfig, .internal]
+                                  .permissionDenied, .notFound, .invalidConfig, .internal, .invalidArgument, .diaryUnavailable]
         for error in Samples.errors + codes.map({ ControlError($0, "message for \($0)") }) {
             for id in [nil, 9] as [Int?] {
                 let message = ResponseMessage(id: id, response: .error(error))

@@ -31,6 +31,18 @@ enum Samples {
         .reload,
         .notifyTest(sample: true),
         .notifyTest(sample: false),
+        .drink(milliliters: nil, note: nil),
+        .drink(milliliters: 330, note: "after the run"),
+        .take(electrolyte: "magnesium", milligrams: nil),
+        .take(electrolyte: "potassium", milligrams: 99),
+        .cramp(muscle: nil, severity: nil, at: nil, note: nil),
+        .cramp(muscle: "calf", severity: 6, at: "03:10", note: "woke me up"),
+        .undo,
+        .today,
+        .stats(days: 7),
+        .stats(days: 30),
+        .export(format: .csv, since: nil),
+        .export(format: .json, since: "2026-11-01"),
     ]
 
     static let waterRow = ReminderRow(id: "water", kind: "hydration", enabled: true, next: at(14, 45), last: at(13, 15),
@@ -61,6 +73,34 @@ enum Samples {
         .action(ActionResult(summary: "Snoozed water until 14:55.", reminder: "water", changes: ["next: 14:45 -> 14:55"],
                              next: at(14, 55))),
         .action(ActionResult(summary: "Paused all reminders until 18:00.", pause: PauseState(since: now, until: at(18, 0)))),
+    ] + diaryResults
+
+    // MARK: Diary
+
+    static let goals = Goals(waterMilliliters: 2000, targetMilligrams: [.magnesium: 300], capMilligrams: [.magnesium: 350])
+    static let diaryRecords = DiaryRecords(
+        drinks: [Drink(milliliters: 250, time: at(9, 0)), Drink(milliliters: 330, time: now, note: "after the run")],
+        doses: [Dose(electrolyte: .magnesium, milligrams: 200, time: now)],
+        cramps: [Cramp(time: at(3, 10), muscle: "calf", severity: 8, atNight: true)],
+        reminderEvents: [ReminderEventRecord(reminderID: "water", event: .due, planned: at(13, 15), actual: at(13, 15)),
+                         ReminderEventRecord(reminderID: "water", event: .done, planned: at(13, 15), actual: at(13, 20))])
+    static let today = TodaySummary.compute(records: diaryRecords, goals: goals, zone: .utc, now: now,
+                                            stillDue: [PendingReminder(reminderID: "water", due: at(14, 45), amountText: "250 ml")])
+    static let insight = CrampInsight.evaluate(cramps: diaryRecords.cramps, lastNoticeAt: nil, now: now)
+
+    static let diaryResults: [ControlResult] = [
+        .diary(DiaryChange(summary: DiaryConfirmation.logged(.drink(diaryRecords.drinks[1]), today: today, zone: .utc),
+                           entry: .drink(diaryRecords.drinks[1]), today: today)),
+        .diary(DiaryChange(summary: DiaryConfirmation.logged(.dose(diaryRecords.doses[0]), today: today, zone: .utc),
+                           entry: .dose(diaryRecords.doses[0]), today: today)),
+        .diary(DiaryChange(summary: DiaryConfirmation.logged(.cramp(diaryRecords.cramps[0]), today: today, zone: .utc),
+                           entry: .cramp(diaryRecords.cramps[0]), today: today, insight: insight?.message)),
+        .diary(DiaryChange(summary: DiaryConfirmation.undone(.drink(diaryRecords.drinks[1]), zone: .utc), entry: .drink(diaryRecords.drinks[1]))),
+        .diary(DiaryChange(summary: DiaryConfirmation.undone(nil, zone: .utc))),
+        .today(today),
+        .stats(DiaryStats.compute(records: diaryRecords, goals: goals, zone: .utc, now: now, days: 7)),
+        .export(DiaryExportResult(csv: DiaryCSV.render(diaryRecords, zone: .utc))),
+        .export(DiaryExportResult(document: DiaryExport(records: diaryRecords, zone: .utc, since: CivilDate(year: 2026, month: 11, day: 1)))),
     ]
 
     static let errors: [ControlError] = [

@@ -68,6 +68,14 @@ print(f"journal entry ok: due {due}, lateness {late} us")
 PY
 [ "$(sdenv_journal -o cat -t crampd CRAMPD_REMINDER=e2e-magnesium CRAMPD_EVENT=due | wc -l)" = 1 ] || diagnose_fail "fired more than once"
 
+step "the diary works inside the sandbox: the reminder is recorded, a drink is acknowledged"
+drink=$("$SDENV_PREFIX/bin/crampd" ctl drink 250) || diagnose_fail "crampd ctl drink failed in the service"
+grep -q "^Logged a drink of 250 ml at " <<<"$drink" || diagnose_fail "unexpected answer to drink: $drink"
+[ -f "$state_dir/diary.sqlite" ] || diagnose_fail "no diary at $state_dir/diary.sqlite"
+"$SDENV_PREFIX/bin/crampd" ctl export --csv | grep -q "^reminder,.*,e2e-magnesium,due," || diagnose_fail "the due reminder is not in the diary"
+sdenv_journal_has -t crampd -p crit && diagnose_fail "a crit entry in the journal (diary?)"
+echo "$drink"
+
 step "a broken config is refused on reload; the old schedule keeps running"
 cp "$config_dir/config.toml" "$SDENV_TMP/good.toml"
 cat >"$config_dir/config.toml" <<'TOML'

@@ -74,7 +74,8 @@ public struct ControlClient: Sendable {
     }
 
     private func readResponse(_ fd: Int32, deadline: Int64) throws(ControlClientError) -> ResponseMessage {
-        var framer = LineFramer(maxLineBytes: 16 * ControlProtocol.maxLineBytes)
+        // Answers come from our own daemon; `export` of years of diary is one long line.
+        var framer = LineFramer(maxLineBytes: 1024 * ControlProtocol.maxLineBytes)
         var chunk = [UInt8](repeating: 0, count: 16 * 1024)
         while true {
             let line: [UInt8]?

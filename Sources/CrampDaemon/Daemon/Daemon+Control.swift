@@ -28,6 +28,14 @@ extension Daemon: ControlHandler {
         case .reset(let id, let runtime): result = edit(.reset(id: id), runtime: runtime).map(ControlResult.action)
         case .reload: result = reload(trigger: "crampd ctl reload").map(ControlResult.action)
         case .notifyTest(let sample): result = .success(.action(notifyTest(sample: sample)))
+        // The diary: Daemon+Diary.swift.
+        case .drink(let milliliters, let note): result = drink(milliliters: milliliters, note: note)
+        case .take(let electrolyte, let milligrams): result = take(electrolyte: electrolyte, milligrams: milligrams)
+        case .cramp(let muscle, let severity, let at, let note): result = cramp(muscle: muscle, severity: severity, at: at, note: note)
+        case .undo: result = undo()
+        case .today: result = today()
+        case .stats(let days): result = stats(days: days)
+        case .export(let format, let since): result = export(format: format, since: since)
         }
         switch result {
         case .success(let value): return .ok(value)
@@ -62,11 +70,18 @@ extension Daemon: ControlHandler {
         var occurrences: [Occurrence] = []
         var simulated = state
         var now = WallClock.now()
-        var stepPlan = Agenda.plan(config: loaded.config, zone: zone, state: simulated, now: now)
-        simulated = Agenda.step(config: loaded.config, zone: zone, state: simulated, now: now).state
-        while occurrences.count < count, let wake = stepPlan.nextWake {
+        // Today's intake (goal met, drink logged recently) holds for today only: applied to
+        // every day, a met goal would skip hydration forever and this loop would never end.
+        let todayIntake = smartFacts(at: now).intake
+        let endOfToday = LocalDay.interval(of: LocalDay.date(of: now, in: zone), in: zone).upperBound
+        func intake(at t: Instant) -> IntakeFacts { t < endOfToday ? todayIntake : .none }
+        var stepPlan = Agenda.plan(config: loaded.config, zone: zone, state: simulated, now: now, intake: intake(at: now))
+        simulated = Agenda.step(config: loaded.config, zone: zone, state: simulated, now: now, intake: intake(at: now)).state
+        var steps = 0
+        while occurrences.count < count, let wake = stepPlan.nextWake, steps < Self.maximumSimulatedSteps {
             now = wake
-            let step = Agenda.step(config: loaded.config, zone: zone, state: simulated, now: now)
+            steps += 1
+            let step = Agenda.step(config: loaded.config, zone: zone, state: simulated, now: now, intake: intake(at: now))
             for case .fire(let firing) in step.actions where occurrences.count < count {
                 guard let reminder = loaded.config.reminder(id: firing.reminderID) else { continue }
                 occurrences.append(Occurrence(reminder: reminder.id, kind: reminder.kind.rawValue, at: firing.fireAt,
@@ -77,6 +92,9 @@ extension Daemon: ControlHandler {
         }
         return UpcomingList(occurrences: occurrences)
     }
+
+    /// A wake that fires nothing (a skip) still costs a step; this bounds the simulation whatever the rules.
+    static let maximumSimulatedSteps = 100_000
 
     func show(_ id: String) -> Result<ReminderDetail, ControlError> {
         lookUp(id).map { reminder in
@@ -95,11 +113,15 @@ extension Daemon: ControlHandler {
     func done(_ id: String, via channel: AnswerChannel = .ctl) -> Result<ActionResult, ControlError> {
         lookUp(id).flatMap { reminder in
             let now = WallClock.now()
-            return apply(state.recordingDone(id, at: now)).map {
-                journal.write(channel.marking(ReminderEvent(kind: .done, reminder: reminder, due: now, at: now,
-                                                            note: reminder.amountText.map { "\($0) recorded" }).journalEntry))
-                advance()
-                return ActionResult(summary: "Marked \(id) as done.", reminder: id, next: nextFiring(of: id))
+            // The diary first (event and intake in one COMMIT): if it fails, nothing changed.
+            return recordDone(reminder, at: now).flatMap { logged in
+                apply(state.recordingDone(id, at: now)).map {
+                    journal.write(channel.marking(ReminderEvent(kind: .done, reminder: reminder, due: now, at: now,
+                                                                note: reminder.amountText.map { "\($0) recorded" }).journalEntry))
+                    advance()
+                    return ActionResult(summary: "Marked \(id) as done." + (logged.map { " " + $0 } ?? ""), reminder: id,
+                                        next: nextFiring(of: id))
+                }
             }
         }
     }
@@ -109,8 +131,7 @@ extension Daemon: ControlHandler {
             let now = WallClock.now()
             let until = now + (duration ?? loaded.config.daemon.snooze)
             return apply(state.recordingSnooze(id, until: until, now: now)).map {
-                journal.write(channel.marking(ReminderEvent(kind: .snoozed, reminder: reminder, due: until, at: now,
-                                                            note: "until \(format(until))").journalEntry))
+                emit(ReminderEvent(kind: .snoozed, reminder: reminder, due: until, at: now, note: "until \(format(until))"), facts: nil, via: channel)
                 advance()
                 return ActionResult(summary: "Snoozed \(id) until \(format(until)).", reminder: id, next: nextFiring(of: id))
             }

@@ -24,6 +24,10 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
     var state: AgendaState
     var plan: AgendaPlan
     var lastReload: ReloadOutcome
+    /// The diary (Daemon+Diary.swift); nil when it could not be opened: reminders go on,
+    /// diary commands answer with `diaryUnavailable`.
+    var diary: DiaryStore?
+    var diaryUnavailable: String?
 
     private var timer: ReminderTimer?
     private var signals: SignalWatcher?
@@ -46,6 +50,7 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
         self.plan = AgendaPlan(now: now, entries: [], dueNow: [], nextWake: nil)
         self.lastReload = ReloadOutcome(at: now, succeeded: true)
         self.state = loadState(now: now)
+        openDiary(now: now)
     }
 
     /// Starts serving: the socket, signals, the timer and the watchdog, then
@@ -63,6 +68,7 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
             startWatchdog()
             updateDesktopOutlet()
             advance()
+            checkCrampInsight(now: WallClock.now())
             logger.notice("crampd \(CrampdBuild.version) started with \(loaded.config.reminders.count) reminders from \(loaded.files.joined(separator: ", "))",
                           metadata: [JournalLogHandler.messageIDKey: "\(JournalMessageID.daemonStarted.rawValue)"])
             notify { try ServiceManager.ready(status: statusLine) }
@@ -78,11 +84,12 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
         dispatchPrecondition(condition: .onQueue(queue))
         let now = WallClock.now()
         // The previous plan is reused where nothing changed; a reload or command resets it.
-        let step = Agenda.step(config: loaded.config, zone: zone, state: state, now: now, after: plan)
+        let facts = smartFacts(at: now)
+        let step = Agenda.step(config: loaded.config, zone: zone, state: state, now: now, intake: facts.intake, after: plan)
         // Saved before the outlets hear of it: after a crash a reminder is
         // never repeated (the window between the two is a few microseconds).
         commit(step.state)
-        for action in step.actions { deliver(action, now: now) }
+        for action in step.actions { deliver(action, now: now, facts: facts) }
         plan = step.plan
         timer?.arm(at: plan.nextWake)
         notify { try ServiceManager.status(statusLine) }
@@ -103,7 +110,7 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
     }
 
     /// The journal line for one agenda action.
-    private func deliver(_ action: AgendaAction, now: Instant) {
+    private func deliver(_ action: AgendaAction, now: Instant, facts: SmartReminderFacts?) {
         guard let reminder = loaded.config.reminder(id: action.reminderID) else {
             preconditionFailure("BUG: agenda acted on unknown reminder \(action.reminderID)")
         }
@@ -123,8 +130,7 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
             event = ReminderEvent(kind: .skipped, reminder: reminder, due: latestDue, at: now,
                                   note: "paused (\(count) time\(count == 1 ? "" : "s"))")
         }
-        journal.write(event.journalEntry)
-        desktop?.show(event)
+        emit(event, facts: facts)
     }
 
     // MARK: Shutdown

@@ -15,6 +15,9 @@ public struct DaemonOptions: Sendable {
     /// `$XDG_STATE_HOME/crampd/state.json`: what must survive a restart.
     var statePath: String { directories.state + "/state.json" }
 
+    /// `$XDG_STATE_HOME/crampd/diary.sqlite`: drinks, doses, cramps, reminder events.
+    var diaryPath: String { directories.state + "/diary.sqlite" }
+
     var configLocation: ConfigFiles.Location {
         ConfigFiles.locate(explicitPath: configPath, environment: environment)
     }

@@ -15,6 +15,8 @@ struct CtlCommand: ParsableCommand {
               crampd ctl snooze water 15m
               crampd ctl pause --until 18:00
               crampd ctl set water every=30m
+              crampd ctl drink 330
+              crampd ctl today
 
             Exit status: 0 on success, 1 when the daemon reports an error, 2 on a usage \
             error, 69 when the daemon is not running.
@@ -36,6 +38,13 @@ struct CtlCommand: ParsableCommand {
             CtlReset.self,
             CtlReload.self,
             CtlNotifyTest.self,
+            CtlDrink.self,
+            CtlTake.self,
+            CtlCramp.self,
+            CtlUndo.self,
+            CtlToday.self,
+            CtlStats.self,
+            CtlExport.self,
         ]
     )
 }

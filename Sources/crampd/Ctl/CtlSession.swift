@@ -39,7 +39,8 @@ enum CtlSession {
             if options.json {
                 write(result.encodedJSON())
             } else {
-                write(Array(ResultText.result(result, now: CtlClock.now(), zone: CtlClock.zone()).utf8))
+                write(Array(ResultText.result(result, now: CtlClock.now(), zone: CtlClock.zone(),
+                                              terminalWidth: TerminalWidth.ofStandardOutput()).utf8))
             }
         case .error(let error):
             if options.json { write(WireCoding.line(error)) }

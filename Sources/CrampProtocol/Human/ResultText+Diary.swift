@@ -1,0 +1,22 @@
+import CrampCore
+
+extension ResultText {
+    /// `crampd ctl drink|take|cramp|undo|today|stats|export`. Today's times are shown in the
+    /// diary's zone (the daemon's), which the summary names, so "today" means the same day.
+    static func diary(_ result: ControlResult, zone: Zone, terminalWidth: Int?) -> String {
+        switch result {
+        case .diary(let change):
+            return change.summary + "\n"
+        case .today(let summary):
+            let diaryZone = (try? Zone.named(summary.zoneName)) ?? zone
+            return TodayRenderer.render(summary, zone: diaryZone, isTerminal: terminalWidth != nil, width: terminalWidth ?? 80)
+        case .stats(let stats):
+            return StatsRenderer.render(stats, isTerminal: terminalWidth != nil, width: terminalWidth ?? 80)
+        case .export(let export):
+            if let csv = export.csv { return csv }
+            return export.document.map { String(decoding: WireCoding.line($0), as: UTF8.self) } ?? ""
+        default:
+            preconditionFailure("BUG: ResultText.diary called for \(result.name)")
+        }
+    }
+}
