@@ -161,7 +161,9 @@ def run_commands():
     expect_output(["show", "nope"], 1, "", 'No reminder "nope"; see: crampd ctl list')
     expect_output(["show", "watr"], 1, "", 'did you mean "water"?')
 
-    expect_output(["done", "water"], 0, ["Marked water as done."])
+    code, out, _ = ctl("done", "water")
+    check(code == 0 and re.fullmatch(r"Marked water as done\. Logged the drink of 250 ml at \d{4}-\d\d-\d\d \d\d:\d\d\.\n", out) is not None,
+          f"done records the intake: {out!r}")
     state = json.load(open(f"{ROOT}/state/crampd/state.json"))
     check("lastDone" in state["reminders"]["water"], "done is saved before the reply")
 
