@@ -53,8 +53,8 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
         openDiary(now: now)
     }
 
-    /// Starts serving: the socket, signals, the timer and the watchdog, then
-    /// READY=1. Throws when the control socket cannot be set up.
+    /// Starts serving: the socket, signals, the timer, the watchdog and the
+    /// desktop outlet, fires what is due, then READY=1.
     func start(socket: ControlSocket) {
         queue.sync {
             self.socket = socket
@@ -109,7 +109,7 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
         }
     }
 
-    /// The journal line for one agenda action.
+    /// What the outlets (journal, desktop, diary) hear of one agenda action.
     private func deliver(_ action: AgendaAction, now: Instant, facts: SmartReminderFacts?) {
         guard let reminder = loaded.config.reminder(id: action.reminderID) else {
             preconditionFailure("BUG: agenda acted on unknown reminder \(action.reminderID)")

@@ -1,25 +1,24 @@
 import Glibc
 
-/// Gives back the clean pages of our own executable that only start-up touched.
+/// Gives back the clean file pages (code and read-only data of the executable
+/// and its libraries) that only start-up touched.
 ///
-/// Argument parsing, config and zone loading touch megabytes of code and
-/// read-only data that an idle daemon never needs again; the kernel keeps
-/// them mapped (counted in RSS) until memory is short. MADV_PAGEOUT asks it
-/// to drop them now: they stay in the page cache and come back with a minor
-/// fault if ever touched again. Private dirty pages are not affected.
+/// Argument parsing, config, zone and diary loading touch megabytes of code
+/// that an idle daemon never needs again; the kernel keeps them mapped
+/// (counted in RSS) until memory is short. MADV_PAGEOUT asks it to drop them
+/// now: they come back with a fault if ever touched again. Pages other
+/// processes map too (libc) are left alone by the kernel; writable and
+/// anonymous memory is not touched.
 enum StartupPages {
     /// Linux 5.4+; older kernels answer EINVAL and nothing changes.
     private static let madvisePageout: Int32 = 21
 
     static func release() {
-        guard let executable = realpath("/proc/self/exe", nil) else { return }
-        defer { free(executable) }
-        let path = String(cString: executable)
         guard let maps = try? FileSystem.readIfExists("/proc/self/maps") else { return }
         for line in String(decoding: maps, as: UTF8.self).split(separator: "\n") {
             // "start-end perms offset dev inode path"
             let fields = line.split(separator: " ", omittingEmptySubsequences: true)
-            guard fields.count >= 6, fields[5] == path, !fields[1].contains("w") else { continue }
+            guard fields.count >= 6, fields[5].hasPrefix("/"), !fields[1].contains("w") else { continue }
             let range = fields[0].split(separator: "-")
             guard range.count == 2, let start = UInt(range[0], radix: 16), let end = UInt(range[1], radix: 16) else { continue }
             _ = madvise(UnsafeMutableRawPointer(bitPattern: start), Int(end - start), madvisePageout)
