@@ -148,12 +148,12 @@ do_install() {
 
     [ "$start" = 1 ] || return 0
     if ! manager_answers; then
-        say "no systemd user manager answers (systemctl --user), so crampd was installed but not started."
+        say "no systemd user manager answers (systemctl --user), so crampd cannot run as a user service here."
         # Enabling works on the unit files alone: the service then starts with the next login.
         if systemctl --user enable "${units[@]}" >/dev/null 2>&1; then
             say "it is enabled and starts with your next login session."
         fi
-        say "run it in the foreground now instead: $prefix/bin/crampd run"
+        run_without_manager
         return 0
     fi
     systemctl --user daemon-reload
@@ -166,7 +166,39 @@ do_install() {
     say "started: systemctl --user status crampd; reminders: journalctl --user -u crampd (or journalctl -t crampd)"
 }
 
+# Without a user manager crampd still runs: in the foreground when a person is at a terminal
+# (Ctrl-C stops it), else detached in the background with its output in a log file, so that
+# a script running `make install` gets its prompt back.
+run_without_manager() {
+    local crampd="$prefix/bin/crampd"
+    if "$crampd" ctl status >/dev/null 2>&1; then
+        say "a crampd already answers on its control socket; leaving it running."
+        return 0
+    fi
+    if [ -t 0 ] && [ -t 1 ]; then
+        say "running crampd in the foreground now (Ctrl-C stops it): $crampd run"
+        exec "$crampd" run
+    fi
+    local log="${XDG_STATE_HOME:-$HOME/.local/state}/crampd/crampd.log"
+    mkdir -p "$(dirname "$log")"
+    setsid "$crampd" run </dev/null >>"$log" 2>&1 &
+    local pid=$! i
+    for i in $(seq 50); do
+        "$crampd" ctl status >/dev/null 2>&1 && break
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    if "$crampd" ctl status >/dev/null 2>&1; then
+        say "started crampd in the background (pid $pid); reminders and messages go to $log; stop it with: kill $pid"
+    else
+        echo "Failed to start crampd in the background: see $log" >&2
+        exit 1
+    fi
+}
+
 do_uninstall() {
+    # A crampd that install started without a user manager (see run_without_manager).
+    pkill -TERM -x -f "$prefix/bin/crampd run" 2>/dev/null && say "stopped the crampd running from $prefix/bin/crampd"
     if manager_answers; then
         systemctl --user disable --now "${units[@]}" >/dev/null 2>&1 || true
     else
