@@ -122,6 +122,7 @@ calendar = "*-*-* 00/6:00:00"
     check(not os.path.exists(SOCKET), "socket file removed at exit")
     log = open(f"{ROOT}/daemon.log").read()
     check("Stopping on SIGTERM" in log, "daemon logged its stop")
+    damaged_state_is_kept_aside()
     shutil.rmtree(ROOT, ignore_errors=True)
     print(f"ctl: {checks - len(failures)} passed, {len(failures)} failed")
     sys.exit(1 if failures else 0)
@@ -257,6 +258,24 @@ print(s.recv(4096).decode())
     check(open(f"{ROOT}/state/crampd/state.json").read() == state_before, "state unchanged by bad input")
     time.sleep(0.5)
     check(fd_count(pid) == fds_before, f"no descriptor leak: {fds_before} before, {fd_count(pid)} after")
+
+
+def damaged_state_is_kept_aside():
+    """A state file that does not decode is moved aside, never deleted, and the daemon starts."""
+    state = f"{ROOT}/state/crampd/state.json"
+    open(state, "w").write('{"reminders": garbage')
+    daemon = subprocess.Popen([CRAMPD, "run"], env=ENV, stderr=subprocess.PIPE, text=True)
+    deadline = time.time() + 10
+    while not os.path.exists(SOCKET) and time.time() < deadline:
+        time.sleep(0.05)
+    code, _, _ = ctl("status")
+    daemon.send_signal(signal.SIGTERM)
+    _, err = daemon.communicate(timeout=5)
+    kept = [name for name in os.listdir(os.path.dirname(state)) if name.startswith("state.json.corrupt-")]
+    check(code == 0 and daemon.returncode == 0, f"daemon runs on a damaged state file: {err}")
+    check(len(kept) == 1 and open(f"{os.path.dirname(state)}/{kept[0]}").read() == '{"reminders": garbage',
+          f"damaged state kept aside: {kept}")
+    check("is damaged" in err and "started afresh" in err, f"damaged state reported: {err}")
 
 
 def second_instance_refused():
