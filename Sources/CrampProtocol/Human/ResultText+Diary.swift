@@ -6,7 +6,8 @@ extension ResultText {
     static func diary(_ result: ControlResult, zone: Zone, terminalWidth: Int?) -> String {
         switch result {
         case .diary(let change):
-            return change.summary + "\n"
+            // The cramp insight is advice the person should see where they typed, not only in the journal.
+            return change.summary + "\n" + (change.insight.map { "\n" + $0 + "\n" } ?? "")
         case .today(let summary):
             let diaryZone = (try? Zone.named(summary.zoneName)) ?? zone
             return TodayRenderer.render(summary, zone: diaryZone, isTerminal: terminalWidth != nil, width: terminalWidth ?? 80)
