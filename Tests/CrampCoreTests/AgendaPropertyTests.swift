@@ -15,7 +15,7 @@ import Testing
 
     /// Random reminders on a 20-minute grid with intervals of at least 20 minutes,
     /// so that steps of at most 10 minutes never see two occurrences of one reminder at once.
-    static func randomReminders(_ random: inout AgendaRandom, count: Int, catchUp: CatchUpPolicy? = nil) -> [Reminder] {
+    static func randomReminders(_ random: inout SplitMix64, count: Int, catchUp: CatchUpPolicy? = nil) -> [Reminder] {
         (0..<count).map { i in
             let id = "r\(i)"
             if random.bool() {
@@ -42,7 +42,7 @@ import Testing
 
     @Test(arguments: seeds)
     func theNextFiringIsAlwaysAfterNow(seed: UInt64) throws {
-        var random = AgendaRandom(seed: seed)
+        var random = SplitMix64(seed: seed)
         let zone = try Zone.named(Self.zones[Int(seed) % 2])
         var quiet: [DailyWindow] = []
         if random.bool() { quiet = [DailyWindow(start: agendaTime(random.int(20...23), 0), end: agendaTime(random.int(5...8), 0))] }
@@ -70,7 +70,7 @@ import Testing
 
     @Test(arguments: zones, [UInt64(11), 12, 13])
     func smallStepsAcrossDSTFireEveryOccurrenceExactlyOnce(zoneName: String, seed: UInt64) throws {
-        var random = AgendaRandom(seed: seed)
+        var random = SplitMix64(seed: seed)
         let zone = try Zone.named(zoneName)
         let reminders = Self.randomReminders(&random, count: 8)
         for start in Self.aroundDSTChanges(zoneName) {
@@ -106,7 +106,7 @@ import Testing
 
     @Test(arguments: [CatchUpPolicy.once, .skip], seeds)
     func aSuspendOverTenDueTimesYieldsOneCatchUpPerReminderWithOnceAndNoneWithSkip(policy: CatchUpPolicy, seed: UInt64) throws {
-        var random = AgendaRandom(seed: seed)
+        var random = SplitMix64(seed: seed)
         let zone = try Zone.named(Self.zones[Int(seed) % 2])
         let reminders = Self.randomReminders(&random, count: 6)
         let config = agendaConfig(reminders, catchUp: policy)
@@ -155,7 +155,7 @@ import Testing
 
     @Test(arguments: seeds)
     func restartsThroughJSONNeitherRepeatNorLoseAnOccurrence(seed: UInt64) throws {
-        var random = AgendaRandom(seed: seed)
+        var random = SplitMix64(seed: seed)
         let zone = try Zone.named(Self.zones[Int(seed) % 2])
         let reminders = Self.randomReminders(&random, count: 6)
         let config = agendaConfig(reminders)
@@ -205,7 +205,7 @@ import Testing
 
     @Test(arguments: seeds)
     func quickRestartsChangeNothing(seed: UInt64) throws {
-        var random = AgendaRandom(seed: seed)
+        var random = SplitMix64(seed: seed)
         let zone = try Zone.named(Self.zones[Int(seed) % 2])
         let config = agendaConfig(Self.randomReminders(&random, count: 6))
         let start = Self.aroundDSTChanges(zone.name)[random.int(0...1)]
@@ -223,7 +223,7 @@ import Testing
 
     @Test(arguments: seeds)
     func clockStepsBackNeitherRepeatNorStall(seed: UInt64) throws {
-        var random = AgendaRandom(seed: seed)
+        var random = SplitMix64(seed: seed)
         let interval = TimeSpan.minutes(Int64(20 * random.int(1...6)))
         let reminder = agendaEvery("water", interval)
         var driver = AgendaDriver(config: agendaConfig([reminder]), zone: try Zone.named(Self.zones[Int(seed) % 2]))
@@ -254,7 +254,7 @@ import Testing
 
     @Test(arguments: seeds)
     func reusingThePreviousPlanChangesNoResult(seed: UInt64) throws {
-        var random = AgendaRandom(seed: seed)
+        var random = SplitMix64(seed: seed)
         let zone = try Zone.named(Self.zones[Int(seed) % 2])
         var quiet: [DailyWindow] = []
         if random.bool() { quiet = [DailyWindow(start: agendaTime(random.int(20...23), 0), end: agendaTime(random.int(5...8), 0))] }

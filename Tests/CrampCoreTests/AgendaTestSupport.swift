@@ -43,19 +43,7 @@ func agendaOccurrences(of reminder: Reminder, in zone: Zone, after start: Instan
     return result
 }
 
-/// A deterministic generator so property tests replay the same cases (SplitMix64).
-struct AgendaRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func int(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
-    mutating func bool() -> Bool { next() & 1 == 1 }
+extension SplitMix64 {
     mutating func span(_ range: ClosedRange<Int64>, unit: TimeSpan) -> TimeSpan {
         unit * (range.lowerBound + Int64(next() % UInt64(range.upperBound - range.lowerBound + 1)))
     }

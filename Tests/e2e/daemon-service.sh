@@ -14,14 +14,7 @@ diagnose_fail() {
     sdenv_fail "$@"
 }
 
-sdenv_setup
-sdenv_require_unit_absent crampd.service crampd.socket
-config_dir="${XDG_CONFIG_HOME:-$HOME/.config}/crampd"
-state_dir="${XDG_STATE_HOME:-$HOME/.local/state}/crampd"
-sdenv_remove_at_exit_if_new "$config_dir"
-sdenv_remove_at_exit_if_new "$state_dir"
-[ -e "$XDG_RUNTIME_DIR/crampd" ] || sdenv_on_exit "rm -rf '$XDG_RUNTIME_DIR/crampd'"
-sdenv_on_exit "make -s uninstall PREFIX='$SDENV_PREFIX'"
+sdenv_setup_for_install
 
 step "install with the README's command into $SDENV_PREFIX"
 make -s install PREFIX="$SDENV_PREFIX" >"$SDENV_TMP/install.log" 2>&1 || { cat "$SDENV_TMP/install.log" >&2; diagnose_fail "make install failed"; }

@@ -21,14 +21,7 @@ for tool in dbus-daemon Xvfb dunst xdotool import identify; do
 done
 [ ${#missing[@]} -eq 0 ] || sdenv_skip "missing ${missing[*]}; install: apt-get install dbus-user-session xvfb dunst xdotool imagemagick"
 
-sdenv_setup
-sdenv_require_unit_absent crampd.service crampd.socket
-config_dir="${XDG_CONFIG_HOME:-$HOME/.config}/crampd"
-state_dir="${XDG_STATE_HOME:-$HOME/.local/state}/crampd"
-sdenv_remove_at_exit_if_new "$config_dir"
-sdenv_remove_at_exit_if_new "$state_dir"
-[ -e "$XDG_RUNTIME_DIR/crampd" ] || sdenv_on_exit "rm -rf '$XDG_RUNTIME_DIR/crampd'"
-sdenv_on_exit "make -s uninstall PREFIX='$SDENV_PREFIX'"
+sdenv_setup_for_install
 
 step "the user manager's session bus at \$XDG_RUNTIME_DIR/bus"
 bus_socket="$XDG_RUNTIME_DIR/bus"

@@ -266,3 +266,17 @@ sdenv_setup() {
     SDENV_START_SECONDS=$(date +%s)
     sdenv_start_user_manager
 }
+
+# For scripts that install crampd with `make install PREFIX="$SDENV_PREFIX"`: sdenv_setup, skip when a
+# real crampd is installed, and at exit uninstall and remove the config, state and runtime directories
+# the test created. Sets config_dir and state_dir.
+sdenv_setup_for_install() {
+    sdenv_setup
+    sdenv_require_unit_absent crampd.service crampd.socket
+    config_dir="${XDG_CONFIG_HOME:-$HOME/.config}/crampd"
+    state_dir="${XDG_STATE_HOME:-$HOME/.local/state}/crampd"
+    sdenv_remove_at_exit_if_new "$config_dir"
+    sdenv_remove_at_exit_if_new "$state_dir"
+    [ -e "$XDG_RUNTIME_DIR/crampd" ] || sdenv_on_exit "rm -rf '$XDG_RUNTIME_DIR/crampd'"
+    sdenv_on_exit "make -s uninstall PREFIX='$SDENV_PREFIX'"
+}
