@@ -3,6 +3,10 @@
 // The target graph is the architecture; see DESIGN.md in the shared folder and README.md.
 import PackageDescription
 
+// Debian 12's valgrind (3.19, used for the instruction counts in BENCHMARKS.md) cannot read
+// the DWARF 5 that clang writes by default for C.
+let dwarf4: [CSetting] = [.unsafeFlags(["-gdwarf-4"])]
+
 let package = Package(
     name: "crampd",
     platforms: [.macOS(.v14)],
@@ -21,10 +25,12 @@ let package = Package(
         .target(name: "CrampCore", dependencies: ["TOML"]),
         // The one definition of the control protocol.
         .target(name: "CrampProtocol", dependencies: ["CrampCore"]),
-        // C libraries behind thin typed wrappers.
-        .systemLibrary(name: "CSystemd", pkgConfig: "libsystemd", providers: [.apt(["libsystemd-dev"])]),
+        // C libraries behind thin typed wrappers. Headers from Debian's libsystemd-dev and
+        // libsqlite3-dev; the libraries are loaded on first use (CLazyLibrary), not at exec.
+        .target(name: "CLazyLibrary", cSettings: dwarf4),
+        .target(name: "CSystemd", dependencies: ["CLazyLibrary"], cSettings: dwarf4),
         .target(name: "Systemd", dependencies: ["CSystemd"]),
-        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .target(name: "CSQLite", dependencies: ["CLazyLibrary"], cSettings: dwarf4),
         .target(name: "SQLite", dependencies: ["CSQLite"]),
         // The imperative shell: timers, signals, sockets, journal, state.
         .target(name: "CrampDaemon", dependencies: [
@@ -45,5 +51,6 @@ let package = Package(
         .testTarget(name: "SystemdTests", dependencies: ["Systemd"]),
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
         .testTarget(name: "CrampDaemonTests", dependencies: ["CrampDaemon", "CrampCore", "CrampProtocol"]),
+        .testTarget(name: "crampdTests", dependencies: ["crampd", "CrampProtocol"]),
     ]
 )

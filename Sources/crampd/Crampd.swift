@@ -29,7 +29,11 @@ struct Crampd: ParsableCommand {
 extension Crampd {
     /// Usage errors exit 2, as most Unix tools do (argument-parser's default is
     /// sysexits' 64); everything else keeps the code its command chose.
+    /// The everyday `crampd ctl` forms skip argument-parser: see CtlFastPath.
     static func main() {
+        if let invocation = CtlFastPath.parse(Array(CommandLine.arguments.dropFirst())) {
+            Glibc.exit(CtlSession.perform(invocation.command, invocation.flags))
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -1,7 +1,7 @@
 import ArgumentParser
 import CrampProtocol
 
-struct CtlAdd: ParsableCommand {
+struct CtlAdd: CtlVerb {
     static let configuration = CommandConfiguration(
         commandName: "add",
         abstract: "Add a reminder; validated like the config, then saved.",
@@ -18,7 +18,12 @@ struct CtlAdd: ParsableCommand {
     @OptionGroup var options: CtlOptions
     @OptionGroup var edit: ReminderAssignments
 
-    func run() throws {
-        try CtlSession.perform(.add(reminder: edit.reminder, assignments: edit.assignments, runtime: edit.runtime), options)
+    func command() throws -> Command {
+        try Self.command(reminder: edit.reminder, assignments: edit.assignments, runtime: edit.runtime)
+    }
+
+    static func command(reminder: String, assignments: [String], runtime: Bool) throws -> Command {
+        try validateAssignments(reminder: reminder, assignments)
+        return .add(reminder: reminder, assignments: assignments, runtime: runtime)
     }
 }

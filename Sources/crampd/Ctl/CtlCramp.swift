@@ -2,7 +2,7 @@ import ArgumentParser
 import CrampCore
 import CrampProtocol
 
-struct CtlCramp: ParsableCommand {
+struct CtlCramp: CtlVerb {
     static let configuration = CommandConfiguration(
         commandName: "cramp",
         abstract: "Log a muscle cramp in the diary.",
@@ -31,14 +31,15 @@ struct CtlCramp: ParsableCommand {
     @Option(help: "A few words to keep with the cramp.")
     var note: String?
 
-    func validate() throws {
+    func command() throws -> Command { try Self.command(muscle: muscle, severity: severity, at: at, note: note) }
+
+    static func command(muscle: String?, severity: Int?, at: String?, note: String?) throws -> Command {
         if let severity, !Cramp.severityRange.contains(severity) {
             throw ValidationError("expected a severity from 1 to 10, got \(severity)")
         }
         if let at, TimeSyntax.parseTime(at) == nil {
             throw ValidationError("expected a time like \"03:10\", got \"\(at)\"")
         }
+        return .cramp(muscle: muscle, severity: severity, at: at, note: note)
     }
-
-    func run() throws { try CtlSession.perform(.cramp(muscle: muscle, severity: severity, at: at, note: note), options) }
 }

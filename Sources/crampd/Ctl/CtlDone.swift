@@ -1,7 +1,7 @@
 import ArgumentParser
 import CrampProtocol
 
-struct CtlDone: ParsableCommand {
+struct CtlDone: CtlVerb {
     static let configuration = CommandConfiguration(
         commandName: "done",
         abstract: "Confirm a reminder: you drank or took it now.",
@@ -18,7 +18,10 @@ struct CtlDone: ParsableCommand {
     @Argument(help: "The reminder id.")
     var reminder: String
 
-    func validate() throws { try validateReminderID(reminder) }
+    func command() throws -> Command { try Self.command(reminder: reminder) }
 
-    func run() throws { try CtlSession.perform(.done(reminder: reminder), options) }
+    static func command(reminder: String) throws -> Command {
+        try validateReminderID(reminder)
+        return .done(reminder: reminder)
+    }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import CrampProtocol
 
-struct CtlDrink: ParsableCommand {
+struct CtlDrink: CtlVerb {
     static let configuration = CommandConfiguration(
         commandName: "drink",
         abstract: "Log a drink of water in the diary.",
@@ -24,9 +24,11 @@ struct CtlDrink: ParsableCommand {
     @Option(help: "A few words to keep with the drink.")
     var note: String?
 
-    func validate() throws {
+    func command() throws -> Command { try Self.command(milliliters: milliliters, note: note) }
+
+    static func command(milliliters: Int?, note: String?) throws -> Command {
         if let milliliters, milliliters <= 0 { throw ValidationError("expected a positive amount in ml, got \(milliliters)") }
+        return .drink(milliliters: milliliters, note: note)
     }
 
-    func run() throws { try CtlSession.perform(.drink(milliliters: milliliters, note: note), options) }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import CrampProtocol
 
-struct CtlExport: ParsableCommand {
+struct CtlExport: CtlVerb {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Print every diary record, for a spreadsheet or a doctor.",
@@ -22,12 +22,13 @@ struct CtlExport: ParsableCommand {
     @Option(help: ArgumentHelp("Only records from this local date on, YYYY-MM-DD.", valueName: "date"))
     var since: String?
 
-    func validate() throws {
-        guard csv != options.json else { throw ValidationError("expected one of --csv or --json") }
+    func command() throws -> Command { try Self.command(csv: csv, json: options.json, since: since) }
+
+    static func command(csv: Bool, json: Bool, since: String?) throws -> Command {
+        guard csv != json else { throw ValidationError("expected one of --csv or --json") }
         if let since, ArgumentText.date(since) == nil {
             throw ValidationError("expected a date like \"2026-11-01\", got \"\(since)\"")
         }
+        return .export(format: csv ? .csv : .json, since: since)
     }
-
-    func run() throws { try CtlSession.perform(.export(format: csv ? .csv : .json, since: since), options) }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import CrampProtocol
 
-struct CtlList: ParsableCommand {
+struct CtlList: CtlVerb {
     static let configuration = CommandConfiguration(
         commandName: "list",
         abstract: "List every reminder: NEXT, LEFT, LAST, REMINDER, SCHEDULE.",
@@ -15,5 +15,5 @@ struct CtlList: ParsableCommand {
 
     @OptionGroup var options: CtlOptions
 
-    func run() throws { try CtlSession.perform(.list, options) }
+    func command() -> Command { .list }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import CrampProtocol
 
-struct CtlNext: ParsableCommand {
+struct CtlNext: CtlVerb {
     static let configuration = CommandConfiguration(
         commandName: "next",
         abstract: "Show the next reminders of all schedules, merged in time order.",
@@ -14,13 +14,16 @@ struct CtlNext: ParsableCommand {
     @OptionGroup var options: CtlOptions
 
     @Option(name: [.customShort("n"), .long], help: "How many to show (1-\(Command.maxNextCount)).")
-    var count = 5
+    var count = defaultCount
 
-    func validate() throws {
+    static let defaultCount = 5
+
+    func command() throws -> Command { try Self.command(count: count) }
+
+    static func command(count: Int) throws -> Command {
         guard (1...Command.maxNextCount).contains(count) else {
             throw ValidationError("expected a count from 1 to \(Command.maxNextCount), got \(count)")
         }
+        return .next(count: count)
     }
-
-    func run() throws { try CtlSession.perform(.next(count: count), options) }
 }

@@ -23,7 +23,8 @@ struct CtlNotifyTest: ParsableCommand {
     func run() throws {
         waitForSample()
         // The final state, printed (and failing) like every other ctl command.
-        try CtlSession.perform(.notifyTest(sample: false), options)
+        let status = CtlSession.perform(.notifyTest(sample: false), options.flags)
+        if status != 0 { throw ExitCode(status) }
     }
 
     /// Sends the sample, then asks again without sending until the server has answered; any

@@ -9,6 +9,14 @@ struct CtlOptions: ParsableArguments {
         "The daemon's control socket (default: $CRAMPD_SOCKET, else $XDG_RUNTIME_DIR/crampd/ctl.sock).",
         valueName: "path"))
     var socket: String?
+
+    var flags: CtlFlags { CtlFlags(json: json, socket: socket) }
+}
+
+/// What every ctl command takes, as plain values: how to print, and where the daemon is.
+struct CtlFlags: Equatable {
+    var json = false
+    var socket: String?
 }
 
 /// A reminder id as the config allows it: letters, digits, `-`, `_`.
@@ -31,17 +39,13 @@ struct ReminderAssignments: ParsableArguments {
 
     @Flag(help: "Only until the next restart; the config files are not touched.")
     var runtime = false
-
-    func validate() throws {
-        try validateReminderID(reminder)
-        guard !assignments.isEmpty else { throw ValidationError("expected at least one KEY=VALUE, got none") }
-        try validateAssignments(assignments)
-    }
 }
 
-/// `KEY=VALUE` assignments for `set` and `add`; the daemon validates keys and values
-/// exactly like the config, so only the shape is checked here.
-func validateAssignments(_ assignments: [String]) throws {
+/// A reminder id and its `KEY=VALUE` assignments for `set` and `add`; the daemon validates
+/// keys and values exactly like the config, so only the shape is checked here.
+func validateAssignments(reminder: String, _ assignments: [String]) throws {
+    try validateReminderID(reminder)
+    guard !assignments.isEmpty else { throw ValidationError("expected at least one KEY=VALUE, got none") }
     for assignment in assignments {
         guard let equals = assignment.firstIndex(of: "="), equals != assignment.startIndex else {
             throw ValidationError("expected KEY=VALUE like every=30m, got \"\(assignment)\"")

@@ -2,7 +2,7 @@ import ArgumentParser
 import CrampCore
 import CrampProtocol
 
-struct CtlPause: ParsableCommand {
+struct CtlPause: CtlVerb {
     static let configuration = CommandConfiguration(
         commandName: "pause",
         abstract: "Pause all reminders, for a while, until a time, or until `crampd ctl resume`.",
@@ -24,23 +24,20 @@ struct CtlPause: ParsableCommand {
     @Option(help: ArgumentHelp("Until this time: 18:00 (the next one) or \"2026-11-26 08:00\".", valueName: "time"))
     var until: String?
 
-    func validate() throws {
+    func command() throws -> Command { try Self.command(duration: duration, until: until) }
+
+    static func command(duration: String?, until: String?) throws -> Command {
         if duration != nil && until != nil {
             throw ValidationError("expected a duration or --until, got both")
         }
-        if let duration { _ = try parsedDuration(duration) }
-        if let until { _ = try parsedTime(until) }
-    }
-
-    func run() throws {
         let length: PauseLength =
             if let duration { .duration(try parsedDuration(duration)) }
             else if let until { .until(try parsedTime(until)) }
             else { .indefinitely }
-        try CtlSession.perform(.pause(length), options)
+        return .pause(length)
     }
 
-    private func parsedTime(_ text: String) throws -> Instant {
+    private static func parsedTime(_ text: String) throws -> Instant {
         do { return try ArgumentText.time(text, now: CtlClock.now(), zone: CtlClock.zone()) }
         catch { throw ValidationError(error.message) }
     }

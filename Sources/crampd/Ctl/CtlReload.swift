@@ -1,7 +1,7 @@
 import ArgumentParser
 import CrampProtocol
 
-struct CtlReload: ParsableCommand {
+struct CtlReload: CtlVerb {
     static let configuration = CommandConfiguration(
         commandName: "reload",
         abstract: "Re-read the config files; on any error keep the running config.",
@@ -15,5 +15,5 @@ struct CtlReload: ParsableCommand {
 
     @OptionGroup var options: CtlOptions
 
-    func run() throws { try CtlSession.perform(.reload, options) }
+    func command() -> Command { .reload }
 }

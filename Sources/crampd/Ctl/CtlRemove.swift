@@ -1,7 +1,7 @@
 import ArgumentParser
 import CrampProtocol
 
-struct CtlRemove: ParsableCommand {
+struct CtlRemove: CtlVerb {
     static let configuration = CommandConfiguration(
         commandName: "remove",
         abstract: "Remove a reminder.",
@@ -21,7 +21,10 @@ struct CtlRemove: ParsableCommand {
     @Flag(help: "Remove until the next restart only; the config files are not touched.")
     var runtime = false
 
-    func validate() throws { try validateReminderID(reminder) }
+    func command() throws -> Command { try Self.command(reminder: reminder, runtime: runtime) }
 
-    func run() throws { try CtlSession.perform(.remove(reminder: reminder, runtime: runtime), options) }
+    static func command(reminder: String, runtime: Bool) throws -> Command {
+        try validateReminderID(reminder)
+        return .remove(reminder: reminder, runtime: runtime)
+    }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import CrampProtocol
 
-struct CtlReset: ParsableCommand {
+struct CtlReset: CtlVerb {
     static let configuration = CommandConfiguration(
         commandName: "reset",
         abstract: "Undo every `crampd ctl set/add/remove` change to a reminder.",
@@ -21,7 +21,10 @@ struct CtlReset: ParsableCommand {
     @Flag(help: "Drop only the changes made with --runtime.")
     var runtime = false
 
-    func validate() throws { try validateReminderID(reminder) }
+    func command() throws -> Command { try Self.command(reminder: reminder, runtime: runtime) }
 
-    func run() throws { try CtlSession.perform(.reset(reminder: reminder, runtime: runtime), options) }
+    static func command(reminder: String, runtime: Bool) throws -> Command {
+        try validateReminderID(reminder)
+        return .reset(reminder: reminder, runtime: runtime)
+    }
 }

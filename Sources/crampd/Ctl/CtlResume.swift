@@ -1,7 +1,7 @@
 import ArgumentParser
 import CrampProtocol
 
-struct CtlResume: ParsableCommand {
+struct CtlResume: CtlVerb {
     static let configuration = CommandConfiguration(
         commandName: "resume",
         abstract: "End a pause; nothing happens when not paused.",
@@ -12,5 +12,5 @@ struct CtlResume: ParsableCommand {
 
     @OptionGroup var options: CtlOptions
 
-    func run() throws { try CtlSession.perform(.resume, options) }
+    func command() -> Command { .resume }
 }

@@ -1,4 +1,3 @@
-import ArgumentParser
 import CrampCore
 import CrampDaemon
 import CrampProtocol
@@ -7,18 +6,18 @@ import Glibc
 /// Sends one command to the daemon and prints the answer; the exit status says how it went:
 /// 0 ok, 1 error from the daemon, 69 (EX_UNAVAILABLE) when it is not running.
 enum CtlSession {
-    static let unavailable = ExitCode(69)
+    static let unavailable: Int32 = 69
 
-    static func perform(_ command: Command, _ options: CtlOptions) throws {
+    static func perform(_ command: Command, _ flags: CtlFlags) -> Int32 {
         let path: String
-        if let socket = options.socket {
+        if let socket = flags.socket {
             path = socket
         } else {
             do throws(ControlSocketError) {
                 path = try ControlSocket.defaultPath()
             } catch {
                 printError(error.message + "\n" + hint)
-                throw unavailable
+                return unavailable
             }
         }
         let answer: ResponseMessage
@@ -28,24 +27,25 @@ enum CtlSession {
             switch error {
             case .unavailable:
                 printError(error.description + "\n" + hint)
-                throw unavailable
+                return unavailable
             case .failed(let message):
                 printError(message)
-                throw ExitCode.failure
+                return 1
             }
         }
         switch answer.response {
         case .ok(let result):
-            if options.json {
+            if flags.json {
                 write(result.encodedJSON())
             } else {
                 write(Array(ResultText.result(result, now: CtlClock.now(), zone: CtlClock.zone(),
                                               terminalWidth: TerminalWidth.ofStandardOutput()).utf8))
             }
+            return 0
         case .error(let error):
-            if options.json { write(WireCoding.line(error)) }
+            if flags.json { write(WireCoding.line(error)) }
             printError(ResultText.error(error), newline: false)
-            throw ExitCode.failure
+            return 1
         }
     }
 

@@ -1,7 +1,7 @@
 import ArgumentParser
 import CrampProtocol
 
-struct CtlSet: ParsableCommand {
+struct CtlSet: CtlVerb {
     static let configuration = CommandConfiguration(
         commandName: "set",
         abstract: "Change keys of a reminder; validated like the config, then saved.",
@@ -21,7 +21,12 @@ struct CtlSet: ParsableCommand {
     @OptionGroup var options: CtlOptions
     @OptionGroup var edit: ReminderAssignments
 
-    func run() throws {
-        try CtlSession.perform(.set(reminder: edit.reminder, assignments: edit.assignments, runtime: edit.runtime), options)
+    func command() throws -> Command {
+        try Self.command(reminder: edit.reminder, assignments: edit.assignments, runtime: edit.runtime)
+    }
+
+    static func command(reminder: String, assignments: [String], runtime: Bool) throws -> Command {
+        try validateAssignments(reminder: reminder, assignments)
+        return .set(reminder: reminder, assignments: assignments, runtime: runtime)
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import CrampProtocol
 
-struct CtlShow: ParsableCommand {
+struct CtlShow: CtlVerb {
     static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: "Show everything about one reminder.",
@@ -16,7 +16,10 @@ struct CtlShow: ParsableCommand {
     @Argument(help: "The reminder id, as in `crampd ctl list`.")
     var reminder: String
 
-    func validate() throws { try validateReminderID(reminder) }
+    func command() throws -> Command { try Self.command(reminder: reminder) }
 
-    func run() throws { try CtlSession.perform(.show(reminder: reminder), options) }
+    static func command(reminder: String) throws -> Command {
+        try validateReminderID(reminder)
+        return .show(reminder: reminder)
+    }
 }

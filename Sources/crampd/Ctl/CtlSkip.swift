@@ -1,7 +1,7 @@
 import ArgumentParser
 import CrampProtocol
 
-struct CtlSkip: ParsableCommand {
+struct CtlSkip: CtlVerb {
     static let configuration = CommandConfiguration(
         commandName: "skip",
         abstract: "Skip the next occurrence of a reminder.",
@@ -15,7 +15,10 @@ struct CtlSkip: ParsableCommand {
     @Argument(help: "The reminder id.")
     var reminder: String
 
-    func validate() throws { try validateReminderID(reminder) }
+    func command() throws -> Command { try Self.command(reminder: reminder) }
 
-    func run() throws { try CtlSession.perform(.skip(reminder: reminder), options) }
+    static func command(reminder: String) throws -> Command {
+        try validateReminderID(reminder)
+        return .skip(reminder: reminder)
+    }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import CrampCore
 import CrampProtocol
 
-struct CtlSnooze: ParsableCommand {
+struct CtlSnooze: CtlVerb {
     static let configuration = CommandConfiguration(
         commandName: "snooze",
         abstract: "Postpone a reminder.",
@@ -23,13 +23,11 @@ struct CtlSnooze: ParsableCommand {
     @Argument(help: ArgumentHelp("How long, e.g. 15m, 90s, 1h30m.", valueName: "duration"))
     var duration: String?
 
-    func validate() throws {
-        try validateReminderID(reminder)
-        if let duration { _ = try parsedDuration(duration) }
-    }
+    func command() throws -> Command { try Self.command(reminder: reminder, duration: duration) }
 
-    func run() throws {
-        try CtlSession.perform(.snooze(reminder: reminder, duration: try duration.map(parsedDuration)), options)
+    static func command(reminder: String, duration: String?) throws -> Command {
+        try validateReminderID(reminder)
+        return .snooze(reminder: reminder, duration: try duration.map(parsedDuration))
     }
 }
 

@@ -1,7 +1,7 @@
 import ArgumentParser
 import CrampProtocol
 
-struct CtlStats: ParsableCommand {
+struct CtlStats: CtlVerb {
     static let configuration = CommandConfiguration(
         commandName: "stats",
         abstract: "Show the last days: water per day against the goal, electrolytes, reminders done, cramps.",
@@ -16,13 +16,16 @@ struct CtlStats: ParsableCommand {
     @OptionGroup var options: CtlOptions
 
     @Option(help: "How many days, today included (1-\(Command.statsDays.upperBound)).")
-    var days = 7
+    var days = defaultDays
 
-    func validate() throws {
+    static let defaultDays = 7
+
+    func command() throws -> Command { try Self.command(days: days) }
+
+    static func command(days: Int) throws -> Command {
         guard Command.statsDays.contains(days) else {
             throw ValidationError("expected --days from 1 to \(Command.statsDays.upperBound), got \(days)")
         }
+        return .stats(days: days)
     }
-
-    func run() throws { try CtlSession.perform(.stats(days: days), options) }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import CrampProtocol
 
-struct CtlStatus: ParsableCommand {
+struct CtlStatus: CtlVerb {
     static let configuration = CommandConfiguration(
         commandName: "status",
         abstract: "Show the daemon: running since, config files, last reload, pause, next reminder.",
@@ -13,5 +13,5 @@ struct CtlStatus: ParsableCommand {
 
     @OptionGroup var options: CtlOptions
 
-    func run() throws { try CtlSession.perform(.status, options) }
+    func command() -> Command { .status }
 }

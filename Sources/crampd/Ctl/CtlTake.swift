@@ -2,7 +2,7 @@ import ArgumentParser
 import CrampCore
 import CrampProtocol
 
-struct CtlTake: ParsableCommand {
+struct CtlTake: CtlVerb {
     static let configuration = CommandConfiguration(
         commandName: "take",
         abstract: "Log an electrolyte dose in the diary.",
@@ -23,9 +23,11 @@ struct CtlTake: ParsableCommand {
     @Argument(help: ArgumentHelp("How much, in milligrams of the element.", valueName: "mg"))
     var milligrams: Int?
 
-    func validate() throws {
+    func command() throws -> Command { try Self.command(electrolyte: electrolyte, milligrams: milligrams) }
+
+    static func command(electrolyte: String, milligrams: Int?) throws -> Command {
         if let milligrams, milligrams <= 0 { throw ValidationError("expected a positive amount in mg, got \(milligrams)") }
+        return .take(electrolyte: electrolyte, milligrams: milligrams)
     }
 
-    func run() throws { try CtlSession.perform(.take(electrolyte: electrolyte, milligrams: milligrams), options) }
 }

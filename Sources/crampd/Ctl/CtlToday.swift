@@ -1,7 +1,7 @@
 import ArgumentParser
 import CrampProtocol
 
-struct CtlToday: ParsableCommand {
+struct CtlToday: CtlVerb {
     static let configuration = CommandConfiguration(
         commandName: "today",
         abstract: "Show today: water and electrolytes against the goals, what is still due, cramps.",
@@ -15,5 +15,5 @@ struct CtlToday: ParsableCommand {
 
     @OptionGroup var options: CtlOptions
 
-    func run() throws { try CtlSession.perform(.today, options) }
+    func command() -> Command { .today }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import CrampProtocol
 
-struct CtlTrigger: ParsableCommand {
+struct CtlTrigger: CtlVerb {
     static let configuration = CommandConfiguration(
         commandName: "trigger",
         abstract: "Fire a reminder now, to try it; its schedule does not change.",
@@ -15,7 +15,10 @@ struct CtlTrigger: ParsableCommand {
     @Argument(help: "The reminder id.")
     var reminder: String
 
-    func validate() throws { try validateReminderID(reminder) }
+    func command() throws -> Command { try Self.command(reminder: reminder) }
 
-    func run() throws { try CtlSession.perform(.trigger(reminder: reminder), options) }
+    static func command(reminder: String) throws -> Command {
+        try validateReminderID(reminder)
+        return .trigger(reminder: reminder)
+    }
 }

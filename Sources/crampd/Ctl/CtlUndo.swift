@@ -1,7 +1,7 @@
 import ArgumentParser
 import CrampProtocol
 
-struct CtlUndo: ParsableCommand {
+struct CtlUndo: CtlVerb {
     static let configuration = CommandConfiguration(
         commandName: "undo",
         abstract: "Remove the last drink, dose or cramp logged, and say which.",
@@ -14,5 +14,5 @@ struct CtlUndo: ParsableCommand {
 
     @OptionGroup var options: CtlOptions
 
-    func run() throws { try CtlSession.perform(.undo, options) }
+    func command() -> Command { .undo }
 }
