@@ -48,7 +48,7 @@ let package = Package(
         .testTarget(name: "TOMLTests", dependencies: ["TOML"]),
         .testTarget(name: "CrampCoreTests", dependencies: ["CrampCore", "TOML"]),
         .testTarget(name: "CrampProtocolTests", dependencies: ["CrampProtocol"]),
-        .testTarget(name: "SystemdTests", dependencies: ["Systemd"]),
+        .testTarget(name: "SystemdTests", dependencies: ["Systemd", "CLazyLibrary"]),
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
         .testTarget(name: "CrampDaemonTests", dependencies: ["CrampDaemon", "CrampCore", "CrampProtocol"]),
         .testTarget(name: "crampdTests", dependencies: ["crampd", "CrampProtocol"]),

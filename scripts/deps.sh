@@ -4,8 +4,8 @@
 #   scripts/deps.sh test    also what `make test` needs: real systemd, dbus, a notification server
 # As root it runs apt-get; otherwise it prints the command to run and fails.
 set -euo pipefail
-build=(libsystemd-dev libsqlite3-dev pkg-config make)
-test=(python3 systemd dbus-daemon dbus-user-session xvfb dunst libnotify-bin xdotool imagemagick hyperfine)
+build=(libsystemd-dev libsqlite3-dev make)
+test=(python3 systemd dbus-daemon dbus-user-session xvfb dunst libnotify-bin xdotool imagemagick hyperfine binutils pkg-config)
 case "${1:-build}" in
     build) wanted=("${build[@]}") ;;
     test) wanted=("${build[@]}" "${test[@]}") ;;

@@ -61,6 +61,13 @@ print(f"journal entry ok: due {due}, lateness {late} us")
 PY
 [ "$(sdenv_journal -o cat -t crampd CRAMPD_REMINDER=e2e-magnesium CRAMPD_EVENT=due | wc -l)" = 1 ] || diagnose_fail "fired more than once"
 
+step "the binary does not link libsystemd or libsqlite3 (ctl stays light); the daemon loaded both"
+needed=$(readelf -d "$SDENV_PREFIX/bin/crampd" | grep NEEDED || true)
+if grep -Eq "libsystemd|libsqlite3" <<<"$needed"; then diagnose_fail "crampd links them at exec: $needed"; fi
+grep -q "libsystemd.so.0" "/proc/$main_pid/maps" || diagnose_fail "the daemon did not load libsystemd"
+grep -q "libsqlite3.so.0" "/proc/$main_pid/maps" || diagnose_fail "the daemon did not load libsqlite3"
+echo "NEEDED: $(awk -F'[][]' '{printf "%s ", $2}' <<<"$needed")"
+
 step "the diary works inside the sandbox: the reminder is recorded, a drink is acknowledged"
 drink=$("$SDENV_PREFIX/bin/crampd" ctl drink 250) || diagnose_fail "crampd ctl drink failed in the service"
 grep -q "^Logged a drink of 250 ml at " <<<"$drink" || diagnose_fail "unexpected answer to drink: $drink"
