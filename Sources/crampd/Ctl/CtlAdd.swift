@@ -23,7 +23,6 @@ struct CtlAdd: CtlVerb {
     }
 
     static func command(reminder: String, assignments: [String], runtime: Bool) throws -> Command {
-        try validateAssignments(reminder: reminder, assignments)
-        return .add(reminder: reminder, assignments: assignments, runtime: runtime)
+        .add(reminder: reminder, assignments: try checkedAssignments(reminder: reminder, assignments), runtime: runtime)
     }
 }

@@ -20,8 +20,5 @@ struct CtlDone: CtlVerb {
 
     func command() throws -> Command { try Self.command(reminder: reminder) }
 
-    static func command(reminder: String) throws -> Command {
-        try validateReminderID(reminder)
-        return .done(reminder: reminder)
-    }
+    static func command(reminder: String) throws -> Command { .done(reminder: try checkedReminderID(reminder)) }
 }

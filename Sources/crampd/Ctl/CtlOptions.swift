@@ -19,14 +19,15 @@ struct CtlFlags: Equatable {
     var socket: String?
 }
 
-/// A reminder id as the config allows it: letters, digits, `-`, `_`.
-func validateReminderID(_ id: String) throws {
+/// A reminder id as the config allows it (letters, digits, `-`, `_`), or a usage error.
+func checkedReminderID(_ id: String) throws -> String {
     let allowed = !id.isEmpty && id.unicodeScalars.allSatisfy {
         ($0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil)) || $0 == "-" || $0 == "_"
     }
     guard allowed else {
         throw ValidationError("expected a reminder id like \"water\" (letters, digits, '-', '_'), got \"\(id)\"")
     }
+    return id
 }
 
 /// The arguments `set` and `add` share: a reminder, its `KEY=VALUE` changes, and `--runtime`.
@@ -41,14 +42,15 @@ struct ReminderAssignments: ParsableArguments {
     var runtime = false
 }
 
-/// A reminder id and its `KEY=VALUE` assignments for `set` and `add`; the daemon validates
-/// keys and values exactly like the config, so only the shape is checked here.
-func validateAssignments(reminder: String, _ assignments: [String]) throws {
-    try validateReminderID(reminder)
+/// The `KEY=VALUE` assignments of `set` and `add` for a valid reminder id, or a usage error;
+/// the daemon validates keys and values exactly like the config, so only the shape is checked here.
+func checkedAssignments(reminder: String, _ assignments: [String]) throws -> [String] {
+    _ = try checkedReminderID(reminder)
     guard !assignments.isEmpty else { throw ValidationError("expected at least one KEY=VALUE, got none") }
     for assignment in assignments {
         guard let equals = assignment.firstIndex(of: "="), equals != assignment.startIndex else {
             throw ValidationError("expected KEY=VALUE like every=30m, got \"\(assignment)\"")
         }
     }
+    return assignments
 }

@@ -24,7 +24,6 @@ struct CtlRemove: CtlVerb {
     func command() throws -> Command { try Self.command(reminder: reminder, runtime: runtime) }
 
     static func command(reminder: String, runtime: Bool) throws -> Command {
-        try validateReminderID(reminder)
-        return .remove(reminder: reminder, runtime: runtime)
+        .remove(reminder: try checkedReminderID(reminder), runtime: runtime)
     }
 }

@@ -24,7 +24,6 @@ struct CtlReset: CtlVerb {
     func command() throws -> Command { try Self.command(reminder: reminder, runtime: runtime) }
 
     static func command(reminder: String, runtime: Bool) throws -> Command {
-        try validateReminderID(reminder)
-        return .reset(reminder: reminder, runtime: runtime)
+        .reset(reminder: try checkedReminderID(reminder), runtime: runtime)
     }
 }

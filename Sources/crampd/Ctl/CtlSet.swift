@@ -26,7 +26,6 @@ struct CtlSet: CtlVerb {
     }
 
     static func command(reminder: String, assignments: [String], runtime: Bool) throws -> Command {
-        try validateAssignments(reminder: reminder, assignments)
-        return .set(reminder: reminder, assignments: assignments, runtime: runtime)
+        .set(reminder: reminder, assignments: try checkedAssignments(reminder: reminder, assignments), runtime: runtime)
     }
 }

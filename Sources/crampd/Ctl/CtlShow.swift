@@ -18,8 +18,5 @@ struct CtlShow: CtlVerb {
 
     func command() throws -> Command { try Self.command(reminder: reminder) }
 
-    static func command(reminder: String) throws -> Command {
-        try validateReminderID(reminder)
-        return .show(reminder: reminder)
-    }
+    static func command(reminder: String) throws -> Command { .show(reminder: try checkedReminderID(reminder)) }
 }

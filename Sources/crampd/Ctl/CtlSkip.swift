@@ -17,8 +17,5 @@ struct CtlSkip: CtlVerb {
 
     func command() throws -> Command { try Self.command(reminder: reminder) }
 
-    static func command(reminder: String) throws -> Command {
-        try validateReminderID(reminder)
-        return .skip(reminder: reminder)
-    }
+    static func command(reminder: String) throws -> Command { .skip(reminder: try checkedReminderID(reminder)) }
 }

@@ -26,8 +26,7 @@ struct CtlSnooze: CtlVerb {
     func command() throws -> Command { try Self.command(reminder: reminder, duration: duration) }
 
     static func command(reminder: String, duration: String?) throws -> Command {
-        try validateReminderID(reminder)
-        return .snooze(reminder: reminder, duration: try duration.map(parsedDuration))
+        .snooze(reminder: try checkedReminderID(reminder), duration: try duration.map(parsedDuration))
     }
 }
 

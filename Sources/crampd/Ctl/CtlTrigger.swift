@@ -17,8 +17,5 @@ struct CtlTrigger: CtlVerb {
 
     func command() throws -> Command { try Self.command(reminder: reminder) }
 
-    static func command(reminder: String) throws -> Command {
-        try validateReminderID(reminder)
-        return .trigger(reminder: reminder)
-    }
+    static func command(reminder: String) throws -> Command { .trigger(reminder: try checkedReminderID(reminder)) }
 }
