@@ -54,10 +54,11 @@ public struct CalendarExpression: Sendable, Equatable {
     }
 
     /// Like `nextElapse(after:in:)`, telling "never again" apart from the cases where
-    /// systemd 252 itself fails to compute an elapse.
+    /// systemd 252 itself fails to compute an elapse. Each call is a fresh `CalendarSession`
+    /// (like a new process), and an elapse is always later than `instant`.
     public func nextElapseOutcome(after instant: Instant, in zone: Zone) -> CalendarElapse {
-        var search = CalendarSearch(expression: self, localZone: zone)
-        let outcome = search.next(after: instant)
+        var session = CalendarSession(zone: zone)
+        let outcome = session.nextElapse(of: self, after: instant)
         if case .elapse(let i) = outcome, i <= instant { return .failed("the search went backwards") }
         return outcome
     }

@@ -123,12 +123,4 @@ struct GlibcClock: Sendable {
         let foundDST = type(t).isDST
         return t + 3600 * Int64((requested == 0 ? 1 : 0) - (foundDST ? 0 : 1))
     }
-
-    /// The daylight flag of the reading after the gap `tm` falls in (-1 outside gaps).
-    mutating func isDaylightSavingAtGapEnd(_ tm: BrokenDownTime) -> Int {
-        let l = tm.secondsAsUTC
-        let before = type(l - 86_400).offset, after = type(l + 86_400).offset
-        guard after > before else { return -1 }
-        return type(l - Int64(before)).isDST ? 1 : 0
-    }
 }
