@@ -38,8 +38,9 @@ struct CalendarCommand: ParsableCommand {
         } catch {
             throw CalendarFailure("Failed to load the time zone: \(error.message)")
         }
-        // One session for the whole run, like one systemd-analyze process: glibc's mktime
-        // state carries from the base time through the elapses.
+        // One session for the whole run, like one systemd-analyze process: glibc's state
+        // (mktime's offset guess, tzname) carries from the base time through the parse and
+        // the elapses, in systemd-analyze's order.
         var session = CalendarSession(zone: zone)
         var t: Instant
         if let baseTime, let epoch = Self.parseEpoch(baseTime) {
@@ -56,7 +57,7 @@ struct CalendarCommand: ParsableCommand {
         }
         let parsed: CalendarExpression
         do {
-            parsed = try CalendarExpression.parse(expression, localZone: zone)
+            parsed = try CalendarExpression.parse(expression, in: session)
         } catch {
             throw CalendarFailure(error.message)
         }

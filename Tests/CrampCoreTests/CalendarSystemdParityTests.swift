@@ -9,7 +9,7 @@ import Testing
              iterations: Int) throws -> [Instant] {
         var session = CalendarSession(zone: try Zone.named(zoneName))
         var t = try #require(base ?? baseLocal.flatMap { session.instant(of: $0) })
-        let e = try CalendarExpression.parse(text, localZone: session.zone)
+        let e = try CalendarExpression.parse(text, in: session)
         var out: [Instant] = []
         for _ in 0..<iterations {
             guard case .elapse(let next) = session.nextElapse(of: e, after: t) else { break }
@@ -63,5 +63,26 @@ import Testing
         let octoberTwentyNinth = [(29, 15), (29, 16), (29, 23), (30, 0), (30, 4)].map { utc(2026, 10, $0.0, $0.1, 59) }
         #expect(try run("10-03,30 03/8,15,02/8:59", in: "Australia/Lord_Howe",
                         after: Instant(seconds: 1_775_316_000), iterations: 12) == octoberSecond + octoberTwentyNinth)
+    }
+
+    /// `tzname` follows the last local-time conversion, so which abbreviations parse depends on it.
+    @Test func timeZoneNamesFollowTheLastConversion() throws {
+        let saoPaulo = try Zone.named("America/Sao_Paulo")
+        #expect(saoPaulo.glibcTimeZoneNames == ("-03", "-02"))
+        #expect(saoPaulo.glibcTimeZoneNames(afterLocaltimeAt: 1_800_000_000) == ("-03", "-03"))
+        let lordHowe = try Zone.named("Australia/Lord_Howe")
+        #expect(lordHowe.glibcTimeZoneNames == ("+1030", "+11"))
+        #expect(lordHowe.glibcTimeZoneNames(afterLocaltimeAt: 2_140_000_000) == ("+11", "+11"))
+        #expect(lordHowe.glibcTimeZoneNames(afterLocaltimeAt: 0) == ("AEST", "+1130"))
+        let kolkata = try Zone.named("Asia/Kolkata")
+        #expect(kolkata.glibcTimeZoneNames == ("IST", "+0630"))
+        #expect(kolkata.glibcTimeZoneNames(afterLocaltimeAt: 1_800_000_000) == ("IST", "IST"))
+
+        // systemd-analyze accepts `daily -02` in São Paulo from @1546300800 (no conversion
+        // before the parse), and rejects it after reading the base time 2026-06-01 12:00:00.
+        var fresh = CalendarSession(zone: saoPaulo)
+        #expect(try CalendarExpression.parse("daily -02", in: fresh).zone == .localAbbreviation("-02", isDaylightSaving: true))
+        _ = fresh.instant(of: local(2026, 6, 1, 12))
+        #expect(throws: CalendarError.self) { try CalendarExpression.parse("daily -02", in: fresh) }
     }
 }

@@ -16,6 +16,11 @@ public struct CalendarSession: Sendable {
         self.clock = GlibcClock(zone: zone)
     }
 
+    /// glibc's `tzname` now: the abbreviations a trailing zone of an expression may use.
+    public var timeZoneNames: (standard: String, daylight: String) {
+        zone.glibcTimeZoneNames(afterLocaltimeAt: clock.lastLocaltime)
+    }
+
     /// The instant of a wall-clock time read the way systemd reads `--base-time`
     /// (`mktime` with `tm_isdst` = -1): a time in a gap or a repeated time comes out as
     /// glibc decides from the session's state. `nil` where glibc fails.

@@ -47,6 +47,8 @@ struct GlibcClock: Sendable {
     let rules: ZoneRules?
     /// glibc's remembered offset from the last `mktime`, as seconds east of UTC.
     var guessOffset: Int = 0
+    /// The last time converted to local time (glibc's `tzname` follows it).
+    var lastLocaltime: Int64? = nil
 
     /// The last span looked up: most lookups of a search fall into it.
     var cached = ZoneSpan(offsetSeconds: 0, isDaylightSaving: false, start: 0, end: 0)
@@ -63,6 +65,7 @@ struct GlibcClock: Sendable {
     }
 
     mutating func localtime(_ seconds: Int64) -> BrokenDownTime {
+        lastLocaltime = seconds
         let (offset, dst) = type(seconds)
         return BrokenDownTime(secondsAsUTC: seconds + Int64(offset), isDST: dst ? 1 : 0)
     }
