@@ -38,27 +38,33 @@ struct CalendarCommand: ParsableCommand {
         } catch {
             throw CalendarFailure("Failed to load the time zone: \(error.message)")
         }
-        let parsed: CalendarExpression
-        do {
-            parsed = try CalendarExpression.parse(expression, localZone: zone)
-        } catch {
-            throw CalendarFailure(error.message)
-        }
-        printError("Normalized form: \(parsed.normalized)")
+        // One session for the whole run, like one systemd-analyze process: glibc's state
+        // (mktime's offset guess, tzname) carries from the base time through the parse and
+        // the elapses, in systemd-analyze's order.
+        var session = CalendarSession(zone: zone)
         var t: Instant
         if let baseTime, let epoch = Self.parseEpoch(baseTime) {
             t = epoch
         } else if let baseTime, let local = Self.parseBaseTime(baseTime) {
-            // Like systemd: a skipped time is read with the offset before the jump, a repeated one as its first.
-            t = zone.instant(local)
+            guard let i = session.instant(of: local) else {
+                throw CalendarFailure("Failed to convert the base time '\(baseTime)' to an instant")
+            }
+            t = i
         } else {
             var now = timespec()
             clock_gettime(CLOCK_REALTIME, &now)
             t = Instant(microseconds: Int64(now.tv_sec) * 1_000_000 + Int64(now.tv_nsec) / 1000)
         }
+        let parsed: CalendarExpression
+        do {
+            parsed = try CalendarExpression.parse(expression, in: session)
+        } catch {
+            throw CalendarFailure(error.message)
+        }
+        printError("Normalized form: \(parsed.normalized)")
         var lines: [String] = []
         elapses: for _ in 0..<iterations {
-            switch parsed.nextElapseOutcome(after: t, in: zone) {
+            switch session.nextElapse(of: parsed, after: t) {
             case .elapse(let next):
                 lines.append(Self.rfc3339(next, in: zone))
                 t = next

@@ -43,7 +43,13 @@ public struct CalendarExpression: Sendable, Equatable {
     /// Parses an expression, recognizing the two abbreviations glibc's `tzname` holds for
     /// `localZone` (`CET`/`CEST` for Europe/Berlin) as a trailing zone, like systemd does.
     public static func parse(_ text: String, localZone: Zone?) throws(CalendarError) -> CalendarExpression {
-        try CalendarParser(text: text, localZone: localZone).expression()
+        try CalendarParser(text: text, localNames: localZone?.glibcTimeZoneNames).expression()
+    }
+
+    /// Parses an expression at this point of `session`: glibc's `tzname`, and so the
+    /// abbreviations recognized, follow the last local-time conversion (see `GlibcTimeZoneNames`).
+    public static func parse(_ text: String, in session: CalendarSession) throws(CalendarError) -> CalendarExpression {
+        try CalendarParser(text: text, localNames: session.timeZoneNames).expression()
     }
 
     /// The first elapse strictly after `instant`, in the expression's own zone
@@ -54,10 +60,11 @@ public struct CalendarExpression: Sendable, Equatable {
     }
 
     /// Like `nextElapse(after:in:)`, telling "never again" apart from the cases where
-    /// systemd 252 itself fails to compute an elapse.
+    /// systemd 252 itself fails to compute an elapse. Each call is a fresh `CalendarSession`
+    /// (like a new process), and an elapse is always later than `instant`.
     public func nextElapseOutcome(after instant: Instant, in zone: Zone) -> CalendarElapse {
-        var search = CalendarSearch(expression: self, localZone: zone)
-        let outcome = search.next(after: instant)
+        var session = CalendarSession(zone: zone)
+        let outcome = session.nextElapse(of: self, after: instant)
         if case .elapse(let i) = outcome, i <= instant { return .failed("the search went backwards") }
         return outcome
     }

@@ -14,12 +14,13 @@
 struct CalendarParser {
     let text: String
     let bytes: [UInt8]
-    let localZone: Zone?
+    /// glibc's `tzname` for the local zone, the abbreviations recognized as a trailing zone.
+    let localNames: (standard: String, daylight: String)?
 
-    init(text: String, localZone: Zone?) {
+    init(text: String, localNames: (standard: String, daylight: String)?) {
         self.text = text
         self.bytes = Array(text.utf8)
-        self.localZone = localZone
+        self.localNames = localNames
     }
 
     func fail(_ expected: String, at i: Int) -> CalendarError {
@@ -50,7 +51,7 @@ struct CalendarParser {
         guard end > 0 else { throw fail("a calendar expression", at: 0) }
         let body = String(decoding: bytes[0..<end], as: UTF8.self)
         if let expansion = Self.shorthands[body.lowercased()] {
-            var e = try CalendarParser(text: expansion, localZone: nil).expression()
+            var e = try CalendarParser(text: expansion, localNames: nil).expression()
             e.zone = zone
             return e
         }
@@ -79,8 +80,7 @@ struct CalendarParser {
             return zip(bytes[(bytes.count - s.count)...], s).allSatisfy { lower($0) == lower($1) }
         }
         if endsWithCaseInsensitive(" UTC") { return (bytes.count - 4, .utc) }
-        if let localZone {
-            let names = localZone.glibcTimeZoneNames
+        if let names = localNames {
             for (isDST, name) in [(false, names.standard), (true, names.daylight)] where !name.isEmpty {
                 let n = name.utf8.count
                 if endsWithCaseInsensitive(name), n < bytes.count, bytes[bytes.count - n - 1] == UInt8(ascii: " ") {

@@ -1,55 +1,53 @@
-/// Finds the next elapse of a calendar expression the way systemd 252 does, so the
-/// answers agree with `systemd-analyze calendar` (which prints whole seconds), DST included.
-/// The rules below were measured against systemd-analyze and glibc on this machine
-/// (`Tests/e2e/calendar-oracle.sh`), not taken from systemd's code.
+/// Finds the next elapse of a calendar expression the way systemd 252 (Debian's build) does,
+/// so the answers agree with `systemd-analyze calendar`, DST included.
 ///
 /// The search walks the fields from year down to seconds. Each field moves to its next
 /// allowed value (resetting the smaller fields); after each step the candidate is
-/// normalized through `mktime`. When normalization changes the wall time, the candidate
-/// did not exist: in a DST gap it lands after the gap and the search starts over from
-/// there (so `02:30` on a spring-forward day is skipped), and a candidate that would move
-/// backwards advances the next larger field instead. A local time shown twice is found
-/// once, in the reading `mktime` picks from the previous offset: its first occurrence,
-/// unless the search starts inside the second one.
+/// normalized through glibc's `mktime` (`GlibcClock`). When normalization moves the
+/// candidate forward (a DST gap, day 31 of a short month) the search starts over from
+/// there; when it would move it backwards, the next larger field advances instead. Values
+/// past a field's end from open repetitions (`00/10` hours gives 30) are kept and normalized
+/// into the next day or month, like systemd does.
 ///
-/// Values past a field's end from open repetitions (`00/10` hours gives 30) are kept and
-/// normalized into the next day or month, like systemd does; so is second 60, which glibc
-/// normalizes past a gap where minute 60 would not be.
-///
-/// Known differences (rare; see the report of branch `time`): after starting on a
-/// negative-DST transition day (Europe/Dublin's GMT side) systemd skips later years whose
-/// date falls in summer time; a few searches next to Lord Howe's half-hour gap, and
-/// trailing local abbreviations (`CEST`) next to a DST change, end differently.
+/// Two things only glibc's `mktime` explains: a time in a gap can normalize to *before* the
+/// gap (where the earlier side is the one flagged as daylight saving, like Europe/Dublin's
+/// winter GMT), and which reading of a repeated time is found depends on the offset the
+/// previous `mktime` call found. systemd 252 as built by Debian guards the first: a result
+/// before the start moves on by an hour and stops forcing `tm_isdst`, so the normalized
+/// flag carries from then on (which is what makes systemd skip summer years in Dublin after
+/// an elapse on its spring-forward day). After 1000 rounds systemd gives up ("Infinite loop
+/// in calendar calculation").
 struct CalendarSearch {
     let e: CalendarExpression
     var clock: GlibcClock
     /// `tm_isdst` as the expression forces it: -1, or 0/1 for a local abbreviation.
     let forcedDST: Int
 
-    init(expression: CalendarExpression, localZone: Zone) {
+    init(expression: CalendarExpression, clock shared: GlibcClock) {
         self.e = expression
         switch expression.zone {
-        case .local: clock = GlibcClock(zone: localZone); forcedDST = -1
+        case .local: clock = shared; forcedDST = -1
         case .utc: clock = GlibcClock(zone: nil); forcedDST = -1
-        case .named(let z): clock = GlibcClock(zone: z); forcedDST = -1
-        case .localAbbreviation(_, let dst): clock = GlibcClock(zone: localZone); forcedDST = dst ? 1 : 0
+        case .named(let z): clock = GlibcClock(zone: z, guessOffset: shared.guessOffset); forcedDST = -1
+        case .localAbbreviation(_, let dst): clock = shared; forcedDST = dst ? 1 : 0
         }
     }
 
     static let maxYear = 2199
+    static let maxRounds = 1000
 
     mutating func next(after instant: Instant) -> CalendarElapse {
         let start = instant.microseconds + 1
         let seconds = start.floorDivided(by: 1_000_000)
-        var tm = clock.localtime(seconds)
+        let origin = clock.localtime(seconds)
+        var tm = origin
         var usec = Int(start - seconds * 1_000_000)
-        switch find(&tm, &usec) {
+        switch find(&tm, &usec, origin: origin) {
         case .found: break
         case .never: return .never
-        case .loop: return .failed("the search went backwards (systemd: \"Infinite loop in calendar calculation\")")
+        case .loop: return .failed("Infinite loop in calendar calculation")
         }
-        tm.isDST = forcedDST
-        guard let t = clock.mktime(&tm) else { return .failed("the local time does not convert to an instant") }
+        guard let t = clock.mktime(&tm), t >= 0 else { return .failed("the local time does not convert to an instant") }
         return .elapse(Instant(microseconds: t * 1_000_000 + Int64(usec)))
     }
 
@@ -61,7 +59,6 @@ struct CalendarSearch {
     mutating func withinBounds(_ tm: inout BrokenDownTime) -> Bounds {
         if tm.year > Self.maxYear { return .invalid }
         var t = tm
-        t.isDST = forcedDST
         guard clock.mktime(&t) != nil else { return .invalid }
         // Where normalization changed a field, the smaller fields start from their minimum.
         var order = 0
@@ -111,31 +108,13 @@ struct CalendarSearch {
         return e.weekdayBits & (1 << weekday) != 0
     }
 
-    mutating func find(_ tm: inout BrokenDownTime, _ usec: inout Int) -> Found {
+    mutating func find(_ tm: inout BrokenDownTime, _ usec: inout Int, origin: BrokenDownTime) -> Found {
         var c = tm
-        var steps = 0
-        while true {
-            steps += 1
-            if steps > 5_000_000 { return .never }  // a safety net; systemd is bounded by the year 2199
-            let before = c.secondsAsUTC
-            // Normalize. Where `mktime` would move the candidate back across a gap (only
-            // where the flagged side is the earlier one, like Europe/Dublin's winter GMT),
-            // systemd continues after the gap; so does this, as measured against it.
-            // A candidate that came from normalizing keeps that reading's daylight flag
-            // (systemd copies the whole struct tm); with it, going back is a dead end that
-            // systemd reports as an infinite loop.
-            let unnormalized = c
-            let carriesFlag = c.isDST >= 0 && forcedDST < 0
+        let originUsec = usec
+        var keepFlag = false
+        for _ in 0..<Self.maxRounds {
             _ = clock.mktime(&c)
-            if c.secondsAsUTC < before {
-                if forcedDST >= 0 { return .never }
-                if carriesFlag && unnormalized.day != c.day { return .loop }
-                c = unnormalized
-                c.isDST = 1 - max(0, clock.isDaylightSavingAtGapEnd(unnormalized))
-                _ = clock.mktime(&c)
-                if c.secondsAsUTC < before { return .loop }
-            }
-            c.isDST = forcedDST
+            if !keepFlag { c.isDST = forcedDST }
 
             switch match(e.years, &c.year) {
             case nil: return .never
@@ -154,10 +133,7 @@ struct CalendarSearch {
             if changed == nil { advance(&c, &usec, .month); continue }
             if withinBoundsOrAdvance(&c, &usec, parent: .month) { continue }
 
-            if !weekdayMatches(c) {
-                c.day += 1; c.hour = 0; c.minute = 0; c.second = 0; usec = 0
-                continue
-            }
+            if !weekdayMatches(c) { advance(&c, &usec, .day); continue }
 
             changed = match(e.hours, &c.hour)
             if changed == true { c.minute = 0; c.second = 0; usec = 0 }
@@ -176,9 +152,18 @@ struct CalendarSearch {
             if changed == nil { advance(&c, &usec, .minute); continue }
             if withinBoundsOrAdvance(&c, &usec, parent: .minute) { continue }
 
+            // Normalizing went back before the start (a gap normalized to its earlier side):
+            // systemd 252 tries an hour later and lets the normalized flag stand from now on.
+            if [c.year, c.month, c.day, c.hour, c.minute, c.second, usec].lexicographicallyPrecedes(
+                [origin.year, origin.month, origin.day, origin.hour, origin.minute, origin.second, originUsec]) {
+                c.hour += 1
+                keepFlag = true
+                continue
+            }
             tm = c
             return .found
         }
+        return .loop
     }
 
     enum Field { case year, month, day, hour, minute }

@@ -34,24 +34,29 @@ extension Int {
     func floorDiv(_ d: Int) -> Int { let q = self / d; return (self % d != 0 && (self < 0) != (d < 0)) ? q - 1 : q }
 }
 
-/// The local-time conversions systemd's calendar code makes through glibc, reproduced on a
-/// `Zone` value so the results agree with `systemd-analyze` without touching `TZ`:
-/// - `localtime` is `Zone.localDateTime`;
-/// - `mktime` starts from the offset its previous call found (glibc keeps it in a static),
-///   which decides which of two repeated times it returns; in a gap it prefers the reading
-///   flagged as daylight saving (Berlin 02:30 becomes 03:30 CEST; Dublin's winter GMT is the
-///   flagged one there, so 01:30 becomes 00:30); with `tm_isdst` set it looks for an offset
-///   with that flag up to about 2.6 years away, a week at a time, like glibc does.
-struct GlibcClock {
+/// The local-time conversions systemd's calendar code makes through glibc 2.36, reproduced
+/// on a `Zone` value so the results agree with `systemd-analyze` without touching `TZ`:
+/// `localtime` is a table lookup; `mktime` inverts it by probing, the way glibc's
+/// `__mktime_internal` does, so gaps, repeated hours and a forced `tm_isdst` come out the same.
+///
+/// glibc's `mktime` is stateful: each call starts from the offset the previous one found
+/// (a static in libc). Which of two repeated readings it returns, and where a time in a gap
+/// lands, depend on that guess, so one clock is kept for a whole run of computations.
+struct GlibcClock: Sendable {
     /// `nil` is UTC (`timegm`/`gmtime_r`).
     let rules: ZoneRules?
-    /// glibc's remembered offset (seconds east of UTC) from the last `mktime`.
+    /// glibc's remembered offset from the last `mktime`, as seconds east of UTC.
     var guessOffset: Int = 0
+    /// The last time converted to local time (glibc's `tzname` follows it).
+    var lastLocaltime: Int64? = nil
 
     /// The last span looked up: most lookups of a search fall into it.
     var cached = ZoneSpan(offsetSeconds: 0, isDaylightSaving: false, start: 0, end: 0)
 
-    init(zone: Zone?) { self.rules = zone?.rules }
+    init(zone: Zone?, guessOffset: Int = 0) {
+        self.rules = zone?.rules
+        self.guessOffset = guessOffset
+    }
 
     mutating func type(_ seconds: Int64) -> (offset: Int, isDST: Bool) {
         guard let rules else { return (0, false) }
@@ -60,81 +65,65 @@ struct GlibcClock {
     }
 
     mutating func localtime(_ seconds: Int64) -> BrokenDownTime {
+        lastLocaltime = seconds
         let (offset, dst) = type(seconds)
         return BrokenDownTime(secondsAsUTC: seconds + Int64(offset), isDST: dst ? 1 : 0)
     }
 
     /// `mktime` (or `timegm` for UTC): the instant in seconds, and `tm` normalized to it.
-    /// `nil` where glibc returns -1.
+    /// `nil` where glibc returns -1 (and leaves `tm` alone).
     mutating func mktime(_ tm: inout BrokenDownTime) -> Int64? {
         guard rules != nil else {
             let l = tm.secondsAsUTC
             tm = BrokenDownTime(secondsAsUTC: l, isDST: 0)
             return l
         }
-        // glibc searches with seconds clamped to 0...59 (leap seconds) and adds the rest after:
-        // 00:59:60 in a gap becomes the first second after it, where 01:00:00 may not.
+        // glibc allows for leap seconds: it searches with the seconds clamped to 0...59 and
+        // adds the rest afterwards, so 00:59:60 in a gap is the first second after the gap.
         let requestedSecond = tm.second
         var clamped = tm
         clamped.second = min(max(tm.second, 0), 59)
-        guard var t = mktimeClamped(&clamped) else { return nil }
-        if requestedSecond != clamped.second {
-            t += Int64(requestedSecond - min(max(requestedSecond, 0), 59))
-            clamped = localtime(t)
-        }
-        tm = clamped
+        let l = clamped.secondsAsUTC
+        guard var t = invert(l, isDST: tm.isDST) else { return nil }
+        guessOffset = Int(l - t)
+        if requestedSecond != clamped.second { t += Int64(requestedSecond - clamped.second) }
+        tm = localtime(t)
         return t
     }
 
-    /// The daylight flag of the reading after the gap `tm` falls in (-1 outside gaps).
-    mutating func isDaylightSavingAtGapEnd(_ tm: BrokenDownTime) -> Int {
-        let l = tm.secondsAsUTC
-        let before = type(l - 86_400).offset, after = type(l + 86_400).offset
-        guard after > before else { return -1 }
-        return type(l - Int64(before)).isDST ? 1 : 0
+    /// glibc's probing for the instant whose local reading is `l` (local time as if UTC).
+    private mutating func invert(_ l: Int64, isDST requested: Int) -> Int64? {
+        // Newton-like steps from the last offset. Each probe corrects by the error of the one
+        // before; returning to the probe of two steps back means `l` is in a gap, and glibc
+        // then takes the current probe if its flag suits: with tm_isdst < 0, unless it moved
+        // from a daylight reading to a standard one; else if its flag differs from the request.
+        var t = l - Int64(guessOffset)
+        var before = t, previous = t
+        var previousDST = false
+        for _ in 0..<6 {
+            let (offset, dst) = type(t)
+            let error = l - (t + Int64(offset))
+            if error == 0 { return requested < 0 || (requested != 0) == dst ? t : withRequestedFlag(l, t, requested) }
+            let oscillating = t == before && t != previous
+            if oscillating && (requested < 0 ? (!previousDST || dst) : (requested != 0) != dst) { return t }
+            before = previous; previous = t; t += error; previousDST = dst
+        }
+        return nil
     }
 
-    private mutating func mktimeClamped(_ tm: inout BrokenDownTime) -> Int64? {
-        let l = tm.secondsAsUTC
-        let requested = tm.isDST
-        var t = l - Int64(guessOffset)
-        var previous: Int64? = nil
-        var found: Int64? = nil
-        for _ in 0..<8 {
-            let g = l - Int64(type(t).offset)
-            if g == t { found = t; break }
-            if g == previous {
-                // Oscillating between two readings: the local time is in a gap.
-                let a = type(t).isDST, b = type(g).isDST
-                let wantFlag = requested < 0 ? true : requested == 0
-                if a == wantFlag && b != wantFlag { found = t } else if b == wantFlag && a != wantFlag { found = g } else { return nil }
-                guessOffset = Int(l - found!)
-                tm = localtime(found!)
-                return found
+    /// `l` read with the offset of the nearest time flagged as requested: glibc probes a week
+    /// apart in both directions up to about 7 years away; without one it assumes a one-hour shift.
+    private mutating func withRequestedFlag(_ l: Int64, _ t: Int64, _ requested: Int) -> Int64 {
+        let stride: Int64 = 601_200, bound: Int64 = 457_243_200 / 2 + 601_200
+        var delta = stride
+        while delta < bound {
+            for other in [t - delta, t + delta] {
+                let (offset, dst) = type(other)
+                if dst == (requested != 0) { return l - Int64(offset) }
             }
-            previous = t
-            t = g
+            delta += stride
         }
-        guard var result = found else { return nil }
-        if requested >= 0 && (type(result).isDST ? 1 : 0) != requested {
-            // Look for a nearby time with the requested flag and use its offset.
-            let stride: Int64 = 601_200, bound: Int64 = 457_243_200 / 2 + 601_200
-            var probed: Int64? = nil
-            var delta = stride
-            search: while delta < bound {
-                for direction: Int64 in [-1, 1] {
-                    let other = result + delta * direction
-                    let (offset, dst) = type(other)
-                    if (dst ? 1 : 0) == requested { probed = l - Int64(offset); break search }
-                }
-                delta += stride
-            }
-            if let probed { result = probed } else {
-                result += 3600 * Int64((requested == 0 ? 1 : 0) - (type(result).isDST ? 0 : 1))
-            }
-        }
-        guessOffset = Int(l - result)
-        tm = localtime(result)
-        return result
+        let foundDST = type(t).isDST
+        return t + 3600 * Int64((requested == 0 ? 1 : 0) - (foundDST ? 0 : 1))
     }
 }

@@ -165,23 +165,3 @@ public struct ZoneError: Error, Sendable, Equatable {
     public var message: String
     public init(message: String) { self.message = message }
 }
-
-extension Zone {
-    /// The two names glibc puts in `tzname` for this zone (standard, daylight): those of
-    /// the POSIX footer rule, else the latest of each kind in the table. systemd matches a
-    /// trailing word of a calendar expression against them.
-    public var glibcTimeZoneNames: (standard: String, daylight: String) {
-        guard let rules else { return ("UTC", "UTC") }
-        if let footer = rules.footer {
-            return (footer.standard.abbreviation, footer.daylight?.type.abbreviation ?? footer.standard.abbreviation)
-        }
-        var standard: String? = nil, daylight: String? = nil
-        for index in rules.transitionTypes.reversed() {
-            let type = rules.types[index]
-            if type.isDaylightSaving { daylight = daylight ?? type.abbreviation } else { standard = standard ?? type.abbreviation }
-            if standard != nil && daylight != nil { break }
-        }
-        let std = standard ?? rules.types[0].abbreviation
-        return (std, daylight ?? std)
-    }
-}
