@@ -26,17 +26,25 @@ import Glibc
         }
         """
 
-    /// The compiled probe, or nil without a C compiler.
-    static let probe: String? = {
-        let dir = "/tmp/crampd-mktime-probe-\(getpid())"
-        let out = shellOutput("mkdir -p \(dir) && cat > \(dir)/probe.c <<'EOF'\n\(probeSource)\nEOF\ncc -O1 -o \(dir)/probe \(dir)/probe.c 2>&1 && echo ok")
-        return out.hasSuffix("ok\n") ? "\(dir)/probe" : nil
-    }()
+    /// The probe's output for `input` lines in `zoneName`, compiled and removed again in one
+    /// shell (nothing is left in /tmp); nil without a C compiler.
+    static func probe(_ zoneName: String, _ input: String) -> String? {
+        let out = shellOutput("""
+            dir=$(mktemp -d /tmp/crampd-mktime-probe.XXXXXX) && trap 'rm -rf "$dir"' EXIT
+            cat > "$dir/probe.c" <<'EOF'
+            \(probeSource)
+            EOF
+            cc -O1 -o "$dir/probe" "$dir/probe.c" >/dev/null 2>&1 || { echo no-compiler; exit; }
+            TZ=\(zoneName) "$dir/probe" <<'EOF'
+            \(input)
+            EOF
+            """)
+        return out.hasPrefix("no-compiler") ? nil : out
+    }
 
     @Test(arguments: ["Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "Europe/Dublin",
                       "America/Sao_Paulo", "Asia/Kolkata"])
     func agreesWithGlibc(zoneName: String) throws {
-        let probe = try #require(Self.probe, "a C compiler is needed for this test")
         let zone = try Zone.named(zoneName)
         var g = SplitMix64(seed: 0x6d6b_7469_6d65)
         // Inputs near every change of 2018-2019 and 2026-2028 (and a few far years), many out of range.
@@ -57,7 +65,8 @@ import Glibc
             inputs.append(tm)
         }
         let text = inputs.map { "\($0.year) \($0.month) \($0.day) \($0.hour) \($0.minute) \($0.second) \($0.isDST)" }.joined(separator: "\n")
-        let lines = shellOutput("TZ=\(zoneName) \(probe) <<'EOF'\n\(text)\nEOF").split(separator: "\n")
+        let output = try #require(Self.probe(zoneName, text), "a C compiler is needed for this test")
+        let lines = output.split(separator: "\n")
         try #require(lines.count == inputs.count)
         var clock = GlibcClock(zone: zone)
         var failures = 0
