@@ -119,9 +119,9 @@ extension EverySchedule {
     /// Intervals of a day or more: a greedy chain of drops would depend on where it started,
     /// so days are picked by the calendar instead. With `anchor = "window"` (or no `lastDone`)
     /// the schedule fires once, at the first window start, on the allowed days whose day number
-    /// since 1970-01-01 is a multiple of the interval in whole days (rounded up): `every = "2d"`
+    /// since 1970-01-01 is a multiple of the interval in whole days (rounded up): `every = "48h"`
     /// is every other day, the same days whenever it is asked (a 23-hour spring-forward day
-    /// makes one gap an hour short of `every = "1d"`). With `lastDone` and `last-done`:
+    /// makes one gap an hour short of `every = "24h"`). With `lastDone` and `last-done`:
     /// `lastDone + interval`, moved to the next window start when outside every window, then
     /// at least one interval after each due time in turn.
     func multiDayNextDue(after instant: Instant, in zone: Zone, lastDone: Instant?, windows: [DailyWindow], dayMask: UInt8) -> Instant? {
