@@ -54,6 +54,6 @@ struct DiaryExportTests {
         #expect(try JSONDecoder().decode(TodaySummary.self, from: encoder.encode(today)) == today)
         #expect(try JSONDecoder().decode(DiaryStats.self, from: encoder.encode(stats)) == stats)
         let day = String(decoding: try encoder.encode(stats.days[6]), as: UTF8.self)
-        #expect(day.hasPrefix(#"{"cramps":1,"date":{"day":25,"month":11,"year":2026},"electrolytes":[{"electrolyte":"potassium","milligrams":300}"#))
+        #expect(day.hasPrefix(#"{"cramps":1,"date":"2026-11-25","electrolytes":[{"electrolyte":"potassium","milligrams":300}"#))
     }
 }

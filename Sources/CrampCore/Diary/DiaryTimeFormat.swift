@@ -31,9 +31,7 @@ public enum DiaryTimeFormat {
     }
 
     /// "2026-11-25"
-    public static func date(_ d: CivilDate) -> String {
-        pad(d.year, 4) + "-" + pad(d.month, 2) + "-" + pad(d.day, 2)
-    }
+    public static func date(_ d: CivilDate) -> String { d.isoText }
 
     /// "Wed 11-25": a short day label for charts.
     public static func dayLabel(_ d: CivilDate) -> String {

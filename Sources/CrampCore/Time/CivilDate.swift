@@ -1,10 +1,29 @@
 /// A proleptic Gregorian calendar date with no zone.
-public struct CivilDate: Comparable, Hashable, Sendable, Codable {
+public struct CivilDate: Comparable, Hashable, Sendable {
     public var year: Int
     public var month: Int  // 1...12
     public var day: Int    // 1...31
 
     public init(year: Int, month: Int, day: Int) { self.year = year; self.month = month; self.day = day }
+
+    /// "2026-11-25": ISO 8601, what `date -I`, spreadsheets and `jq` scripts expect.
+    public var isoText: String {
+        func pad(_ n: Int, _ width: Int) -> String {
+            let digits = String(n)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
+    }
+
+    /// Reads exactly "YYYY-MM-DD" naming a real date; nil otherwise.
+    public init?(isoText text: some StringProtocol) {
+        let f = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard f.count == 3, f[0].count == 4, f[1].count == 2, f[2].count == 2,
+              f.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let y = Int(f[0]), let m = Int(f[1]), let d = Int(f[2]), (1...12).contains(m),
+              (1...CivilDate.daysInMonth(year: y, month: m)).contains(d) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
 
     public static func < (a: CivilDate, b: CivilDate) -> Bool {
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
@@ -107,5 +126,22 @@ public struct LocalDateTime: Comparable, Hashable, Sendable, Codable {
         let s = Int(rest % 60); rest /= 60
         let m = Int(rest % 60); rest /= 60
         self.init(date: CivilDate(daysSinceEpoch: day), time: TimeOfDay(hour: Int(rest), minute: m, second: s, microsecond: micro))
+    }
+}
+
+/// On the wire and in files a date is its ISO text, "2026-11-25", not an object of fields.
+extension CivilDate: Codable {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let date = CivilDate(isoText: text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected a date like \"2026-11-25\", got \"\(text)\"")
+        }
+        self = date
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(isoText)
     }
 }

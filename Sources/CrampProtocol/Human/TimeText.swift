@@ -44,10 +44,7 @@ public enum TimeText {
     }
 
     /// "2026-11-25"
-    public static func date(_ date: CivilDate) -> String {
-        let y = String(date.year)
-        return String(repeating: "0", count: max(0, 4 - y.count)) + y + "-" + pad2(date.month) + "-" + pad2(date.day)
-    }
+    public static func date(_ date: CivilDate) -> String { date.isoText }
 
     /// "Mon" … "Sun"
     public static func weekdayName(_ date: CivilDate) -> String {
