@@ -58,9 +58,9 @@ struct DiaryRendererTests {
         Wed 11-25  ██████████     ┆  1250 ml   62%    done 1/2     cramps 1 (1 at night)
 
         Water         average 464 ml a day; goal met on 1 of 7 days
-        Electrolytes  sodium         0 mg in all,    0 mg a day (target 1500 mg)
+        Electrolytes  sodium         0 mg in all,    0 mg a day (target 1500)
                       potassium    300 mg in all,   42 mg a day
-                      magnesium    450 mg in all,   64 mg a day (target 300 mg, cap 400 mg)
+                      magnesium    450 mg in all,   64 mg a day (target 300, cap 400)
         Reminders     done 2 of 3 (66%); 1 skipped, 1 missed
         Cramps        2, 2 of them at night
 
@@ -80,9 +80,9 @@ struct DiaryRendererTests {
         2026-11-25      1250        62     2     1       1             1
 
         Water         average 464 ml a day; goal met on 1 of 7 days
-        Electrolytes  sodium         0 mg in all,    0 mg a day (target 1500 mg)
+        Electrolytes  sodium         0 mg in all,    0 mg a day (target 1500)
                       potassium    300 mg in all,   42 mg a day
-                      magnesium    450 mg in all,   64 mg a day (target 300 mg, cap 400 mg)
+                      magnesium    450 mg in all,   64 mg a day (target 300, cap 400)
         Reminders     done 2 of 3 (66%); 1 skipped, 1 missed
         Cramps        2, 2 of them at night
 
@@ -93,8 +93,14 @@ struct DiaryRendererTests {
         let wide = StatsRenderer.render(week, isTerminal: true, width: 120)
         #expect(wide.contains("Tue 11-24  " + String(repeating: "█", count: 40) + "  2000 ml"))
         #expect(wide.contains("Wed 11-25  " + String(repeating: "█", count: 25) + String(repeating: " ", count: 14) + "┆  1250 ml"))
-        let narrow = StatsRenderer.render(week, isTerminal: true, width: 20)
-        #expect(narrow.contains("Tue 11-24  " + String(repeating: "█", count: 10) + "  2000 ml"))
+        let narrow = StatsRenderer.render(week, isTerminal: true, width: 70)
+        #expect(narrow.contains("Tue 11-24  " + String(repeating: "█", count: 6) + "  2000 ml"))
+        #expect(narrow.split(separator: "\n").filter { $0.contains(" ml") }.allSatisfy { $0.count <= 70 })
+        #expect(StatsRenderer.render(week, isTerminal: true, width: 80).split(separator: "\n").allSatisfy { $0.count <= 80 })
+    }
+
+    @Test func aTerminalTooNarrowForBarsGetsTheTable() {
+        #expect(StatsRenderer.render(week, isTerminal: true, width: 69) == StatsRenderer.render(week, isTerminal: false))
     }
 
     @Test func theGoalIsMarkedOnlyWhereTheBarFallsShort() {

@@ -13,11 +13,14 @@ public enum StatsRenderer {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// "Wed 11-25  ████████▌   1250 ml   62%  done 5/6  cramps 1 (1 at night)"
+    /// "Wed 11-25  ████████▌   1250 ml   62%  done 5/6  cramps 1 (1 at night)"; the plain table
+    /// when the terminal is too narrow for bars of at least `minimumBar` cells.
     static func chart(_ s: DiaryStats, width: Int) -> [String] {
         // Around the bar: label 9 + 2, then 2 + ml 7 + 2 + percent 4 + check 2 + 2 + reminders 11
-        // + cramps up to 23 ("  cramps 1 (1 at night)") = 64 cells.
-        let barWidth = min(40, max(10, width - 64))
+        // = 41 cells, plus the longest cramps text of the span ("  cramps 1 (1 at night)").
+        let crampsWidth = s.days.map { crampsText($0).count }.max() ?? 0
+        let barWidth = min(40, width - 41 - crampsWidth)
+        guard barWidth >= minimumBar else { return table(s) }
         let scale = max(s.waterGoalMilliliters ?? 0, s.days.map(\.waterMilliliters).max() ?? 0)
         return s.days.map { d in
             var line = DiaryTimeFormat.dayLabel(d.date) + "  " + BlockBar.draw(value: d.waterMilliliters, scale: scale, width: barWidth, goal: s.waterGoalMilliliters)
@@ -26,11 +29,16 @@ public enum StatsRenderer {
             let met = s.waterGoalMilliliters.map { d.waterMilliliters >= $0 } ?? false
             line += met ? " ✓" : "  "
             line += "  " + TextColumns.left(d.reminders.due > 0 ? "done \(d.reminders.done)/\(d.reminders.due)" : "", 11)
-            if d.cramps > 0 {
-                line += "  cramps \(d.cramps)" + (d.nightCramps > 0 ? " (\(d.nightCramps) at night)" : "")
-            }
+            line += crampsText(d)
             return TodayRenderer.trimTrailing(line)
         }
+    }
+
+    static let minimumBar = 6
+
+    private static func crampsText(_ d: DayStats) -> String {
+        guard d.cramps > 0 else { return "" }
+        return "  cramps \(d.cramps)" + (d.nightCramps > 0 ? " (\(d.nightCramps) at night)" : "")
     }
 
     /// Whitespace-separated columns with a header: `awk`-friendly, no bars.
@@ -59,8 +67,9 @@ public enum StatsRenderer {
             for (i, e) in s.electrolytes.enumerated() {
                 let perDay = e.milligrams / max(s.days.count, 1)
                 var limits: [String] = []
-                if let t = e.targetMilligrams { limits.append("target \(t) mg") }
-                if let c = e.capMilligrams { limits.append("cap \(c) mg") }
+                // Without "mg" after each: the line stays within 80 columns.
+                if let t = e.targetMilligrams { limits.append("target \(t)") }
+                if let c = e.capMilligrams { limits.append("cap \(c)") }
                 var line = TextColumns.left(i == 0 ? "Electrolytes" : "", 14) + TextColumns.left(e.electrolyte.rawValue, 10)
                     + TextColumns.right("\(e.milligrams) mg", 9) + " in all, " + TextColumns.right("\(perDay)", 4) + " mg a day"
                 if !limits.isEmpty { line += " (" + limits.joined(separator: ", ") + ")" }
