@@ -45,12 +45,14 @@ let package = Package(
         // bench/agenda.sh: the cost of the agenda for 10,000 reminders.
         .executableTarget(name: "agenda-bench", dependencies: ["CrampCore"], path: "bench/agenda"),
 
-        .testTarget(name: "TOMLTests", dependencies: ["TOML"]),
-        .testTarget(name: "CrampCoreTests", dependencies: ["CrampCore", "TOML"]),
-        .testTarget(name: "CrampProtocolTests", dependencies: ["CrampProtocol"]),
+        // The seeded generator the property and fuzz tests share.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "TOMLTests", dependencies: ["TOML", "TestSupport"]),
+        .testTarget(name: "CrampCoreTests", dependencies: ["CrampCore", "TOML", "TestSupport"]),
+        .testTarget(name: "CrampProtocolTests", dependencies: ["CrampProtocol", "TestSupport"]),
         .testTarget(name: "SystemdTests", dependencies: ["Systemd", "CLazyLibrary"]),
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
         .testTarget(name: "CrampDaemonTests", dependencies: ["CrampDaemon", "CrampCore", "CrampProtocol"]),
-        .testTarget(name: "crampdTests", dependencies: ["crampd", "CrampProtocol"]),
+        .testTarget(name: "crampdTests", dependencies: ["crampd", "CrampProtocol", "TestSupport"]),
     ]
 )

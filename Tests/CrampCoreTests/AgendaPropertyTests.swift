@@ -1,3 +1,4 @@
+import TestSupport
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else

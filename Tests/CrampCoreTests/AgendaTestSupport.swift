@@ -1,3 +1,4 @@
+import TestSupport
 @testable import CrampCore
 
 // Helpers for the agenda tests; names start with "agenda" or are nested so they

@@ -1,22 +1,11 @@
+import TestSupport
 import CrampProtocol
 import Testing
 
 /// Random and mutated request lines never crash the decoder: each is a request or an error.
 struct RequestFuzzTests {
-    /// A small deterministic generator (SplitMix64), so a failure is reproducible.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test func mutatedRequestsDecodeOrFailCleanly() {
-        var rng = SplitMix(state: 7)
+        var rng = SplitMix64(state: 7)
         let seeds = Samples.commands.map { Array(Request(id: 1, command: $0).encodedLine().dropLast()) }
         let alphabet = Array(#"{}[]":,0123456789-.eE truefalsnul\"#.utf8) + [0, 0xff, 0xc3, 0x80]
         var decoded = 0, refused = 0
@@ -45,7 +34,7 @@ struct RequestFuzzTests {
     }
 
     @Test func randomBytesAreRefused() {
-        var rng = SplitMix(state: 11)
+        var rng = SplitMix64(state: 11)
         for _ in 0..<5_000 {
             let line = (0..<Int.random(in: 0...200, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) }
             #expect(throws: RequestDecodingError.self) { try Request(line: line) }

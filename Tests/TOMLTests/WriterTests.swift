@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import TOML
 
@@ -163,23 +164,13 @@ func sameBits(_ a: TOMLValue, _ b: TOMLValue) -> Bool {
 /// Seeded random value trees (SplitMix64), covering every kind of value,
 /// awkward keys and strings, extreme numbers and all date/time forms.
 struct TreeGenerator {
-    var state: UInt64
+    var random: SplitMix64
 
-    init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { random = SplitMix64(seed: seed) }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func int(_ range: ClosedRange<Int>) -> Int {
-        range.lowerBound + Int(next() % UInt64(range.count))
-    }
-
-    mutating func pick<T>(_ items: [T]) -> T { items[int(0...items.count - 1)] }
+    mutating func next() -> UInt64 { random.next() }
+    mutating func int(_ range: ClosedRange<Int>) -> Int { random.int(range) }
+    mutating func pick<T>(_ items: [T]) -> T { random.pick(items) }
 
     static let keys = ["a", "b", "every", "name", "", " ", "a b", "a.b", "café", "\"", "'", "\\", "1", "-", "_x", "\u{1F600}", "tab\t", "[x]", "=", "#"]
 

@@ -1,4 +1,5 @@
 import CrampProtocol
+import TestSupport
 import Testing
 @testable import crampd
 
@@ -115,28 +116,12 @@ struct CtlFastPathTests {
         var random = SplitMix64(seed: 20261125)
         var accepted = 0
         for _ in 0..<4000 {
-            var arguments = ["ctl", verbs[random.below(verbs.count)]]
-            for _ in 0..<random.below(5) { arguments.append(tokens[random.below(tokens.count)]) }
+            var arguments = ["ctl", verbs[random.int(0...verbs.count - 1)]]
+            for _ in 0..<random.int(0...4) { arguments.append(tokens[random.int(0...tokens.count - 1)]) }
             guard let fast = CtlFastPath.parse(arguments) else { continue }
             accepted += 1
             #expect(fast == viaArgumentParser(arguments), "\(arguments)")
         }
         #expect(accepted > 400, "the corpus should exercise the fast path, not only its refusals")
     }
-}
-
-/// A small seeded generator: the same vectors on every run and machine.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
 }
