@@ -123,6 +123,7 @@ calendar = "*-*-* 00/6:00:00"
     log = open(f"{ROOT}/daemon.log").read()
     check("Stopping on SIGTERM" in log, "daemon logged its stop")
     damaged_state_is_kept_aside()
+    pages_given_back_at_a_watchdog_ping()
     shutil.rmtree(ROOT, ignore_errors=True)
     print(f"ctl: {checks - len(failures)} passed, {len(failures)} failed")
     sys.exit(1 if failures else 0)
@@ -276,6 +277,34 @@ def damaged_state_is_kept_aside():
     check(len(kept) == 1 and open(f"{os.path.dirname(state)}/{kept[0]}").read() == '{"reminders": garbage',
           f"damaged state kept aside: {kept}")
     check("is damaged" in err and "started afresh" in err, f"damaged state reported: {err}")
+
+
+def rss_kib(pid):
+    for line in open(f"/proc/{pid}/status"):
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0
+
+
+def pages_given_back_at_a_watchdog_ping():
+    """Code pages that commands touched are given back at a wake-up the daemon has anyway."""
+    env = dict(ENV, WATCHDOG_USEC="2000000")  # a ping every second; no NOTIFY_SOCKET: sent nowhere
+    daemon = subprocess.Popen([CRAMPD, "run"], env=env, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.time() + 10
+        while not os.path.exists(SOCKET) and time.time() < deadline:
+            time.sleep(0.05)
+        for args in (["status"], ["list"], ["next"], ["today"], ["stats"], ["show", "water"]):
+            ctl(*args)
+        touched = rss_kib(daemon.pid)
+        time.sleep(2.5)
+        settled = rss_kib(daemon.pid)
+        check(settled < touched - 1024, f"RSS given back after commands: {touched} KiB, then {settled} KiB")
+        code, _, _ = ctl("status")
+        check(code == 0, "the daemon answers after giving its pages back")
+    finally:
+        daemon.send_signal(signal.SIGTERM)
+        daemon.wait(timeout=5)
 
 
 def second_instance_refused():

@@ -8,6 +8,7 @@ import Glibc
 extension Daemon: ControlHandler {
     public func handle(_ request: Request, from peer: PeerCredentials) -> Response {
         dispatchPrecondition(condition: .onQueue(queue))
+        pagesTouched = true
         let result: Result<ControlResult, ControlError>
         switch request.command {
         case .status: result = .success(.status(status()))

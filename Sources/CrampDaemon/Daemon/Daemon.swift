@@ -36,6 +36,8 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
     private var server: ControlServer?
     /// Desktop notifications, when `[daemon] notify` has "desktop" (see Daemon+Desktop.swift).
     var desktop: DesktopOutlet?
+    /// Code pages were touched since they were last given back (`settle`).
+    var pagesTouched = false
 
     /// Loads config and state; nothing runs until `start`.
     init(options: DaemonOptions, journal: JournalWriter, logger: Logger, loaded: LoadedConfig, now: Instant) {
@@ -61,7 +63,11 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
             let server = ControlServer(socket: socket, queue: queue, handler: self)
             self.server = server
             server.start()
-            timer = ReminderTimer(queue: queue) { [unowned self] in self.advance() }
+            timer = ReminderTimer(queue: queue) { [unowned self] in
+                self.advance()
+                self.pagesTouched = true
+                self.settle(quietFor: .seconds(60))
+            }
             signals = SignalWatcher(queue: queue,
                                     reload: { [unowned self] in _ = self.reload(trigger: "SIGHUP") },
                                     stop: { [unowned self] signal in self.stop(signal: signal) })
@@ -73,7 +79,18 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
                           metadata: [JournalLogHandler.messageIDKey: "\(JournalMessageID.daemonStarted.rawValue)"])
             notify { try ServiceManager.ready(status: statusLine) }
         }
-        StartupPages.release()
+        IdlePages.release()
+    }
+
+    /// Gives back the code pages a command or a reminder touched, at a wake-up the daemon
+    /// has anyway (a reminder, a watchdog ping), when nothing else is due within `quietFor`:
+    /// idle RSS stays where start-up left it without a wake-up of its own.
+    func settle(quietFor: TimeSpan) {
+        dispatchPrecondition(condition: .onQueue(queue))
+        guard pagesTouched else { return }
+        if let next = plan.nextWake, next < WallClock.now() + quietFor { return }
+        IdlePages.release()
+        pagesTouched = false
     }
 
     // MARK: The one path every change takes
@@ -169,7 +186,10 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
         let source = DispatchSource.makeTimerSource(queue: queue)
         let half = DispatchTimeInterval.microseconds(Int(interval / 2))
         source.schedule(deadline: .now() + half, repeating: half, leeway: .milliseconds(Int(interval / 20_000)))
-        source.setEventHandler { notify { try ServiceManager.watchdog() } }
+        source.setEventHandler { [unowned self] in
+            notify { try ServiceManager.watchdog() }
+            self.settle(quietFor: .seconds(60))
+        }
         source.activate()
         watchdog = source
     }
