@@ -57,10 +57,11 @@ public struct ResponseMessage: Sendable, Equatable {
     /// The message as one line, newline included.
     public func encodedLine() -> [UInt8] { WireCoding.line(self) }
 
-    /// Decodes one response line (without its newline).
+    /// Decodes one response line (without its newline), with the lean decoder: this runs once
+    /// per `crampd ctl`, where JSONDecoder's start-up cost shows (see LeanJSONDecoder).
     public init(line: some Collection<UInt8>) throws(ControlError) {
         do {
-            self = try WireCoding.decoder.decode(ResponseMessage.self, from: Data(line))
+            self = try LeanJSONDecoder.decode(ResponseMessage.self, from: line)
         } catch let error as DecodingError {
             throw ControlError(.badRequest, "Failed to read the daemon's response: \(WireCoding.describe(error))")
         } catch {

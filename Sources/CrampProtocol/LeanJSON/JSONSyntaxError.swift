@@ -1,0 +1,16 @@
+import FoundationEssentials
+
+/// Why a line is not JSON, and where: a value, so the parser's typed throws cost no allocation.
+struct JSONSyntaxError: Error, CustomStringConvertible {
+    /// The byte offset into the line; -1 when found only on reading the value.
+    var offset: Int
+    /// What the grammar needed there, e.g. "',' or ']'".
+    var expected: String
+
+    var description: String { offset < 0 ? "expected \(expected)" : "expected \(expected) at byte \(offset)" }
+
+    /// As JSONDecoder reports malformed input: data corrupted at the top, no coding path.
+    var decodingError: DecodingError {
+        .dataCorrupted(.init(codingPath: [], debugDescription: "The given data was not valid JSON.", underlyingError: self))
+    }
+}
