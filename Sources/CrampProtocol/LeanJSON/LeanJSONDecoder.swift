@@ -15,12 +15,16 @@ public enum LeanJSONDecoder {
         return try T(from: LeanDecoder(value: root, codingPath: []))
     }
 
+    // No Result<JSONValue, JSONSyntaxError> here: its metadata is built from a mangled name at
+    // run time, and checking `Failure: Error` scans the binary's conformances (~190k instructions).
     static func parse(_ bytes: some Collection<UInt8>) throws(DecodingError) -> JSONValue {
-        let parsed = bytes.withContiguousStorageIfAvailable { b in Result { () throws(JSONSyntaxError) in try JSONParser.parse(b) } }
-            ?? Array(bytes).withUnsafeBufferPointer { b in Result { () throws(JSONSyntaxError) in try JSONParser.parse(b) } }
-        switch parsed {
-        case .success(let value): return value
-        case .failure(let error): throw error.decodingError
+        do {
+            if let value = try bytes.withContiguousStorageIfAvailable({ try JSONParser.parse($0) }) { return value }
+            return try Array(bytes).withUnsafeBufferPointer { try JSONParser.parse($0) }
+        } catch let error as JSONSyntaxError {
+            throw error.decodingError
+        } catch {
+            preconditionFailure("BUG: the JSON parser threw \(error)")
         }
     }
 }
