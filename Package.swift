@@ -3,6 +3,13 @@
 // The target graph is the architecture; see DESIGN.md in the shared folder and README.md.
 import PackageDescription
 
+// `crampd ctl` runs once per command, so the Swift runtime's one-time work shows: by default
+// the compiler finds the metadata of concrete generic types (each Codable type's
+// `KeyedDecodingContainer<CodingKeys>`) by mangled name, and checking its requirements scans
+// every protocol conformance in the binary, about 190k instructions per type. Direct
+// metadata accessors skip that: `crampd ctl status` 1.39 -> 1.31 ms (BENCHMARKS.md, Control).
+let directMetadata: [SwiftSetting] = [.unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"])]
+
 // Debian 12's valgrind (3.19, used for the instruction counts in BENCHMARKS.md) cannot read
 // the DWARF 5 that clang writes by default for C.
 let dwarf4: [CSetting] = [.unsafeFlags(["-gdwarf-4"])]
@@ -20,11 +27,11 @@ let package = Package(
     ],
     targets: [
         // Hand-written TOML 1.0/1.1 parser and writer. Imports nothing.
-        .target(name: "TOML"),
+        .target(name: "TOML", swiftSettings: directMetadata),
         // Pure domain: config, durations, zones, calendars, schedules, agenda.
-        .target(name: "CrampCore", dependencies: ["TOML"]),
+        .target(name: "CrampCore", dependencies: ["TOML"], swiftSettings: directMetadata),
         // The one definition of the control protocol.
-        .target(name: "CrampProtocol", dependencies: ["CrampCore"]),
+        .target(name: "CrampProtocol", dependencies: ["CrampCore"], swiftSettings: directMetadata),
         // C libraries behind thin typed wrappers. Headers from Debian's libsystemd-dev and
         // libsqlite3-dev; the libraries are loaded on first use (CLazyLibrary), not at exec.
         .target(name: "CLazyLibrary", cSettings: dwarf4),
@@ -36,11 +43,11 @@ let package = Package(
         .target(name: "CrampDaemon", dependencies: [
             "CrampCore", "CrampProtocol", "Systemd", "SQLite", "TOML",
             .product(name: "Logging", package: "swift-log"),
-        ]),
+        ], swiftSettings: directMetadata),
         .executableTarget(name: "crampd", dependencies: [
             "CrampDaemon", "CrampCore", "CrampProtocol", "TOML",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        ], swiftSettings: directMetadata),
         .executableTarget(name: "toml-test-decoder", dependencies: ["TOML"]),
         // bench/agenda.sh: the cost of the agenda for 10,000 reminders.
         .executableTarget(name: "agenda-bench", dependencies: ["CrampCore"], path: "bench/agenda"),

@@ -18,7 +18,7 @@ enum CtlFastPath {
 
     /// `arguments` without the program name, e.g. ["ctl", "snooze", "water", "15m"].
     static func parse(_ arguments: [String]) -> Invocation? {
-        guard arguments.count >= 2, arguments[0] == "ctl", let verb = verbs[arguments[1]] else { return nil }
+        guard arguments.count >= 2, arguments[0] == "ctl", let verb = verb(named: arguments[1]) else { return nil }
         var words = Words()
         var flags = CtlFlags()
         var rest = arguments[2...]
@@ -68,40 +68,44 @@ enum CtlFastPath {
 
     struct Declined: Error {}
 
-    private struct Verb: Sendable {
+    private struct Verb {
         var positionals: ClosedRange<Int>
         var takesRuntime = false
-        var build: @Sendable (Words) throws -> Command
+        var build: (Words) throws -> Command
     }
 
     /// The verbs with their plain forms; options beyond --json, --socket and --runtime
     /// (next -n, stats --days, pause --until, drink --note, cramp --muscle, …) go to argument-parser.
-    private static let verbs: [String: Verb] = [
-        "status": Verb(positionals: 0...0) { _ in .status },
-        "list": Verb(positionals: 0...0) { _ in .list },
-        "next": Verb(positionals: 0...0) { _ in try CtlNext.command(count: CtlNext.defaultCount) },
-        "show": Verb(positionals: 1...1) { try CtlShow.command(reminder: $0.positionals[0]) },
-        "done": Verb(positionals: 1...1) { try CtlDone.command(reminder: $0.positionals[0]) },
-        "snooze": Verb(positionals: 1...2) { try CtlSnooze.command(reminder: $0.positionals[0], duration: $0.word(1)) },
-        "skip": Verb(positionals: 1...1) { try CtlSkip.command(reminder: $0.positionals[0]) },
-        "trigger": Verb(positionals: 1...1) { try CtlTrigger.command(reminder: $0.positionals[0]) },
-        "pause": Verb(positionals: 0...1) { try CtlPause.command(duration: $0.word(0), until: nil) },
-        "resume": Verb(positionals: 0...0) { _ in .resume },
-        "set": Verb(positionals: 2...Int.max, takesRuntime: true) {
+    /// A switch, not a dictionary: building one costs more than this whole lookup.
+    private static func verb(named name: String) -> Verb? {
+        switch name {
+        case "status": Verb(positionals: 0...0) { _ in .status }
+        case "list": Verb(positionals: 0...0) { _ in .list }
+        case "next": Verb(positionals: 0...0) { _ in try CtlNext.command(count: CtlNext.defaultCount) }
+        case "show": Verb(positionals: 1...1) { try CtlShow.command(reminder: $0.positionals[0]) }
+        case "done": Verb(positionals: 1...1) { try CtlDone.command(reminder: $0.positionals[0]) }
+        case "snooze": Verb(positionals: 1...2) { try CtlSnooze.command(reminder: $0.positionals[0], duration: $0.word(1)) }
+        case "skip": Verb(positionals: 1...1) { try CtlSkip.command(reminder: $0.positionals[0]) }
+        case "trigger": Verb(positionals: 1...1) { try CtlTrigger.command(reminder: $0.positionals[0]) }
+        case "pause": Verb(positionals: 0...1) { try CtlPause.command(duration: $0.word(0), until: nil) }
+        case "resume": Verb(positionals: 0...0) { _ in .resume }
+        case "set": Verb(positionals: 2...Int.max, takesRuntime: true) {
             try CtlSet.command(reminder: $0.positionals[0], assignments: Array($0.positionals.dropFirst()), runtime: $0.runtime)
-        },
-        "add": Verb(positionals: 2...Int.max, takesRuntime: true) {
+        }
+        case "add": Verb(positionals: 2...Int.max, takesRuntime: true) {
             try CtlAdd.command(reminder: $0.positionals[0], assignments: Array($0.positionals.dropFirst()), runtime: $0.runtime)
-        },
-        "remove": Verb(positionals: 1...1, takesRuntime: true) { try CtlRemove.command(reminder: $0.positionals[0], runtime: $0.runtime) },
-        "reset": Verb(positionals: 1...1, takesRuntime: true) { try CtlReset.command(reminder: $0.positionals[0], runtime: $0.runtime) },
-        "reload": Verb(positionals: 0...0) { _ in .reload },
-        "drink": Verb(positionals: 0...1) { try CtlDrink.command(milliliters: try $0.integer(0), note: nil) },
-        "take": Verb(positionals: 1...2) { try CtlTake.command(electrolyte: $0.positionals[0], milligrams: try $0.integer(1)) },
-        "cramp": Verb(positionals: 0...0) { _ in try CtlCramp.command(muscle: nil, severity: nil, at: nil, note: nil) },
-        "undo": Verb(positionals: 0...0) { _ in .undo },
-        "today": Verb(positionals: 0...0) { _ in .today },
-        "stats": Verb(positionals: 0...0) { _ in try CtlStats.command(days: CtlStats.defaultDays) },
-        "export": Verb(positionals: 0...0) { try CtlExport.command(csv: false, json: $0.json, since: nil) },
-    ]
+        }
+        case "remove": Verb(positionals: 1...1, takesRuntime: true) { try CtlRemove.command(reminder: $0.positionals[0], runtime: $0.runtime) }
+        case "reset": Verb(positionals: 1...1, takesRuntime: true) { try CtlReset.command(reminder: $0.positionals[0], runtime: $0.runtime) }
+        case "reload": Verb(positionals: 0...0) { _ in .reload }
+        case "drink": Verb(positionals: 0...1) { try CtlDrink.command(milliliters: try $0.integer(0), note: nil) }
+        case "take": Verb(positionals: 1...2) { try CtlTake.command(electrolyte: $0.positionals[0], milligrams: try $0.integer(1)) }
+        case "cramp": Verb(positionals: 0...0) { _ in try CtlCramp.command(muscle: nil, severity: nil, at: nil, note: nil) }
+        case "undo": Verb(positionals: 0...0) { _ in .undo }
+        case "today": Verb(positionals: 0...0) { _ in .today }
+        case "stats": Verb(positionals: 0...0) { _ in try CtlStats.command(days: CtlStats.defaultDays) }
+        case "export": Verb(positionals: 0...0) { try CtlExport.command(csv: false, json: $0.json, since: nil) }
+        default: nil
+        }
+    }
 }
