@@ -20,29 +20,27 @@ enum CtlFastPath {
     static func parse(_ arguments: [String]) -> Invocation? {
         guard arguments.count >= 2, arguments[0] == "ctl", let verb = verb(named: arguments[1]) else { return nil }
         var words = Words()
-        var flags = CtlFlags()
         var rest = arguments[2...]
         while let word = rest.popFirst() {
             if word == "--json" {
-                guard !flags.json else { return nil }
-                flags.json = true
+                guard !words.flags.json else { return nil }
+                words.flags.json = true
             } else if word == "--runtime" && verb.takesRuntime {
                 guard !words.runtime else { return nil }
                 words.runtime = true
             } else if word == "--socket" || word.hasPrefix("--socket=") {
                 let value = word == "--socket" ? rest.popFirst() : String(word.dropFirst("--socket=".count))
-                guard flags.socket == nil, let value, !value.isEmpty, !startsLikeAnOption(value) else { return nil }
-                flags.socket = value
+                guard words.flags.socket == nil, let value, !value.isEmpty, !startsLikeAnOption(value) else { return nil }
+                words.flags.socket = value
             } else if startsLikeAnOption(word) {
                 return nil
             } else {
                 words.positionals.append(word)
             }
         }
-        words.json = flags.json
         guard verb.positionals.contains(words.positionals.count),
               let command = try? verb.build(words) else { return nil }
-        return Invocation(command: command, flags: flags)
+        return Invocation(command: command, flags: words.flags)
     }
 
     /// Judged on the first byte, so "-1", "-" and "--" all go to argument-parser.
@@ -50,11 +48,11 @@ enum CtlFastPath {
         word.utf8.first == UInt8(ascii: "-")
     }
 
-    /// The words of one invocation, flags taken out.
+    /// The words of one invocation: its flags, and the rest in order.
     struct Words {
         var positionals: [String] = []
         var runtime = false
-        var json = false
+        var flags = CtlFlags()
 
         func word(_ index: Int) -> String? { index < positionals.count ? positionals[index] : nil }
 
@@ -104,7 +102,7 @@ enum CtlFastPath {
         case "undo": Verb(positionals: 0...0) { _ in .undo }
         case "today": Verb(positionals: 0...0) { _ in .today }
         case "stats": Verb(positionals: 0...0) { _ in try CtlStats.command(days: CtlStats.defaultDays) }
-        case "export": Verb(positionals: 0...0) { try CtlExport.command(csv: false, json: $0.json, since: nil) }
+        case "export": Verb(positionals: 0...0) { try CtlExport.command(csv: false, json: $0.flags.json, since: nil) }
         default: nil
         }
     }
