@@ -131,7 +131,8 @@ calendar = "*-*-* 00/6:00:00"
 
 def run_commands():
     code, out, err = ctl("status")
-    check(code == 0 and "crampd 0.1.0, pid" in out and f"Config: {ROOT}/config/crampd/config.toml" in out
+    version = open(os.path.join(os.path.dirname(__file__), "..", "..", "VERSION")).read().strip()
+    check(code == 0 and f"crampd {version}, pid" in out and f"Config: {ROOT}/config/crampd/config.toml" in out
           and "Loaded: ok" in out and "Paused: no" in out and "Next: " in out, f"status: {out}{err}")
 
     code, out, err = ctl("list")

@@ -250,8 +250,3 @@ enum CompactTimestamp {
         return "\(t.date.year)\(two(t.date.month))\(two(t.date.day))T\(two(t.time.hour))\(two(t.time.minute))\(two(t.time.second))Z"
     }
 }
-
-/// The version string shared by `crampd --version`, status and the journal.
-public enum CrampdBuild {
-    public static let version = "0.1.0"
-}
