@@ -6,7 +6,7 @@ PREFIX ?= $(HOME)/.local
 SWIFT ?= swift
 SHARED ?= $(CURDIR)/../shared
 
-.PHONY: man deps test-deps build release test unit-tests toml-test e2e install uninstall clean
+.PHONY: man deps test-deps deb build release test unit-tests toml-test e2e install uninstall clean
 
 # Debian packages: the C libraries for building, real systemd/dbus/dunst for the tests.
 deps:
@@ -56,6 +56,17 @@ test: test-deps unit-tests toml-test e2e
 # where journalctl -x finds it.
 install: release
 	./systemd/install.sh install --prefix "$(PREFIX)" --binary "$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/crampd"
+
+# crampd_$(VERSION)_amd64.deb (and crampd-dbgsym_…) here, through debian/rules as dpkg-buildpackage -b
+# runs it (see debian/rules for why not dpkg-buildpackage itself), checked by lintian.
+VERSION := $(shell cat VERSION)
+deb: test-deps
+	./scripts/version.sh --check
+	debian/rules build
+	debian/rules binary
+	debian/rules clean
+	lintian --fail-on error crampd_$(VERSION)_amd64.deb
+	@ls -l crampd_$(VERSION)_amd64.deb
 
 # Stops and disables the units and removes every file install put in place (it keeps a list);
 # your configuration and diary stay.
