@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Installs the Debian packages crampd needs, only those missing.
 #   scripts/deps.sh build   what `make install` needs: the C libraries behind our wrappers
-#   scripts/deps.sh test    also what `make test` needs: real systemd, dbus, a notification server
+#   scripts/deps.sh test    also what `make test` needs: real systemd, dbus, a notification server,
+#                           and the Debian packaging tools for `make deb`
 # As root it runs apt-get; otherwise it prints the command to run and fails.
 set -euo pipefail
 build=(libsystemd-dev libsqlite3-dev make)
-test=(python3 systemd dbus-daemon dbus-user-session xvfb dunst libnotify-bin xdotool imagemagick hyperfine binutils pkg-config)
+test=(python3 systemd dbus-daemon dbus-user-session xvfb dunst libnotify-bin xdotool imagemagick hyperfine binutils pkg-config
+    debhelper dpkg-dev fakeroot lintian)  # make deb and Tests/e2e/package.sh
 case "${1:-build}" in
     build) wanted=("${build[@]}") ;;
     test) wanted=("${build[@]}" "${test[@]}") ;;
