@@ -29,7 +29,9 @@ enum CtlSession {
                 printError(error.description + "\n" + hint)
                 return unavailable
             case .failed(let message):
+                // An answer this ctl cannot read may come from an older or newer daemon.
                 printError(message)
+                printVersionSkew(askingAt: path)
                 return 1
             }
         }
@@ -40,13 +42,28 @@ enum CtlSession {
             } else {
                 write(Array(ResultText.result(result, now: CtlClock.now(), zone: CtlClock.zone(),
                                               terminalWidth: TerminalWidth.ofStandardOutput()).utf8))
+                // After a package upgrade the running daemon stays the old binary until restarted.
+                if case .status(let status) = result,
+                   let notice = VersionSkewText.notice(running: status.version, ctl: CrampdBuild.version) {
+                    printError("Note: " + notice)
+                }
             }
             return 0
         case .error(let error):
             if flags.json { write(WireCoding.line(error)) }
             printError(ResultText.error(error), newline: false)
+            if VersionSkewText.mayComeFromAnOlderDaemon(error.code) { printVersionSkew(askingAt: path) }
             return 1
         }
+    }
+
+    /// Asks the daemon its version and, when it is another release than this ctl, says so and
+    /// what to do. Silent when the daemon answers nothing readable: the error is already printed.
+    static func printVersionSkew(askingAt path: String) {
+        guard let answer = try? ControlClient(path: path).send(Request(id: 2, command: .status)),
+              case .ok(.status(let status)) = answer.response,
+              let notice = VersionSkewText.notice(running: status.version, ctl: CrampdBuild.version) else { return }
+        printError(notice)
     }
 
     static let hint = "is crampd running? try: systemctl --user start crampd"
