@@ -6,7 +6,9 @@
 #   source "$(dirname "$0")/lib/ordinary-user.sh"
 #   sdenv_on_exit ou_cleanup                 # or: trap ou_cleanup EXIT; registered first, so a
 #                                            # half-made user is removed too
-#   ou_start crampd-e2e                      # user, runtime dir, cgroup, systemd --user answering
+#   ou_start crampd-e2e [SETUP]              # user, runtime dir, cgroup, systemd --user answering;
+#                                            # SETUP (a command, run as root) runs once the home
+#                                            # exists, before the manager starts (seed files there)
 #   ou_systemctl enable --now crampd.socket  # systemctl --user as that user
 #   ou_run crampd ctl status                 # any command as that user, in its home, with its
 #                                            # HOME USER LOGNAME PATH XDG_RUNTIME_DIR (and
@@ -131,10 +133,11 @@ ou_remove_stale_user() {
     ou_cleanup
 }
 
-# ou_start NAME: creates the user and starts its manager; fails (after cleaning up what it made,
-# through ou_cleanup) when the manager does not answer within 20 s.
+# ou_start NAME [SETUP...]: creates the user, runs SETUP (as root, with OU_HOME set), starts its
+# manager; fails (ou_cleanup then removes what it made) when the manager does not answer in 20 s.
 ou_start() {
     local name=$1 root
+    shift
     [ "$(id -u)" = 0 ] || ou_die "ou_start needs root (useradd, cgroup delegation)"
     [ -x "$OU_SYSTEMD_BIN" ] || ou_die "Failed to start a user manager: $OU_SYSTEMD_BIN not found (install systemd)"
     root=$(ou_cgroup2_root) || ou_die "Failed to delegate a cgroup: no cgroup v2 hierarchy at /sys/fs/cgroup or /sys/fs/cgroup/unified"
@@ -157,6 +160,8 @@ ou_start() {
     local probe=$OU_CGROUP
     while [ ! -e "$probe" ]; do OU_CGROUP_TOP=$probe; probe=$(dirname "$probe"); done
     mkdir -p "$OU_CGROUP" && chown -R "$name:" "$OU_CGROUP" || ou_die "Failed to create the cgroup $OU_CGROUP"
+
+    if [ $# -gt 0 ]; then "$@" || ou_die "Failed to set up $name: $* failed"; fi
 
     OU_LOG=$(mktemp /tmp/crampd-ou-manager.XXXXXX.log)
     local env=()
