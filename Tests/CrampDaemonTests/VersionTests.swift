@@ -21,8 +21,8 @@ import Testing
         let version = try Self.text("VERSION").trimmingCharacters(in: .whitespacesAndNewlines)
         let changelog = try Self.text("debian/changelog").split(separator: "\n").first.map(String.init)
         #expect(changelog?.hasPrefix("crampd (\(version)) ") == true, "debian/changelog starts with \(changelog ?? "nothing")")
-        let pkgbuild = try Self.text("packaging/arch/PKGBUILD").split(separator: "\n").map(String.init)
-        #expect(pkgbuild.contains("pkgver=\(version)"))
+        let pkgver = try Self.text("packaging/arch/PKGBUILD").split(separator: "\n").first { $0.hasPrefix("pkgver=") }
+        #expect(pkgver == "pkgver=\(version)")
         let manual = try Self.text("docs/crampd.toml.5").split(separator: "\n").first.map(String.init)
         #expect(manual?.contains("\"crampd \(version)\"") == true, "docs/crampd.toml.5 starts with \(manual ?? "nothing")")
     }

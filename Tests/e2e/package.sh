@@ -37,20 +37,27 @@ snapshot() {
 before=$(snapshot)
 # Registered first, so they run last: the user goes after its manager stopped crampd, and a
 # failed run still purges the package.
-sdenv_on_exit "dpkg-query -W crampd >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq crampd"
+sdenv_on_exit "! dpkg-query -W crampd >/dev/null 2>&1 || DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq crampd"
 sdenv_on_exit ou_cleanup
 
-step "make deb (release build: reused when .build has it)"
 build_log="$SDENV_TMP/make-deb.log"
-started=$SECONDS
-# HOME stays (swift's caches); XDG_CONFIG_HOME from sdenv would move swiftpm's config, so unset it.
-if ! env -u XDG_CONFIG_HOME -u XDG_DATA_HOME -u XDG_STATE_HOME make -s deb >"$build_log" 2>&1; then
-    tail -n 40 "$build_log" >&2
-    sdenv_fail "make deb failed"
+if [ -n "${CRAMPD_DEB:-}" ]; then
+    # A package built before (make deb), e.g. while iterating on this script: lint it again.
+    step "lintian $CRAMPD_DEB (CRAMPD_DEB: not rebuilt)"
+    cp "$CRAMPD_DEB" "$SDENV_TMP/$deb" && deb="$SDENV_TMP/$deb"
+    lintian --fail-on error "$deb" >"$build_log" 2>&1 || { cat "$build_log" >&2; sdenv_fail "lintian reported errors"; }
+else
+    step "make deb (release build: reused when .build has it)"
+    started=$SECONDS
+    # HOME stays (swift's caches); XDG_CONFIG_HOME from sdenv would move swiftpm's config, so unset it.
+    if ! env -u XDG_CONFIG_HOME -u XDG_DATA_HOME -u XDG_STATE_HOME make -s deb >"$build_log" 2>&1; then
+        tail -n 40 "$build_log" >&2
+        sdenv_fail "make deb failed"
+    fi
+    echo "built $deb in $((SECONDS - started)) s"
+    [ -f "$deb" ] || sdenv_fail "make deb did not produce $deb"
 fi
-echo "built $deb in $((SECONDS - started)) s"
-[ -f "$deb" ] || sdenv_fail "make deb did not produce $deb"
-# lintian ran inside make deb with --fail-on error; show what it said.
+# lintian ran with --fail-on error; show what it said.
 grep -E '^[EWI]: crampd' "$build_log" || echo "lintian: no tags"
 grep -qE '^E: ' "$build_log" && sdenv_fail "lintian reported errors"
 
@@ -80,20 +87,31 @@ systemd-analyze --user verify --man=no "$unpacked/usr/lib/systemd/user/crampd.so
     | grep -v 'crampd: command not found\|Command /usr/bin/crampd is not executable' || true
 echo "stripped binary: $(stat -c %s "$unpacked/usr/bin/crampd") bytes; package: $(stat -c %s "$deb") bytes; installed size: $(dpkg-deb -f "$deb" Installed-Size) KiB"
 
-step "apt-get install ./$deb"
-DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "./$deb" >"$SDENV_TMP/apt.log" 2>&1 || { cat "$SDENV_TMP/apt.log" >&2; sdenv_fail "apt-get install failed"; }
-[ "$(crampd --version)" = "$version" ] || sdenv_fail "crampd --version says $(crampd --version), not $version"
+step "apt-get install ./$(basename "$deb")"
+case "$deb" in /*) ;; *) deb="./$deb" ;; esac
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$deb" >"$SDENV_TMP/apt.log" 2>&1 || { cat "$SDENV_TMP/apt.log" >&2; sdenv_fail "apt-get install failed"; }
+[ "$(/usr/bin/crampd --version)" = "$version" ] || sdenv_fail "crampd --version says $(/usr/bin/crampd --version), not $version"
 # Enabled for every user, started for none (the postinst never starts anything as root).
 [ -L /etc/systemd/user/default.target.wants/crampd.service ] || sdenv_fail "crampd.service is not enabled for every user"
 [ -L /etc/systemd/user/sockets.target.wants/crampd.socket ] || sdenv_fail "crampd.socket is not enabled for every user"
-pgrep -x crampd >/dev/null && sdenv_fail "installing the package started a crampd"
+# (Other crampd processes on a shared machine run other binaries.)
+for pid in $(pgrep -x crampd || true); do
+    [ "$(readlink "/proc/$pid/exe" 2>/dev/null)" = /usr/bin/crampd ] && sdenv_fail "installing the package started /usr/bin/crampd (pid $pid)"
+done
 # systemd's trigger on /usr/lib/systemd/catalog ran journalctl --update-catalog.
 listed=$(journalctl --list-catalog | grep -c ' crampd: ' || true)
 [ "$listed" -gt 0 ] || sdenv_fail "the catalog is not in journalctl's database after install"
 echo "catalog: $listed entries"
 
-step "an ordinary user's login starts crampd"
-ou_start "$user"
+step "an ordinary user's login starts crampd, with 0.1.0's state and diary"
+# The previous release's files (Tests/fixtures/release-0.1.0, made by crampd 0.1.0) are in the
+# user's state directory before the upgraded daemon first starts.
+seed_previous_release() {
+    install -d -m 700 -o "$user" -g "$user" "$OU_HOME/.local" "$OU_HOME/.local/state" "$OU_HOME/.local/state/crampd"
+    install -m 600 -o "$user" -g "$user" Tests/fixtures/release-0.1.0/state.json Tests/fixtures/release-0.1.0/diary.sqlite* \
+        "$OU_HOME/.local/state/crampd/"
+}
+ou_start "$user" seed_previous_release
 ou_wait 20 ou_systemctl is-active --quiet crampd.service || {
     ou_systemctl status crampd.service --no-pager >&2 || true
     sdenv_journal _UID="$OU_UID" -n 30 --no-pager >&2 || true
@@ -117,7 +135,43 @@ sdenv_journal -t crampd CRAMPD_REMINDER=water _UID="$OU_UID" -o cat | tail -n 1
 # The catalog explains it (journalctl -x).
 sdenv_journal -t crampd CRAMPD_REMINDER=water _UID="$OU_UID" -x | grep -q 'crampd ctl done water' \
     || sdenv_fail "journalctl -x does not explain the reminder with the packaged catalog"
-ou_run test -f "$OU_HOME/.local/state/crampd/state.json" || sdenv_fail "no state file in the user's ~/.local/state/crampd"
+
+step "the packaged daemon reads 0.1.0's state file and diary"
+export_json=$(ou_run crampd ctl export --json) || sdenv_fail "crampd ctl export failed: $export_json"
+for note in "fixture drink" "fixture cramp"; do
+    grep -q "$note" <<<"$export_json" || sdenv_fail "the diary of 0.1.0 lost \"$note\": $export_json"
+done
+grep -q '"water"' <<<"$export_json" || sdenv_fail "the diary of 0.1.0 lost the done water reminder"
+# A state file it could not read would have been moved aside (state.json.damaged-…).
+left=$(ou_run ls "$OU_HOME/.local/state/crampd" | grep -vxE 'state\.json|diary\.sqlite(-wal|-shm)?' || true)
+[ -z "$left" ] || sdenv_fail "files set aside in the state directory: $left"
+sdenv_journal -t crampd _UID="$OU_UID" -p warning -o cat | grep -i 'state' && sdenv_fail "the daemon warned about 0.1.0's state file"
+
+step "a newer ctl with a running older daemon"
+# The previous release's binary: CRAMPD_PREVIOUS_BINARY, or a debug build in the repository's
+# main worktree (of another version than this one).
+main_worktree=$(git worktree list --porcelain 2>/dev/null | sed -n '1s/^worktree //p')
+previous=${CRAMPD_PREVIOUS_BINARY:-${main_worktree:-$root}/.build/debug/crampd}
+if [ -x "$previous" ] && [ "$("$previous" --version 2>/dev/null)" != "$version" ]; then
+    previous_version=$("$previous" --version)
+    old_run="$SDENV_TMP/previous"
+    mkdir -p -m 700 "$old_run/run" "$old_run/state" "$old_run/config"
+    XDG_RUNTIME_DIR="$old_run/run" XDG_STATE_HOME="$old_run/state" XDG_CONFIG_HOME="$old_run/config" \
+        "$previous" run </dev/null >"$old_run/log" 2>&1 &
+    previous_pid=$!
+    sdenv_on_exit "kill $previous_pid 2>/dev/null || true"
+    export CRAMPD_SOCKET="$old_run/run/crampd/ctl.sock"
+    sdenv_wait_for 10 /usr/bin/crampd ctl status || sdenv_fail "the previous crampd ($previous) did not answer"
+    /usr/bin/crampd ctl status >"$old_run/out" 2>"$old_run/err" || sdenv_fail "the new ctl cannot read the old daemon's status"
+    grep -q "^crampd $previous_version, pid $previous_pid" "$old_run/out" || sdenv_fail "status: $(cat "$old_run/out")"
+    expected="Note: the running crampd is $previous_version, this ctl is $version: systemctl --user restart crampd"
+    [ "$(cat "$old_run/err")" = "$expected" ] || sdenv_fail "expected the notice '$expected', got '$(cat "$old_run/err")'"
+    cat "$old_run/err"
+    unset CRAMPD_SOCKET
+    kill "$previous_pid"; wait "$previous_pid" 2>/dev/null || true
+else
+    echo "skipped: no previous release's binary (set CRAMPD_PREVIOUS_BINARY to a crampd older than $version)"
+fi
 
 step "apt-get purge while the user's crampd runs"
 DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq crampd >"$SDENV_TMP/purge.log" 2>&1 || { cat "$SDENV_TMP/purge.log" >&2; sdenv_fail "apt-get purge failed"; }
