@@ -2,6 +2,7 @@
 #   make install     build a release binary and install + start the user service
 #   make test        everything CI runs: unit tests, toml-test, end-to-end scripts
 #   make uninstall   remove what install put in place
+#   make deb         build crampd_<version>_amd64.deb (see README, "Installing the package")
 PREFIX ?= $(HOME)/.local
 SWIFT ?= swift
 SHARED ?= $(CURDIR)/../shared
