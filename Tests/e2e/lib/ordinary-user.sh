@@ -189,6 +189,9 @@ ou_cleanup() {
     [ -n "$OU_RUNUSER_PID" ] && ou_stop_pid "$OU_RUNUSER_PID" 5
     ou_remove_cgroup
     [ -n "$OU_RUNTIME_DIR" ] && rm -rf "$OU_RUNTIME_DIR"
+    # What the user left in the shared temporary directories (a service's PrivateTmp= directory
+    # survives a manager that had to be killed); userdel --remove only takes home and mail.
+    [ -n "$OU_UID" ] && find /tmp /var/tmp /dev/shm -mindepth 1 -maxdepth 1 -uid "$OU_UID" -exec rm -rf {} + 2>/dev/null
     if getent passwd "$OU_USER" >/dev/null; then
         # userdel refuses while the user has processes; ou_run's are bounded, so wait for them.
         ou_wait 10 sh -c "! pgrep -u '$OU_USER' >/dev/null" || ou_log "processes of $OU_USER still run: $(pgrep -u "$OU_USER" | tr '\n' ' ')"
