@@ -37,6 +37,18 @@ echo "catalog: $listed entries"
 
 sdenv_setup
 sdenv_require_unit_absent crampd.service crampd.socket
+
+step "install.sh strips the binary it installs"
+# A small ELF with symbols, installed into a throw-away prefix, home and runtime directory.
+strip_dir=$(mktemp -d)
+sdenv_on_exit "rm -rf '$strip_dir'"
+printf 'int main(void) { return 0; }\n' | cc -g -x c - -o "$strip_dir/crampd"
+readelf -S "$strip_dir/crampd" | grep -q '\.symtab' || sdenv_fail "the test binary has no symbols to strip"
+HOME="$strip_dir/home" XDG_CONFIG_HOME="$strip_dir/home/.config" XDG_RUNTIME_DIR="$strip_dir/run" \
+    systemd/install.sh install --prefix "$strip_dir/prefix" --binary "$strip_dir/crampd" --no-start >/dev/null
+readelf -S "$strip_dir/prefix/bin/crampd" | grep -q '\.symtab' && sdenv_fail "install.sh installed an unstripped binary"
+"$strip_dir/prefix/bin/crampd" || sdenv_fail "the stripped binary does not run"
+echo "stripped: $(stat -c %s "$strip_dir/crampd") -> $(stat -c %s "$strip_dir/prefix/bin/crampd") bytes"
 # Also on failure: the runtime directory outlives the service (RuntimeDirectoryPreserve=yes).
 [ -e "$XDG_RUNTIME_DIR/crampd" ] || sdenv_on_exit "rm -rf '$XDG_RUNTIME_DIR/crampd'"
 
