@@ -112,7 +112,7 @@ seed_previous_release() {
         "$OU_HOME/.local/state/crampd/"
 }
 ou_start "$user" seed_previous_release
-ou_wait 20 ou_systemctl is-active --quiet crampd.service || {
+sdenv_wait_for 20 ou_systemctl is-active --quiet crampd.service || {
     ou_systemctl status crampd.service --no-pager >&2 || true
     sdenv_journal _UID="$OU_UID" -n 30 --no-pager >&2 || true
     sdenv_fail "the user's manager did not start crampd.service (enabled for every user)"

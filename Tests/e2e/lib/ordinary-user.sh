@@ -3,6 +3,7 @@
 # account, /run/user/UID, and a cgroup delegated to it as user@.service does (DESIGN.md,
 # "Real users are not root"). For end-to-end tests run as root; everything is bounded.
 #
+#   source "$(dirname "$0")/lib/systemd-env.sh"   # (sourced here too when it is not yet)
 #   source "$(dirname "$0")/lib/ordinary-user.sh"
 #   sdenv_on_exit ou_cleanup                 # or: trap ou_cleanup EXIT; registered first, so a
 #                                            # half-made user is removed too
@@ -23,6 +24,9 @@
 # Needs root, util-linux (setsid, runuser), passwd (useradd, userdel) and a cgroup v2 hierarchy
 # (/sys/fs/cgroup or, on hybrid machines like this one, /sys/fs/cgroup/unified).
 
+# Waiting, stopping by PID and failing are systemd-env.sh's (sdenv_wait_for, sdenv_stop_pid, sdenv_fail).
+declare -F sdenv_wait_for >/dev/null || source "$(dirname "${BASH_SOURCE[0]}")/systemd-env.sh"
+
 OU_COMMENT="crampd end-to-end test user (safe to remove)"
 OU_SYSTEMD_BIN=${OU_SYSTEMD_BIN:-/lib/systemd/systemd}
 OU_RUN_TIMEOUT=${OU_RUN_TIMEOUT:-60}
@@ -38,10 +42,6 @@ OU_LOG=
 OU_CREATED_SYSTEMD_DIR=0
 
 ou_log() { printf 'ordinary-user: %s\n' "$*" >&2; }
-ou_die() {
-    printf 'FAIL: %s\n' "$*" >&2
-    exit 1
-}
 
 # The cgroup v2 mount: the whole tree, or its unified part on a hybrid (v1 + v2) machine.
 ou_cgroup2_root() {
@@ -64,7 +64,7 @@ ou_environment() {
 
 # ou_run COMMAND...: runs COMMAND as the user, in its home, bounded by OU_RUN_TIMEOUT seconds.
 ou_run() {
-    [ -n "$OU_USER" ] || ou_die "ou_run before ou_start"
+    [ -n "$OU_USER" ] || sdenv_fail "ou_run before ou_start"
     local env=()
     mapfile -t env < <(ou_environment)
     (cd "$OU_HOME" && timeout -k 5 "$OU_RUN_TIMEOUT" runuser -u "$OU_USER" -- env -i "${env[@]}" "$@")
@@ -75,27 +75,6 @@ ou_systemctl() { ou_run systemctl --user "$@"; }
 
 # True when the user's manager answers (its leftover private socket alone does not count).
 ou_manager_answers() { OU_RUN_TIMEOUT=5 ou_run systemctl --user show -p Version --value >/dev/null 2>&1; }
-
-# ou_wait SECONDS COMMAND...: runs COMMAND every 0.1 s until it succeeds; fails after SECONDS.
-ou_wait() {
-    local deadline=$((SECONDS + $1)); shift
-    until "$@" >/dev/null 2>&1; do
-        [ "$SECONDS" -ge "$deadline" ] && return 1
-        sleep 0.1
-    done
-}
-
-# ou_stop_pid PID SECONDS: SIGTERM, then SIGKILL after SECONDS.
-ou_stop_pid() {
-    local pid=$1 deadline=$((SECONDS + $2))
-    kill -TERM "$pid" 2>/dev/null || return 0
-    while kill -0 "$pid" 2>/dev/null && [ "$SECONDS" -lt "$deadline" ]; do sleep 0.1; done
-    if kill -0 "$pid" 2>/dev/null; then
-        ou_log "pid $pid ignored SIGTERM for $2 s, killing it"
-        kill -KILL "$pid" 2>/dev/null
-    fi
-    wait "$pid" 2>/dev/null || true
-}
 
 # Kills whatever still runs in the user's cgroup (by the PIDs listed there), then removes the
 # cgroup directories, deepest first, up to the top-most one ou_start created.
@@ -123,7 +102,7 @@ ou_remove_stale_user() {
     local name=$1 entry
     entry=$(getent passwd "$name") || return 0
     [ "$(cut -d: -f5 <<<"$entry")" = "$OU_COMMENT" ] \
-        || ou_die "Failed to create user $name: it exists and is not a crampd test user; choose another name"
+        || sdenv_fail "Failed to create user $name: it exists and is not a crampd test user; choose another name"
     ou_log "removing $name, left behind by an earlier run"
     OU_USER=$name OU_UID=$(cut -d: -f3 <<<"$entry") OU_HOME=$(cut -d: -f6 <<<"$entry")
     OU_RUNTIME_DIR=/run/user/$OU_UID
@@ -138,20 +117,20 @@ ou_remove_stale_user() {
 ou_start() {
     local name=$1 root
     shift
-    [ "$(id -u)" = 0 ] || ou_die "ou_start needs root (useradd, cgroup delegation)"
-    [ -x "$OU_SYSTEMD_BIN" ] || ou_die "Failed to start a user manager: $OU_SYSTEMD_BIN not found (install systemd)"
-    root=$(ou_cgroup2_root) || ou_die "Failed to delegate a cgroup: no cgroup v2 hierarchy at /sys/fs/cgroup or /sys/fs/cgroup/unified"
+    [ "$(id -u)" = 0 ] || sdenv_fail "ou_start needs root (useradd, cgroup delegation)"
+    [ -x "$OU_SYSTEMD_BIN" ] || sdenv_fail "Failed to start a user manager: $OU_SYSTEMD_BIN not found (install systemd)"
+    root=$(ou_cgroup2_root) || sdenv_fail "Failed to delegate a cgroup: no cgroup v2 hierarchy at /sys/fs/cgroup or /sys/fs/cgroup/unified"
     ou_remove_stale_user "$name"
 
     useradd --create-home --user-group --shell /bin/bash --comment "$OU_COMMENT" "$name" \
-        || ou_die "Failed to create user $name"
+        || sdenv_fail "Failed to create user $name"
     OU_USER=$name
     OU_UID=$(id -u "$name")
     OU_HOME=$(getent passwd "$name" | cut -d: -f6)
     OU_RUNTIME_DIR=/run/user/$OU_UID
     # What pam_systemd and logind make at login.
     mkdir -p -m 700 "$OU_RUNTIME_DIR" && chown "$name:" "$OU_RUNTIME_DIR" \
-        || ou_die "Failed to create $OU_RUNTIME_DIR"
+        || sdenv_fail "Failed to create $OU_RUNTIME_DIR"
     if [ ! -d /run/systemd/system ]; then
         mkdir -p /run/systemd/system && OU_CREATED_SYSTEMD_DIR=1
     fi
@@ -159,9 +138,9 @@ ou_start() {
     OU_CGROUP="$root/user.slice/user-$OU_UID.slice/user@$OU_UID.service"
     local probe=$OU_CGROUP
     while [ ! -e "$probe" ]; do OU_CGROUP_TOP=$probe; probe=$(dirname "$probe"); done
-    mkdir -p "$OU_CGROUP" && chown -R "$name:" "$OU_CGROUP" || ou_die "Failed to create the cgroup $OU_CGROUP"
+    mkdir -p "$OU_CGROUP" && chown -R "$name:" "$OU_CGROUP" || sdenv_fail "Failed to create the cgroup $OU_CGROUP"
 
-    if [ $# -gt 0 ]; then "$@" || ou_die "Failed to set up $name: $* failed"; fi
+    if [ $# -gt 0 ]; then "$@" || sdenv_fail "Failed to set up $name: $* failed"; fi
 
     OU_LOG=$(mktemp /tmp/crampd-ou-manager.XXXXXX.log)
     local env=()
@@ -171,11 +150,11 @@ ou_start() {
         "$OU_CGROUP" "$OU_HOME" runuser -u "$name" -- env -i "${env[@]}" "$OU_SYSTEMD_BIN" --user \
         </dev/null >>"$OU_LOG" 2>&1 &
     OU_RUNUSER_PID=$!
-    ou_wait 10 pgrep -P "$OU_RUNUSER_PID" || { tail -n 20 "$OU_LOG" >&2; ou_die "Failed to start systemd --user for $name: no manager process within 10 s"; }
+    sdenv_wait_for 10 pgrep -P "$OU_RUNUSER_PID" || { tail -n 20 "$OU_LOG" >&2; sdenv_fail "Failed to start systemd --user for $name: no manager process within 10 s"; }
     OU_MANAGER_PID=$(pgrep -P "$OU_RUNUSER_PID" | head -n 1)
-    if ! ou_wait 20 ou_manager_answers; then
+    if ! sdenv_wait_for 20 ou_manager_answers; then
         tail -n 20 "$OU_LOG" >&2
-        ou_die "Failed to start systemd --user for $name: no answer within 20 s"
+        sdenv_fail "Failed to start systemd --user for $name: no answer within 20 s"
     fi
     ou_log "started systemd --user for $name (uid $OU_UID, pid $OU_MANAGER_PID)"
 }
@@ -185,8 +164,8 @@ ou_start() {
 ou_cleanup() {
     [ -n "$OU_USER" ] || return 0
     # SIGTERM makes a user manager start exit.target: it stops every unit, then exits.
-    [ -n "$OU_MANAGER_PID" ] && ou_stop_pid "$OU_MANAGER_PID" 20
-    [ -n "$OU_RUNUSER_PID" ] && ou_stop_pid "$OU_RUNUSER_PID" 5
+    [ -n "$OU_MANAGER_PID" ] && sdenv_stop_pid "$OU_MANAGER_PID" 20 "systemd --user of $OU_USER"
+    [ -n "$OU_RUNUSER_PID" ] && sdenv_stop_pid "$OU_RUNUSER_PID" 5 "runuser of $OU_USER"
     ou_remove_cgroup
     [ -n "$OU_RUNTIME_DIR" ] && rm -rf "$OU_RUNTIME_DIR"
     # What the user left in the shared temporary directories (a service's PrivateTmp= directory
@@ -194,7 +173,7 @@ ou_cleanup() {
     [ -n "$OU_UID" ] && find /tmp /var/tmp /dev/shm -mindepth 1 -maxdepth 1 -uid "$OU_UID" -exec rm -rf {} + 2>/dev/null
     if getent passwd "$OU_USER" >/dev/null; then
         # userdel refuses while the user has processes; ou_run's are bounded, so wait for them.
-        ou_wait 10 sh -c "! pgrep -u '$OU_USER' >/dev/null" || ou_log "processes of $OU_USER still run: $(pgrep -u "$OU_USER" | tr '\n' ' ')"
+        sdenv_wait_for 10 sh -c "! pgrep -u '$OU_USER' >/dev/null" || ou_log "processes of $OU_USER still run: $(pgrep -u "$OU_USER" | tr '\n' ' ')"
         userdel --remove "$OU_USER" 2>/dev/null || ou_log "Failed to remove user $OU_USER: userdel --remove failed"
         getent group "$OU_USER" >/dev/null && groupdel "$OU_USER" 2>/dev/null
     fi
