@@ -55,7 +55,7 @@ extension Daemon {
             return .failure(ControlError(.internal, "\(error); nothing was changed"))
         }
         let before = loaded.config.reminder(id: edit.id)
-        adopt(fresh, now: WallClock.now())
+        adopt(fresh, now: clockNow())
         let after = loaded.config.reminder(id: edit.id)
         let changes = ReminderChanges.between(before, after)
         let scope = runtime ? " until crampd restarts" : ""

@@ -70,7 +70,7 @@ extension Daemon: ControlHandler {
     func upcoming(count: Int) -> UpcomingList {
         var occurrences: [Occurrence] = []
         var simulated = state
-        var now = WallClock.now()
+        var now = clockNow()
         // Today's intake (goal met, drink logged recently) holds for today only: applied to
         // every day, a met goal would skip hydration forever and this loop would never end.
         let todayIntake = smartFacts(at: now).intake
@@ -113,7 +113,7 @@ extension Daemon: ControlHandler {
 
     func done(_ id: String, via channel: AnswerChannel = .ctl) -> Result<ActionResult, ControlError> {
         lookUp(id).flatMap { reminder in
-            let now = WallClock.now()
+            let now = clockNow()
             // The diary first (event and intake in one COMMIT): if it fails, nothing changed.
             return recordDone(reminder, at: now).flatMap { logged in
                 apply(state.recordingDone(id, at: now)).map {
@@ -129,7 +129,7 @@ extension Daemon: ControlHandler {
 
     func snooze(_ id: String, for duration: TimeSpan?, via channel: AnswerChannel = .ctl) -> Result<ActionResult, ControlError> {
         lookUp(id).flatMap { reminder in
-            let now = WallClock.now()
+            let now = clockNow()
             let until = now + (duration ?? loaded.config.daemon.snooze)
             return apply(state.recordingSnooze(id, until: until, now: now)).map {
                 emit(ReminderEvent(kind: .snoozed, reminder: reminder, due: until, at: now, note: "until \(format(until))"), facts: nil, via: channel)
@@ -142,7 +142,7 @@ extension Daemon: ControlHandler {
     func skip(_ id: String) -> Result<ActionResult, ControlError> {
         lookUp(id).flatMap { _ in
             let skipped = nextFiring(of: id)
-            return apply(state.recordingSkip(id, now: WallClock.now())).map {
+            return apply(state.recordingSkip(id, now: clockNow())).map {
                 advance()
                 let what = skipped.map { "the one at \(format($0))" } ?? "its next occurrence"
                 return ActionResult(summary: "Skipping \(what) of \(id).", reminder: id, next: nextFiring(of: id))
@@ -153,7 +153,7 @@ extension Daemon: ControlHandler {
     /// Fires a reminder now through every outlet, to try it; its schedule and state do not change.
     func trigger(_ id: String) -> Result<ActionResult, ControlError> {
         lookUp(id).map { reminder in
-            let now = WallClock.now()
+            let now = clockNow()
             let event = ReminderEvent(kind: .due, reminder: reminder, due: now, at: now, note: "triggered")
             journal.write(event.journalEntry)
             desktop?.show(event)
@@ -162,7 +162,7 @@ extension Daemon: ControlHandler {
     }
 
     func pause(_ length: PauseLength) -> Result<ActionResult, ControlError> {
-        let now = WallClock.now()
+        let now = clockNow()
         let until: Instant?
         switch length {
         case .indefinitely: until = nil
@@ -183,7 +183,7 @@ extension Daemon: ControlHandler {
 
     func resume() -> Result<ActionResult, ControlError> {
         guard pauseState != nil else { return .success(ActionResult(summary: "Not paused; nothing to resume.")) }
-        return apply(state.resumed(now: WallClock.now())).map {
+        return apply(state.resumed(now: clockNow())).map {
             advance()
             logger.notice("Resumed reminders")
             return ActionResult(summary: "Resumed reminders.", next: plan.first?.next?.fireAt)
@@ -209,7 +209,7 @@ extension Daemon: ControlHandler {
     func nextFiring(of id: String) -> Instant? { plan.entry(for: id)?.next?.fireAt }
 
     var pauseState: PauseState? {
-        guard let pause = state.pause, pause.covers(WallClock.now()) else { return nil }
+        guard let pause = state.pause, pause.covers(clockNow()) else { return nil }
         return PauseState(since: pause.since, until: pause.until)
     }
 

@@ -205,7 +205,7 @@ extension Daemon {
                 "The diary is not available (\(diaryUnavailable ?? "not opened")); reminders keep running. Fix it, then: systemctl --user restart crampd"))
         }
         do {
-            return .success(try body(diary, WallClock.now()))
+            return .success(try body(diary, clockNow()))
         } catch {
             switch error {
             case .invalid(let e): return .failure(ControlError(.invalidArgument, e.message))

@@ -74,7 +74,7 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
             startWatchdog()
             updateDesktopOutlet()
             advance()
-            checkCrampInsight(now: WallClock.now())
+            checkCrampInsight(now: clockNow())
             logger.notice("crampd \(CrampdBuild.version) started with \(loaded.config.reminders.count) reminders from \(loaded.files.joined(separator: ", "))",
                           metadata: [JournalLogHandler.messageIDKey: "\(JournalMessageID.daemonStarted.rawValue)"])
             notify { try ServiceManager.ready(status: statusLine) }
@@ -88,7 +88,7 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
     func settle(quietFor: TimeSpan) {
         dispatchPrecondition(condition: .onQueue(queue))
         guard pagesTouched else { return }
-        if let next = plan.nextWake, next < WallClock.now() + quietFor { return }
+        if let next = plan.nextWake, next < clockNow() + quietFor { return }
         IdlePages.release()
         pagesTouched = false
     }
@@ -99,7 +99,7 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
     /// Called by the timer, after every command, and after a reload.
     func advance() {
         dispatchPrecondition(condition: .onQueue(queue))
-        let now = WallClock.now()
+        let now = clockNow()
         // The previous plan is reused where nothing changed; a reload or command resets it.
         let facts = smartFacts(at: now)
         let step = Agenda.step(config: loaded.config, zone: zone, state: state, now: now, intake: facts.intake, after: plan)
@@ -195,6 +195,9 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
     }
 
     // MARK: Helpers
+
+    /// The time, from the clock in `options`: the only way the daemon reads it.
+    func clockNow() -> Instant { options.clock() }
 
     func format(_ instant: Instant) -> String { ConfigSummary.formatLocal(instant, in: zone) }
 

@@ -46,8 +46,13 @@ final class DesktopOutlet {
         var answered = false
     }
 
-    init(queue: DispatchQueue, logger: Logger, snooze: TimeSpan, zone: Zone, onAnswer: @escaping @Sendable (DesktopAnswer) -> Void) {
-        self.queue = queue; self.logger = logger; self.snooze = snooze; self.zone = zone; self.onAnswer = onAnswer
+    /// The daemon's environment, to say where sd-bus looks for the session bus.
+    private let environment: [String: String]
+
+    init(queue: DispatchQueue, logger: Logger, snooze: TimeSpan, zone: Zone, environment: [String: String],
+         onAnswer: @escaping @Sendable (DesktopAnswer) -> Void) {
+        self.queue = queue; self.logger = logger; self.snooze = snooze; self.zone = zone
+        self.environment = environment; self.onAnswer = onAnswer
     }
 
     /// Connects now, so a missing bus or server is reported at start rather than at the first reminder.
@@ -225,9 +230,9 @@ final class DesktopOutlet {
         }
         if let connection {
             let name = (try? connection.bus.uniqueName()) ?? nil
-            steps.append("1. Session bus: connected\(name.map { " as \($0)" } ?? ""), at \(DesktopDiagnosis.busAddress)")
+            steps.append("1. Session bus: connected\(name.map { " as \($0)" } ?? ""), at \(DesktopDiagnosis.busAddress(in: environment))")
         } else {
-            steps.append("1. Session bus: not reachable at \(DesktopDiagnosis.busAddress): \(outage?.text ?? "unknown cause")")
+            steps.append("1. Session bus: not reachable at \(DesktopDiagnosis.busAddress(in: environment)): \(outage?.text ?? "unknown cause")")
         }
         if let server {
             let info = server.information.map { "\($0.name) \($0.version), vendor \($0.vendor), spec \($0.specVersion)" } ?? "a server that does not say its name"
@@ -371,9 +376,9 @@ public struct DesktopDiagnosis: Sendable, Equatable {
     public static let waitingSummary = "Desktop notification test: waiting for the server's answer."
 
     /// Where sd-bus looks for the session bus, as `sd_bus_open_user` does.
-    static var busAddress: String {
-        if let address = getenv("DBUS_SESSION_BUS_ADDRESS").map({ String(cString: $0) }), !address.isEmpty { return address }
-        if let runtime = getenv("XDG_RUNTIME_DIR").map({ String(cString: $0) }), !runtime.isEmpty { return "unix:path=\(runtime)/bus" }
+    static func busAddress(in environment: [String: String]) -> String {
+        if let address = environment["DBUS_SESSION_BUS_ADDRESS"], !address.isEmpty { return address }
+        if let runtime = environment["XDG_RUNTIME_DIR"], !runtime.isEmpty { return "unix:path=\(runtime)/bus" }
         return "(no DBUS_SESSION_BUS_ADDRESS, no XDG_RUNTIME_DIR)"
     }
 }
