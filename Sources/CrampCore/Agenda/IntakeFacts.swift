@@ -10,6 +10,20 @@ public struct IntakeFacts: Sendable, Equatable {
         self.lastDrink = lastDrink; self.waterTodayMilliliters = waterTodayMilliliters
     }
 
+    /// What the diary will know on a later local day when nothing more is logged: the day's
+    /// totals start again from none, the last drink stays.
+    public var onLaterDays: IntakeFacts { IntakeFacts(lastDrink: lastDrink) }
+
     /// Nothing logged: no smart rule applies.
     public static let none = IntakeFacts()
+}
+
+extension SmartReminderFacts {
+    /// What the agenda's intake rules need.
+    public var intake: IntakeFacts { IntakeFacts(lastDrink: lastDrinkAt, waterTodayMilliliters: waterTodayMilliliters) }
+}
+
+extension Optional where Wrapped == SmartReminderFacts {
+    /// No facts (no diary, or it could not be read): no smart rule applies.
+    public var intake: IntakeFacts { self?.intake ?? .none }
 }

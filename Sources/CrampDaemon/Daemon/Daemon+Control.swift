@@ -64,38 +64,18 @@ extension Daemon: ControlHandler {
         ReminderList(reminders: loaded.config.reminders.map(row), pause: pauseState)
     }
 
-    /// The next `count` firings of all reminders, merged in time order, as the
-    /// agenda will produce them (quiet hours, pause, snoozes and skips included):
-    /// simulated by stepping a copy of the state from firing to firing.
+    /// The next `count` firings of all reminders, in time order, as the agenda will produce them.
     func upcoming(count: Int) -> UpcomingList {
-        var occurrences: [Occurrence] = []
-        var simulated = state
-        var now = clockNow()
-        // Today's intake (goal met, drink logged recently) holds for today only: applied to
-        // every day, a met goal would skip hydration forever and this loop would never end.
-        let todayIntake = smartFacts(at: now).intake
-        let endOfToday = LocalDay.interval(of: LocalDay.date(of: now, in: zone), in: zone).upperBound
-        func intake(at t: Instant) -> IntakeFacts { t < endOfToday ? todayIntake : .none }
-        var stepPlan = Agenda.plan(config: loaded.config, zone: zone, state: simulated, now: now, intake: intake(at: now))
-        simulated = Agenda.step(config: loaded.config, zone: zone, state: simulated, now: now, intake: intake(at: now)).state
-        var steps = 0
-        while occurrences.count < count, let wake = stepPlan.nextWake, steps < Self.maximumSimulatedSteps {
-            now = wake
-            steps += 1
-            let step = Agenda.step(config: loaded.config, zone: zone, state: simulated, now: now, intake: intake(at: now))
-            for case .fire(let firing) in step.actions where occurrences.count < count {
-                guard let reminder = loaded.config.reminder(id: firing.reminderID) else { continue }
-                occurrences.append(Occurrence(reminder: reminder.id, kind: reminder.kind.rawValue, at: firing.fireAt,
-                                              message: reminder.message, amount: reminder.amountText))
+        let now = clockNow()
+        let firings = Agenda.upcoming(config: loaded.config, zone: zone, state: state, now: now,
+                                      intake: smartFacts(at: now).intake, count: count)
+        return UpcomingList(occurrences: firings.compactMap { firing in
+            loaded.config.reminder(id: firing.reminderID).map { reminder in
+                Occurrence(reminder: reminder.id, kind: reminder.kind.rawValue, at: firing.fireAt,
+                           message: reminder.message, amount: reminder.amountText)
             }
-            simulated = step.state
-            stepPlan = step.plan
-        }
-        return UpcomingList(occurrences: occurrences)
+        })
     }
-
-    /// A wake that fires nothing (a skip) still costs a step; this bounds the simulation whatever the rules.
-    static let maximumSimulatedSteps = 100_000
 
     func show(_ id: String) -> Result<ReminderDetail, ControlError> {
         lookUp(id).map { reminder in

@@ -229,12 +229,3 @@ extension Daemon {
         }
     }
 }
-
-extension SmartReminderFacts {
-    /// What the agenda's intake rules need.
-    var intake: IntakeFacts { IntakeFacts(lastDrink: lastDrinkAt, waterTodayMilliliters: waterTodayMilliliters) }
-}
-
-extension Optional where Wrapped == SmartReminderFacts {
-    var intake: IntakeFacts { self?.intake ?? .none }
-}
