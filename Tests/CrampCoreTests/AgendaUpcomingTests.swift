@@ -4,7 +4,7 @@ import Testing
 
 /// `Agenda.upcoming` (what `crampd ctl next` lists) against the daemon's own loop: step at
 /// each wake, with the diary's facts read afresh at that time. They must agree exactly,
-/// smart skips included, so `ctl next` never lists what will not fire or leaves out what will.
+/// smart skips and the dose cap included, so `ctl next` never lists what will not fire or leaves out what will.
 @Suite struct AgendaUpcomingTests {
     static let seeds: [UInt64] = Array(1...12)
 
@@ -26,8 +26,9 @@ import Testing
         return Array(fired.prefix(count))
     }
 
-    /// Hydration reminders with the smart rules, others plain; a water goal; drinks logged
-    /// before `now`; some state changes (snooze, skip, pause) as `ctl` makes them.
+    /// Hydration reminders with the smart rules, a dose reminder with a cap, others plain; a
+    /// water goal; drinks and doses logged before `now`; some state changes (snooze, skip,
+    /// pause, done) as `ctl` makes them.
     @Test(arguments: seeds)
     func nextListsExactlyWhatTheDaemonWillFire(seed: UInt64) throws {
         var random = SplitMix64(seed: seed)
@@ -36,13 +37,20 @@ import Testing
         reminders.append(agendaEvery("water", .minutes(Int64(20 * random.int(1...6))),
                                      windows: [DailyWindow(start: agendaTime(8, 0), end: agendaTime(21, 0))],
                                      skipIfLoggedWithin: .minutes(Int64(10 * random.int(1...9)))))
+        let doseTimes = Set((0..<random.int(1...4)).map { _ in random.int(0...71) }).sorted().map { TimeOfDay(hour: $0 / 3, minute: ($0 % 3) * 20) }
+        reminders.append(Reminder(id: "magnesium", kind: .electrolyte, electrolyte: .magnesium, message: "Take your magnesium",
+                                  amount: 200, schedule: .at(AtSchedule(times: doseTimes))))
         var quiet: [DailyWindow] = []
         if random.bool() { quiet = [DailyWindow(start: agendaTime(22, 0), end: agendaTime(7, 0))] }
-        let config = agendaConfig(reminders, quietHours: quiet, waterGoal: random.pick([nil, 500, 1500]))
+        var config = agendaConfig(reminders, quietHours: quiet, waterGoal: random.pick([nil, 500, 1500]))
+        config.goals.capMilligrams = random.pick([[:], [.magnesium: 250], [.magnesium: 450]])
         let now = agendaUTC(2026, 11, 25, random.int(0...23), random.int(0...59))
         var diary = DiaryRecords()
         for _ in 0..<random.int(0...6) {
             diary.drinks.append(Drink(milliliters: 250, time: now - random.span(0...600, unit: .minutes(1))))
+        }
+        for _ in 0..<random.int(0...2) {
+            diary.doses.append(Dose(electrolyte: .magnesium, milligrams: 150, time: now - random.span(0...600, unit: .minutes(1))))
         }
         var state = Agenda.step(config: config, zone: zone, state: .empty, now: now - .hours(3)).state
         for _ in 0..<random.int(0...3) {

@@ -173,4 +173,15 @@ struct DaemonHandlerTests {
         #expect(today.waterMilliliters == 300)
         #expect(today.electrolytes.first { $0.electrolyte == .magnesium }?.milligrams == 200)
     }
+
+    @Test func aDosePastTheCapIsNeitherListedNorFired() throws {
+        let f = try fixture()
+        _ = try f.ok(.take(electrolyte: "magnesium", milligrams: 200))  // 200 + 200 > 350
+        #expect(try upcoming(f, 20).first { $0.hasPrefix("magnesium") } == "magnesium Thu 2026-11-26 12:00:00 UTC")
+        f.step(at: Self.day(12))
+        let skip = try #require(f.journal.entries.last { $0.field("CRAMPD_REMINDER") == "magnesium" })
+        #expect(skip.field("CRAMPD_EVENT") == "skipped")
+        #expect(skip.message.contains("not suggesting 200 mg of magnesium: with the 200 mg taken today it would make 400 mg, above the daily cap of 350 mg"))
+        #expect(f.state.reminders["magnesium"]?.lastFired == nil)
+    }
 }

@@ -216,6 +216,12 @@ struct ReminderResolver {
                     probe.handledThrough = max(probe.handledThrough, until - TimeSpan(microseconds: 1))
                 }
                 continue
+            case .dailyCapReached?:
+                result.firstSkippedForIntake = result.firstSkippedForIntake ?? occurrence.fireAt
+                if let until = context.capsHoldUntil {
+                    probe.handledThrough = max(probe.handledThrough, until - TimeSpan(microseconds: 1))
+                }
+                continue
             case .drinkLoggedRecently?, .requested?:
                 result.firstSkippedForIntake = result.firstSkippedForIntake ?? occurrence.fireAt
                 continue

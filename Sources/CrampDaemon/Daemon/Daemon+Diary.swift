@@ -4,7 +4,7 @@ import Dispatch
 import Systemd
 
 /// The diary in the daemon: opening it, recording every reminder event where the journal is
-/// written, feeding intake facts to the agenda, the dose cap, the cramp insight, and the
+/// written, feeding intake facts to the agenda, the cramp insight, and the
 /// handlers of `drink`, `take`, `cramp`, `undo`, `today`, `stats` and `export`.
 ///
 /// A diary that cannot be opened never stops reminders: they run as before, events are not
@@ -41,14 +41,8 @@ extension Daemon {
         }
     }
 
-    /// Writes one reminder event to the journal and records it in the diary. A dose reminder
-    /// that would take today's total past its `[goals]` cap is not suggested: it becomes a
-    /// skip, and the journal says why.
-    func emit(_ event: ReminderEvent, facts: SmartReminderFacts?, via channel: AnswerChannel = .ctl) {
-        var event = event
-        if event.kind == .due || event.kind == .catchUp, let excess = facts?.capExcess(suggesting: event.reminder) {
-            event = ReminderEvent(kind: .skipped, reminder: event.reminder, due: event.due, at: event.at, note: excess.message)
-        }
+    /// Writes one reminder event to the journal, shows it on the desktop and records it in the diary.
+    func emit(_ event: ReminderEvent, via channel: AnswerChannel = .ctl) {
         journal.write(channel.marking(event.journalEntry))
         desktop?.show(event)
         record(event)
@@ -219,12 +213,7 @@ extension Daemon {
     /// The reminders the agenda will still fire today, for `today`.
     private func stillDueToday(now: Instant) -> [PendingReminder] {
         let end = LocalDay.interval(of: LocalDay.date(of: now, in: zone), in: zone).upperBound
-        let facts = smartFacts(at: now)
-        // A dose past its cap will not be suggested (see `emit`), so it is not due either.
-        return upcoming(count: 200).occurrences.prefix { $0.at < end }.filter { o in
-            guard let facts, let reminder = loaded.config.reminder(id: o.reminder) else { return true }
-            return facts.capExcess(suggesting: reminder) == nil
-        }.map { o in
+        return upcoming(count: 200).occurrences.prefix { $0.at < end }.map { o in
             PendingReminder(reminderID: o.reminder, due: o.at, amountText: o.amount)
         }
     }
