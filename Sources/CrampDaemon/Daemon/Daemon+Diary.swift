@@ -10,9 +10,6 @@ import Systemd
 /// A diary that cannot be opened never stops reminders: they run as before, events are not
 /// recorded, and diary commands answer `diary-unavailable`.
 extension Daemon {
-    /// `crampd ctl drink` without ML, when no hydration reminder has an `amount`: one glass.
-    static let defaultDrinkMilliliters = 250
-
     // MARK: Start-up
 
     func openDiary(now: Instant) {
@@ -98,8 +95,7 @@ extension Daemon {
     // MARK: Handlers
 
     func drink(milliliters: Int?, note: String?) -> Result<ControlResult, ControlError> {
-        let amount = milliliters ?? loaded.config.reminders.first { $0.kind == .hydration && $0.amount != nil }?.amount
-            ?? Self.defaultDrinkMilliliters
+        let amount = milliliters ?? loaded.config.defaultDrinkMilliliters
         return logging { (store: DiaryStore, now: Instant) throws(DiaryCommandError) -> DiaryLogged in
             try store.logDrink(milliliters: amount, note: note, goals: loaded.config.goals, zone: zone, now: now)
         }
@@ -109,7 +105,7 @@ extension Daemon {
         var amount = milligrams
         if amount == nil {
             let electrolyte = Electrolyte(rawValue: name.lowercased())
-            amount = loaded.config.reminders.first { $0.kind == .electrolyte && $0.electrolyte == electrolyte && $0.amount != nil }?.amount
+            amount = electrolyte.flatMap(loaded.config.defaultDoseMilligrams(of:))
             if electrolyte != nil && amount == nil {
                 return .failure(ControlError(.invalidArgument,
                     "No \(name.lowercased()) reminder has an amount; say how much, e.g.: crampd ctl take \(name.lowercased()) 200"))
