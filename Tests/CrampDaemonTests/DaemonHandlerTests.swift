@@ -157,7 +157,9 @@ struct DaemonHandlerTests {
         #expect(reset.next == Self.day(10))
         #expect(f.failure(.set(reminder: "watr", assignments: ["every=30m"], runtime: true))?.code == .notFound)
         #expect(f.failure(.done(reminder: "watr"))?.code == .notFound)
+        #expect(f.failure(.remove(reminder: "watr", runtime: true))?.code == .notFound)
         #expect(f.failure(.set(reminder: "water", assignments: ["every"], runtime: true))?.code == .badRequest)
+        #expect(f.failure(.reset(reminder: "water", runtime: true))?.code == .badRequest)  // nothing left to reset
     }
 
     @Test func drinkAndTakeUseTheRemindersAmountsAndFeedTheAgenda() throws {

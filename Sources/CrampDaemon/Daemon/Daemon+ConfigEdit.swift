@@ -33,7 +33,7 @@ extension Daemon {
         switch edit.apply(to: current, definedElsewhere: ConfigLoader.reminderIDs(in: others)) {
         case .success(let table): edited = table
         case .failure(let error):
-            let code: ErrorCode = error.message.hasPrefix("no reminder") ? .notFound : .badRequest
+            let code: ErrorCode = error.kind == .unknownReminder ? .notFound : .badRequest
             return .failure(ControlError(code, error.message.prefix(1).uppercased() + error.message.dropFirst()))
         }
         let text = edited.isEmpty ? nil : Self.dropInHeader + TOML.write(edited)
