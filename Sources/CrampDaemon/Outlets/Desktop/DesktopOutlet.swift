@@ -355,8 +355,7 @@ final class DesktopOutlet {
     /// "sd_open_user: No such file or directory" without the repeated "Failed to …" prefix.
     private func cause(of error: any Error) -> String {
         guard let error = error as? SystemdError else { return "\(error)" }
-        return SystemdError(action: "", function: error.function, code: error.code, detail: error.detail)
-            .description.replacingPrefix("Failed to : ")
+        return error.cause
     }
 }
 
@@ -417,11 +416,5 @@ struct NotificationServer: Sendable, Equatable, CustomStringConvertible {
     var description: String {
         let who = information.map { "\($0.name) \($0.version) (\($0.vendor)), spec \($0.specVersion)" } ?? "an unnamed server"
         return "\(who), capabilities: \(capabilities.sorted().joined(separator: ", "))"
-    }
-}
-
-private extension String {
-    func replacingPrefix(_ prefix: String) -> String {
-        hasPrefix(prefix) ? String(dropFirst(prefix.count)) : self
     }
 }
