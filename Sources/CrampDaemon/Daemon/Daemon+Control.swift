@@ -52,11 +52,11 @@ extension Daemon: ControlHandler {
     }
 
     /// The first firing of the current plan: what the timer is armed for.
-    private var nextOccurrence: Occurrence? {
+    private var nextOccurrence: UpcomingOccurrence? {
         guard let first = plan.first, let next = first.next, let reminder = loaded.config.reminder(id: first.reminderID) else {
             return nil
         }
-        return Occurrence(reminder: reminder.id, kind: reminder.kind.rawValue, at: next.fireAt,
+        return UpcomingOccurrence(reminder: reminder.id, kind: reminder.kind.rawValue, at: next.fireAt,
                           message: reminder.message, amount: reminder.amountText)
     }
 
@@ -71,7 +71,7 @@ extension Daemon: ControlHandler {
                                       intake: smartFacts(at: now).intake, count: count)
         return UpcomingList(occurrences: firings.compactMap { firing in
             loaded.config.reminder(id: firing.reminderID).map { reminder in
-                Occurrence(reminder: reminder.id, kind: reminder.kind.rawValue, at: firing.fireAt,
+                UpcomingOccurrence(reminder: reminder.id, kind: reminder.kind.rawValue, at: firing.fireAt,
                            message: reminder.message, amount: reminder.amountText)
             }
         })

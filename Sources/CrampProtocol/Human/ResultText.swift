@@ -121,7 +121,7 @@ public enum ResultText {
         return "until \(TimeText.short(until, now: now, zone: zone)), \(TimeText.relative(until, now: now))"
     }
 
-    static func occurrenceText(_ o: Occurrence, now: Instant, zone: Zone) -> String {
+    static func occurrenceText(_ o: UpcomingOccurrence, now: Instant, zone: Zone) -> String {
         "\(o.reminder) at \(TimeText.short(o.at, now: now, zone: zone)), \(TimeText.relative(o.at, now: now)): "
             + o.message + (o.amount.map { " (\($0))" } ?? "")
     }
