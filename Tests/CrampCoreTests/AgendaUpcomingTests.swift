@@ -1,6 +1,7 @@
 import TestSupport
 import Testing
 @testable import CrampCore
+import CrampDaemon  // SystemZoneFiles: the system tzdata, handed in
 
 /// `Agenda.upcoming` (what `crampd ctl next` lists) against the daemon's own loop: step at
 /// each wake, with the diary's facts read afresh at that time. They must agree exactly,

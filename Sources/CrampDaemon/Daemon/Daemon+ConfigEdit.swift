@@ -38,7 +38,7 @@ extension Daemon {
         }
         let text = edited.isEmpty ? nil : Self.dropInHeader + TOML.write(edited)
         let fresh: LoadedConfig
-        switch ConfigFiles.read(location, replacing: target, with: text.map { Array($0.utf8) }).flatMap(ConfigLoader.load) {
+        switch ConfigFiles.read(location, replacing: target, with: text.map { Array($0.utf8) }).flatMap({ ConfigLoader.load($0, zones: .system) }) {
         case .success(let config): fresh = config
         case .failure(let failure):
             return .failure(ControlError(.invalidConfig, "The change would make the config invalid (\(failure.countText)); nothing was changed",

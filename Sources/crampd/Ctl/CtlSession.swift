@@ -38,7 +38,7 @@ enum CtlSession {
             if flags.json {
                 write(result.encodedJSON())
             } else {
-                write(Array(ResultText.result(result, now: CtlClock.now(), zone: CtlClock.zone(),
+                write(Array(ResultText.result(result, now: CtlClock.now(), zone: CtlClock.zone(), zones: .system,
                                               terminalWidth: TerminalWidth.ofStandardOutput()).utf8))
             }
             return 0
