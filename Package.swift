@@ -50,13 +50,14 @@ let package = Package(
         ], swiftSettings: directMetadata),
         .executableTarget(name: "toml-test-decoder", dependencies: ["TOML"]),
         // bench/agenda.sh: the cost of the agenda for 10,000 reminders.
-        .executableTarget(name: "agenda-bench", dependencies: ["CrampCore"], path: "bench/agenda"),
+        .executableTarget(name: "agenda-bench", dependencies: ["CrampCore", "CrampDaemon"], path: "bench/agenda"),
 
         // The seeded generator the property and fuzz tests share.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "TOMLTests", dependencies: ["TOML", "TestSupport"]),
-        .testTarget(name: "CrampCoreTests", dependencies: ["CrampCore", "TOML", "TestSupport"]),
-        .testTarget(name: "CrampProtocolTests", dependencies: ["CrampProtocol", "TestSupport"]),
+        // CrampDaemon for SystemZoneFiles: the core reads no files, its tests hand in the system's tzdata.
+        .testTarget(name: "CrampCoreTests", dependencies: ["CrampCore", "CrampDaemon", "TOML", "TestSupport"]),
+        .testTarget(name: "CrampProtocolTests", dependencies: ["CrampProtocol", "CrampDaemon", "TestSupport"]),
         .testTarget(name: "SystemdTests", dependencies: ["Systemd", "CLazyLibrary"]),
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
         .testTarget(name: "CrampDaemonTests", dependencies: ["CrampDaemon", "CrampCore", "CrampProtocol"]),

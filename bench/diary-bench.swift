@@ -76,7 +76,7 @@ struct DiaryBench {
             exit(2)
         }
         let path = CommandLine.arguments[1] + "/diary.sqlite"
-        let zone = try Zone.named("Europe/Berlin")  // a zone with DST, as most users have
+        let zone = try Zone.named("Europe/Berlin", in: TZDatabase(SystemZoneFiles()))  // a zone with DST, as most users have
         let now = wallClock()
         let goals = Goals(waterMilliliters: 2000, targetMilligrams: [.sodium: 1500, .potassium: 3500, .magnesium: 350],
                           capMilligrams: [.magnesium: 400])

@@ -18,7 +18,7 @@ swiftc "${flags[@]}" -module-name CrampCore -emit-module -emit-module-path "$bui
 swiftc "${flags[@]}" -I Sources/CSQLite -module-name SQLite -emit-module -emit-module-path "$build/SQLite.swiftmodule" \
     -emit-library -static -o "$build/libSQLite.a" Sources/SQLite/*.swift
 swiftc "${flags[@]}" -I Sources/CSQLite -module-name DiaryBench -o "$build/diary-bench" \
-    Sources/CrampDaemon/Diary/*.swift bench/diary-bench.swift \
+    Sources/CrampDaemon/Diary/*.swift Sources/CrampDaemon/Shell/SystemZoneFiles.swift bench/diary-bench.swift \
     -L "$build" -lCrampCore -lTOML -lSQLite -lsqlite3
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(date -u +%Y-%m-%d)"

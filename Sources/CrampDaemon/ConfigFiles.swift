@@ -90,7 +90,7 @@ public enum ConfigFiles {
 
     /// Finds, reads, merges and checks the config: what the daemon, `check-config` and `ctl` call.
     public static func load(explicitPath: String?, environment: [String: String]) -> Result<LoadedConfig, ConfigLoadFailure> {
-        read(locate(explicitPath: explicitPath, environment: environment)).flatMap(ConfigLoader.load)
+        read(locate(explicitPath: explicitPath, environment: environment)).flatMap { ConfigLoader.load($0, zones: .system) }
     }
 
     // MARK: File system

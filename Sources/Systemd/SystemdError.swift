@@ -28,12 +28,11 @@ public struct SystemdError: Error, Sendable, Equatable, CustomStringConvertible 
     }
 
     /// "Failed to send journal entry: sd_journal_sendv: Connection refused".
-    public var description: String {
-        var text = "Failed to \(action): "
-        if let function { text += "\(function): " }
-        text += detail ?? errnoText(code)
-        return text
-    }
+    public var description: String { "Failed to \(action): \(cause)" }
+
+    /// What went wrong without what we tried: "sd_journal_sendv: Connection refused", for a
+    /// caller that words the "Failed to …" part itself.
+    public var cause: String { (function.map { "\($0): " } ?? "") + (detail ?? errnoText(code)) }
 }
 
 /// The C library's text for an errno value ("Connection refused").

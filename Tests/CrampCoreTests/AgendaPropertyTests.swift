@@ -6,6 +6,7 @@ import Foundation
 #endif
 import Testing
 @testable import CrampCore
+import CrampDaemon  // SystemZoneFiles: the system tzdata, handed in
 
 /// Seeded property tests: the agenda against the schedule engine as oracle, with
 /// time moving the way it does on a laptop (small steps, suspends, restarts,

@@ -1,5 +1,6 @@
 import Testing
 @testable import CrampCore
+import CrampDaemon  // SystemZoneFiles: the system tzdata, handed in
 
 /// One test per rule of `Agenda` (see its doc comment), in UTC unless a zone matters.
 @Suite struct AgendaRuleTests {

@@ -1,6 +1,7 @@
 import TestSupport
 import Testing
 @testable import CrampCore
+import CrampDaemon  // SystemZoneFiles: the system tzdata, handed in
 
 /// Examples from the table "Calendar Events" in systemd.time(7): original → normalized form.
 let manPageExamples: [(String, String)] = [

@@ -1,5 +1,6 @@
 import Testing
 @testable import CrampCore
+import CrampDaemon  // SystemZoneFiles: the system tzdata, handed in
 
 /// Regression cases next to DST changes, each measured with `systemd-analyze calendar`
 /// (systemd 252.39, glibc 2.36) under the same `TZ`, base time and iterations; elapses in UTC.

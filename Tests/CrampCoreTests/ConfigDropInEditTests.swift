@@ -80,6 +80,18 @@ import TOML
         #expect(error([.add(id: "my water", assignments: [])]) == "expected an id of letters, digits, \"-\" and \"_\", got \"my water\"")
     }
 
+    /// The daemon answers `not-found` for an unknown reminder and `bad-request` for the rest, by kind.
+    @Test func refusalsSayWhetherTheReminderIsUnknown() {
+        func kind(_ edits: [DropInEdit]) -> DropInEditError.Kind? {
+            do { _ = try edit(edits); return nil } catch { return (error as? DropInEditError)?.kind }
+        }
+        #expect(kind([.set(id: "watr", assignments: ["every=30m"])]) == .unknownReminder)
+        #expect(kind([.remove(id: "watr")]) == .unknownReminder)
+        #expect(kind([.reset(id: "water")]) == .refused)
+        #expect(kind([.set(id: "water", assignments: ["every"])]) == .refused)
+        #expect(kind([.add(id: "water", assignments: [])]) == .refused)
+    }
+
     @Test func badValuesAreCaughtByTheMergedCheckBeforeWriting() throws {
         let dropIn = try edit([.set(id: "water", assignments: ["every=often"])])
         #expect(configErrors(base, dropIns: [dropIn]) == [

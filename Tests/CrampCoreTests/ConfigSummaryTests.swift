@@ -1,4 +1,5 @@
 import CrampCore
+import CrampDaemon  // SystemZoneFiles: the system tzdata, handed in
 import Testing
 import TOML
 

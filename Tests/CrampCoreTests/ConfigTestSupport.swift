@@ -1,4 +1,5 @@
 import CrampCore
+import CrampDaemon  // SystemZoneFiles: the system tzdata, handed in
 import TOML
 
 /// Loads config texts (the first is the base, named "config.toml"; drop-ins "d1.toml", "d2.toml", …).

@@ -1,4 +1,5 @@
 import CrampCore
+import CrampDaemon  // SystemZoneFiles: the system tzdata, handed in
 import Testing
 
 /// The diary in a real zone with DST (Europe/Berlin from the system tzdata).

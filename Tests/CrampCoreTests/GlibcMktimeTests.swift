@@ -4,6 +4,7 @@ import Testing
 import Glibc
 #endif
 @testable import CrampCore
+import CrampDaemon  // SystemZoneFiles: the system tzdata, handed in
 
 /// `GlibcClock.mktime` against this machine's glibc `mktime`: the same sequence of calls
 /// (glibc keeps state between them) around DST changes, with out-of-range fields and all

@@ -1,6 +1,7 @@
 import TestSupport
 import Testing
 @testable import CrampCore
+import CrampDaemon  // SystemZoneFiles: the system tzdata, handed in
 
 func hm(_ h: Int, _ m: Int) -> TimeOfDay { TimeOfDay(hour: h, minute: m) }
 

@@ -16,7 +16,7 @@ func controlBenchServer() throws {
             version: "0.1.0", pid: getpid(), runningSince: Instant(seconds: 1_795_593_720),
             configFiles: ["/home/ana/.config/crampd/config.toml", "/home/ana/.config/crampd/config.d/50-crampd-ctl.toml"],
             lastReload: ReloadOutcome(at: Instant(seconds: 1_795_593_720), succeeded: true),
-            next: Occurrence(reminder: "water", kind: "hydration", at: Instant(seconds: 1_795_617_900),
+            next: UpcomingOccurrence(reminder: "water", kind: "hydration", at: Instant(seconds: 1_795_617_900),
                              message: "Drink a glass of water", amount: "250 ml"))
         func handle(_ request: Request, from peer: PeerCredentials) -> Response { .ok(.status(status)) }
     }

@@ -1,4 +1,5 @@
 import CrampCore
+import CrampDaemon  // SystemZoneFiles: the system tzdata, handed in
 import CrampProtocol
 import Testing
 
@@ -90,8 +91,8 @@ struct ResultTextTests {
 
     @Test func upcomingText() {
         let list = UpcomingList(occurrences: [
-            Occurrence(reminder: "water", kind: "hydration", at: at(14, 0), message: "Drink", amount: "250 ml"),
-            Occurrence(reminder: "stretch", kind: "stretch", at: at(15, 30), message: "Stretch your calves"),
+            UpcomingOccurrence(reminder: "water", kind: "hydration", at: at(14, 0), message: "Drink", amount: "250 ml"),
+            UpcomingOccurrence(reminder: "stretch", kind: "stretch", at: at(15, 30), message: "Stretch your calves"),
         ])
         #expect(ResultText.upcoming(list, now: now, zone: .utc) == """
             NEXT   LEFT      REMINDER  MESSAGE

@@ -54,7 +54,7 @@ enum Samples {
         version: "0.1.0", pid: 4242, runningSince: at(8, 2),
         configFiles: ["/home/ana/.config/crampd/config.toml", "/home/ana/.config/crampd/config.d/50-crampd-ctl.toml"],
         lastReload: ReloadOutcome(at: at(8, 2), succeeded: true),
-        next: Occurrence(reminder: "water", kind: "hydration", at: at(14, 45), message: "Drink a glass of water", amount: "250 ml"))
+        next: UpcomingOccurrence(reminder: "water", kind: "hydration", at: at(14, 45), message: "Drink a glass of water", amount: "250 ml"))
 
     static let results: [ControlResult] = [
         .status(status),
@@ -64,8 +64,8 @@ enum Samples {
             pause: PauseState(since: at(13, 0), until: at(18, 0)))),
         .reminders(ReminderList(reminders: [waterRow, magnesiumRow])),
         .upcoming(UpcomingList(occurrences: [
-            Occurrence(reminder: "water", kind: "hydration", at: at(14, 45), message: "Drink a glass of water", amount: "250 ml"),
-            Occurrence(reminder: "water", kind: "hydration", at: at(15, 30), message: "Drink a glass of water", amount: "250 ml"),
+            UpcomingOccurrence(reminder: "water", kind: "hydration", at: at(14, 45), message: "Drink a glass of water", amount: "250 ml"),
+            UpcomingOccurrence(reminder: "water", kind: "hydration", at: at(15, 30), message: "Drink a glass of water", amount: "250 ml"),
         ])),
         .reminder(ReminderDetail(row: waterRow, message: "Drink a glass of water", amount: "250 ml", lastDone: at(13, 20),
             catchUp: "once", skipIfLoggedWithin: .minutes(20), definedAt: "/home/ana/.config/crampd/config.toml:14",

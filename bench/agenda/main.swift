@@ -1,6 +1,7 @@
 // The cost of the agenda for 10,000 reminders (target: under 10 ms), release build.
 // Run through bench/agenda.sh; prints one line per scenario: median and min of the runs.
 import CrampCore
+import CrampDaemon  // the system tzdata (SystemZoneFiles)
 
 let reminderCount = Int(CommandLine.arguments.dropFirst().first ?? "") ?? 10_000
 /// Only the scenarios whose label contains this (for profiling one of them).

@@ -21,6 +21,8 @@
 ///   for the rest of the local day once the water goal is met; a catch-up is
 ///   skipped likewise. The daemon wakes at each such occurrence, so the skip is
 ///   judged with the facts of its time.
+/// - Electrolyte reminders: an occurrence (or catch-up) whose amount would take
+///   today's total past the `[goals]` cap is skipped, for the rest of the local day.
 /// - The clock set back by up to `clockStepBackTolerance` is waited out (nothing
 ///   fires twice); set back further, planning restarts from `now`.
 /// - Disabled reminders and reminders gone from the config lose their state, so

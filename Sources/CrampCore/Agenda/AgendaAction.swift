@@ -57,11 +57,13 @@ public struct MissedOccurrences: Equatable, Sendable {
     }
 }
 
-public enum SkipReason: String, Equatable, Sendable, Codable {
+public enum SkipReason: Equatable, Sendable {
     /// `crampd ctl skip`.
     case requested
     /// A hydration reminder with `skip_if_logged_within`: a drink was logged that recently.
-    case drinkLoggedRecently = "drink-logged-recently"
+    case drinkLoggedRecently
     /// A hydration reminder after today's water goal was met.
-    case waterGoalMet = "water-goal-met"
+    case waterGoalMet
+    /// An electrolyte reminder whose amount would take today's total past its `[goals]` cap.
+    case dailyCapReached(DoseCapExcess)
 }

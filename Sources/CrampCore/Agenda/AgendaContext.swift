@@ -15,6 +15,10 @@ struct AgendaContext {
     let today: CivilDate
     /// Set when today's water goal is met: hydration reminders resume here (local midnight).
     let waterGoalMetUntil: Instant?
+    /// `[goals]` caps per electrolyte.
+    let capMilligrams: [Electrolyte: Int]
+    /// Set when a cap may apply (caps configured): the end of today, when the day's totals start again.
+    let capsHoldUntil: Instant?
 
     init(config: Config, zone: Zone, pause: Pause?, now: Instant, intake: IntakeFacts) {
         self.zone = zone
@@ -33,10 +37,14 @@ struct AgendaContext {
         } else {
             waterGoalMetUntil = nil
         }
+        capMilligrams = config.goals.capMilligrams
+        capsHoldUntil = capMilligrams.isEmpty ? nil : waterGoalMetUntil ?? Self.startOfDay(today.adding(days: 1), in: zone)
     }
 
-    /// Why a hydration reminder firing at `instant` is dropped, if it is.
+    /// Why a reminder firing at `instant` is dropped for what was taken, if it is: a hydration
+    /// reminder for the water logged, an electrolyte reminder for its daily cap.
     func intakeSkipReason(for reminder: Reminder, firingAt instant: Instant) -> SkipReason? {
+        if reminder.kind == .electrolyte { return doseCapExcess(for: reminder, firingAt: instant).map(SkipReason.dailyCapReached) }
         guard reminder.kind == .hydration else { return nil }
         if let until = waterGoalMetUntil, instant < until, zone.localDateTime(at: instant).date == today {
             return .waterGoalMet
@@ -49,6 +57,13 @@ struct AgendaContext {
             return .drinkLoggedRecently
         }
         return nil
+    }
+
+    /// Today's totals judge a firing up to the end of today (a missed one of yesterday,
+    /// caught up now, included); a later day starts from none.
+    private func doseCapExcess(for reminder: Reminder, firingAt instant: Instant) -> DoseCapExcess? {
+        guard let until = capsHoldUntil, instant < until else { return nil }
+        return DoseCapExcess.check(suggesting: reminder, takenToday: intake.electrolyteTodayMilligrams, caps: capMilligrams)
     }
 
     private static func startOfDay(_ date: CivilDate, in zone: Zone) -> Instant {

@@ -1,15 +1,35 @@
 /// What the diary knows about today's intake, as plain data for the smart
-/// hydration rules. The daemon reads it from the diary before each `Agenda.step`.
+/// hydration rules and the dose cap. The daemon reads it from the diary before each `Agenda.step`.
 public struct IntakeFacts: Sendable, Equatable {
     /// The latest drink logged, if any.
     public var lastDrink: Instant?
     /// Water logged on the local date of `now` (in the agenda's zone).
     public var waterTodayMilliliters: Int
+    /// Each electrolyte taken on the local date of `now`, for the dose cap.
+    public var electrolyteTodayMilligrams: [Electrolyte: Int]
 
-    public init(lastDrink: Instant? = nil, waterTodayMilliliters: Int = 0) {
+    public init(lastDrink: Instant? = nil, waterTodayMilliliters: Int = 0, electrolyteTodayMilligrams: [Electrolyte: Int] = [:]) {
         self.lastDrink = lastDrink; self.waterTodayMilliliters = waterTodayMilliliters
+        self.electrolyteTodayMilligrams = electrolyteTodayMilligrams
     }
+
+    /// What the diary will know on a later local day when nothing more is logged: the day's
+    /// totals start again from none, the last drink stays.
+    public var onLaterDays: IntakeFacts { IntakeFacts(lastDrink: lastDrink) }
 
     /// Nothing logged: no smart rule applies.
     public static let none = IntakeFacts()
+}
+
+extension SmartReminderFacts {
+    /// What the agenda's intake rules need.
+    public var intake: IntakeFacts {
+        IntakeFacts(lastDrink: lastDrinkAt, waterTodayMilliliters: waterTodayMilliliters,
+                    electrolyteTodayMilligrams: electrolyteTodayMilligrams)
+    }
+}
+
+extension Optional where Wrapped == SmartReminderFacts {
+    /// No facts (no diary, or it could not be read): no smart rule applies.
+    public var intake: IntakeFacts { self?.intake ?? .none }
 }

@@ -1,5 +1,6 @@
-/// One occurrence of a reminder: a scheduled one, or the end of a snooze.
-struct Occurrence {
+/// One occurrence of a reminder as the resolver plans it: a scheduled one, or the end of a
+/// snooze, with the time quiet hours defer it to.
+struct PlannedOccurrence {
     /// The planned time.
     let due: Instant
     /// When it fires: `due`, or the end of the quiet window `due` falls in.
@@ -44,11 +45,11 @@ struct ReminderResolver {
         if let snooze = state.snoozedUntil, snooze <= state.handledThrough { state.snoozedUntil = nil }
 
         var missed = Tally(), silenced = Tally()
-        var onTime: Occurrence?
+        var onTime: PlannedOccurrence?
         var examined = 0
         var mayJump = true
         var waiting = false
-        var firstAhead: Occurrence?  // kept so the next firing is not computed twice
+        var firstAhead: PlannedOccurrence?  // kept so the next firing is not computed twice
         while let occurrence = nextOccurrence(of: reminder, in: state) {
             if occurrence.fireAt > now { firstAhead = occurrence; break }
             examined += 1
@@ -99,9 +100,9 @@ struct ReminderResolver {
 
     // MARK: - Occurrences
 
-    func nextOccurrence(of reminder: Reminder, in state: ReminderState) -> Occurrence? {
+    func nextOccurrence(of reminder: Reminder, in state: ReminderState) -> PlannedOccurrence? {
         if let snooze = state.snoozedUntil {
-            return Occurrence(due: snooze, fireAt: context.quietHours.deferral(of: snooze), isSnooze: true)
+            return PlannedOccurrence(due: snooze, fireAt: context.quietHours.deferral(of: snooze), isSnooze: true)
         }
         guard let due = reminder.schedule.nextDue(after: state.handledThrough, in: context.zone, lastDone: lastDone(of: reminder, state)) else {
             return nil
@@ -109,7 +110,7 @@ struct ReminderResolver {
         guard due > state.handledThrough else {
             preconditionFailure("BUG: Schedule.nextDue(after: \(state.handledThrough)) returned \(due), not strictly after")
         }
-        return Occurrence(due: due, fireAt: context.quietHours.deferral(of: due), isSnooze: false)
+        return PlannedOccurrence(due: due, fireAt: context.quietHours.deferral(of: due), isSnooze: false)
     }
 
     /// The confirmation the schedule counts from: only `anchor = "last-done"` does.
@@ -120,14 +121,14 @@ struct ReminderResolver {
     }
 
     /// Marks an occurrence handled. A snooze absorbs the scheduled occurrences up to its end.
-    func consume(_ occurrence: Occurrence, into state: inout ReminderState) {
+    func consume(_ occurrence: PlannedOccurrence, into state: inout ReminderState) {
         state.handledThrough = max(state.handledThrough, occurrence.due)
         if occurrence.isSnooze { state.snoozedUntil = nil }
     }
 
     /// The rules in order: a requested skip, then a pause, then the smart intake
     /// rules, then lateness against grace.
-    func disposition(of occurrence: Occurrence, reminder: Reminder, state: ReminderState) -> Disposition {
+    func disposition(of occurrence: PlannedOccurrence, reminder: Reminder, state: ReminderState) -> Disposition {
         if !occurrence.isSnooze && state.skipNext { return .skip(.requested) }
         if context.pause?.covers(occurrence.fireAt) ?? false { return .silence }
         if let reason = context.intakeSkipReason(for: reminder, firingAt: occurrence.fireAt) { return .skip(reason) }
@@ -138,7 +139,7 @@ struct ReminderResolver {
 
     // MARK: - The next firing
 
-    private func resolution(_ reminder: Reminder, state: ReminderState, firstAhead: Occurrence?) -> Resolution {
+    private func resolution(_ reminder: Reminder, state: ReminderState, firstAhead: PlannedOccurrence?) -> Resolution {
         let ahead = upcoming(reminder, from: state, first: firstAhead)
         let entry = AgendaEntry(reminderID: reminder.id, next: ahead.next, skipping: ahead.skipping)
         return Resolution(state: state, entry: entry, wake: ahead.wake, waitsForQuietEnd: false, isReusable: ahead.isFirstOccurrence)
@@ -188,7 +189,7 @@ struct ReminderResolver {
     /// silenced. Bounded: a reminder that is skipped more than
     /// `Agenda.maximumOccurrencesLookedAhead` times in a row shows no next firing.
     /// `first`, when given, is `nextOccurrence(of: reminder, in: state)`, already computed.
-    func upcoming(_ reminder: Reminder, from state: ReminderState, first: Occurrence? = nil) -> Upcoming {
+    func upcoming(_ reminder: Reminder, from state: ReminderState, first: PlannedOccurrence? = nil) -> Upcoming {
         var probe = state
         var result = Upcoming()
         var known = first
@@ -213,6 +214,12 @@ struct ReminderResolver {
             case .waterGoalMet?:
                 result.firstSkippedForIntake = result.firstSkippedForIntake ?? occurrence.fireAt
                 if let until = context.waterGoalMetUntil {
+                    probe.handledThrough = max(probe.handledThrough, until - TimeSpan(microseconds: 1))
+                }
+                continue
+            case .dailyCapReached?:
+                result.firstSkippedForIntake = result.firstSkippedForIntake ?? occurrence.fireAt
+                if let until = context.capsHoldUntil {
                     probe.handledThrough = max(probe.handledThrough, until - TimeSpan(microseconds: 1))
                 }
                 continue

@@ -5,7 +5,8 @@ import TOML
 public enum ConfigLoader {
     /// `sources[0]` is the base (the user's file or the built-in default), the rest are drop-ins in merge order.
     /// Syntax errors of every file are reported together; the schema is checked only when all files parse.
-    public static func load(_ sources: [SourceText]) -> Result<LoadedConfig, ConfigLoadFailure> {
+    /// `zones`: where `timezone` and calendar zone names are looked up.
+    public static func load(_ sources: [SourceText], zones: TZDatabase) -> Result<LoadedConfig, ConfigLoadFailure> {
         var files: [ConfigMerge.File] = []
         var diagnostics: [ConfigDiagnostic] = []
         for source in sources {
@@ -16,12 +17,12 @@ public enum ConfigLoader {
             }
         }
         guard diagnostics.isEmpty else { return .failure(ConfigLoadFailure(diagnostics: diagnostics, sources: sources)) }
-        return ConfigSchema.validate(files).map { LoadedConfig(config: $0, files: sources.map(\.name)) }
+        return ConfigSchema.validate(files, zones: zones).map { LoadedConfig(config: $0, files: sources.map(\.name)) }
     }
 
     /// The built-in default alone, as used when the user has no files at all.
-    public static func loadDefault() -> Result<LoadedConfig, ConfigLoadFailure> {
-        load([SourceText(name: DefaultConfig.name, text: DefaultConfig.text)])
+    public static func loadDefault(zones: TZDatabase) -> Result<LoadedConfig, ConfigLoadFailure> {
+        load([SourceText(name: DefaultConfig.name, text: DefaultConfig.text)], zones: zones)
     }
 }
 

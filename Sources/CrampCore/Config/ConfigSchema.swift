@@ -4,10 +4,10 @@ import TOML
 public enum ConfigSchema {
     /// Merges `files` (the first is the base) and checks the result.
     /// Fails with all diagnostics, in file order, when anything is wrong.
-    public static func validate(_ files: [ConfigMerge.File]) -> Result<Config, ConfigLoadFailure> {
+    public static func validate(_ files: [ConfigMerge.File], zones: TZDatabase) -> Result<Config, ConfigLoadFailure> {
         var diagnostics: [ConfigDiagnostic] = []
         let document = ConfigMerge.merge(files, diagnostics: &diagnostics)
-        var reader = ValueReader(diagnostics: diagnostics)
+        var reader = ValueReader(diagnostics: diagnostics, zones: zones)
         let daemon = DaemonSchema.read(document.daemon, &reader)
         let goals = GoalsSchema.read(document.goals, &reader)
         let ids = document.reminders.map(\.id)

@@ -8,7 +8,7 @@ enum DaemonSchema {
 
         if let zone = table["timezone"], let name = reader.string(zone) {
             do {
-                _ = try Zone.named(name)
+                _ = try Zone.named(name, in: reader.zones)
                 settings.timezone = name
             } catch {
                 reader.fail(zone, "\(error.message); use an IANA name like \"Europe/Berlin\" (see /usr/share/zoneinfo), or leave out \"timezone\" for the system zone")

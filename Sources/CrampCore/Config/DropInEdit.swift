@@ -33,7 +33,7 @@ public enum DropInEdit: Sendable, Equatable {
         case .set(_, let assignments):
             guard exists else {
                 return .failure(DropInEditError("no reminder \"\(id)\"" + DidYouMean.hint(for: id, among: existing)
-                                                + "; to create it: crampd ctl add \(id) KEY=VALUE…"))
+                                                + "; to create it: crampd ctl add \(id) KEY=VALUE…", kind: .unknownReminder))
             }
             var table = index.map { reminders[$0] } ?? Self.newTable(id: id)
             if case .failure(let error) = Self.assign(assignments, to: &table) { return .failure(error) }
@@ -49,7 +49,7 @@ public enum DropInEdit: Sendable, Equatable {
             reminders.append(table)
         case .remove:
             guard exists else {
-                return .failure(DropInEditError("no reminder \"\(id)\"" + DidYouMean.hint(for: id, among: existing)))
+                return .failure(DropInEditError("no reminder \"\(id)\"" + DidYouMean.hint(for: id, among: existing), kind: .unknownReminder))
             }
             if let index { reminders.remove(at: index) }
             if definedElsewhere.contains(id) {
@@ -142,8 +142,16 @@ public enum DropInEdit: Sendable, Equatable {
 
 /// Why a `crampd ctl` edit was refused before any file changed.
 public struct DropInEditError: Error, Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        /// The edit names a reminder that does not exist (`set` or `remove` of an unknown id).
+        case unknownReminder
+        /// The edit itself cannot be applied: a bad id, key or value, or nothing to reset.
+        case refused
+    }
+
+    public var kind: Kind
     public var message: String
-    public init(_ message: String) { self.message = message }
+    public init(_ message: String, kind: Kind = .refused) { self.kind = kind; self.message = message }
 }
 
 extension String {

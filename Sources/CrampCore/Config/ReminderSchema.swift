@@ -116,7 +116,7 @@ enum ReminderSchema {
         default:
             guard let text = reader.string(kindEntry) else { return nil }
             do {
-                let expression = try CalendarExpression.parse(text)
+                let expression = try CalendarExpression.parse(text, zones: reader.zones)
                 return ok ? .calendar(expression) : nil
             } catch {
                 // The calendar parser may already name the expression; say it once.

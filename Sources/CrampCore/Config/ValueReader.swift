@@ -4,6 +4,8 @@ import TOML
 /// pointing at the value, and the read returns `nil` so checking can go on.
 struct ValueReader {
     var diagnostics: [ConfigDiagnostic] = []
+    /// Where `timezone` and a calendar's trailing zone name are looked up.
+    let zones: TZDatabase
 
     mutating func fail(_ entry: LocatedEntry, _ message: String) { diagnostics.add(at: entry, message) }
 

@@ -21,17 +21,18 @@ public struct ReminderAdherence: Sendable, Equatable, Codable {
         ReminderAdherence(due: a.due + b.due, done: a.done + b.done, skipped: a.skipped + b.skipped, missed: a.missed + b.missed)
     }
 
-    private struct Occurrence: Hashable { var reminderID: String; var planned: Instant }
+    /// One occurrence in the diary's events: a reminder at its planned time, counted once.
+    private struct OccurrenceKey: Hashable { var reminderID: String; var planned: Instant }
 
     /// Adherence per day index; each event is bucketed by its planned time (the actual time
     /// when it has none), and `dayIndex` returns nil for events outside the span.
     static func perDay(_ events: [ReminderEventRecord], dayIndex: (Instant) -> Int?) -> [Int: ReminderAdherence] {
-        var dueSeen: [Int: Set<Occurrence>] = [:], doneSeen: [Int: Set<Occurrence>] = [:]
+        var dueSeen: [Int: Set<OccurrenceKey>] = [:], doneSeen: [Int: Set<OccurrenceKey>] = [:]
         var result: [Int: ReminderAdherence] = [:]
         for e in events {
             let planned = e.planned ?? e.actual
             guard let i = dayIndex(planned) else { continue }
-            let occurrence = Occurrence(reminderID: e.reminderID, planned: planned)
+            let occurrence = OccurrenceKey(reminderID: e.reminderID, planned: planned)
             switch e.event {
             case .due, .catchUp, .missed:
                 if dueSeen[i, default: []].insert(occurrence).inserted { result[i, default: .init()].due += 1 }

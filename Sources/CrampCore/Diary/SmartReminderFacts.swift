@@ -32,10 +32,7 @@ public struct SmartReminderFacts: Sendable, Equatable {
     /// Why a dose of `milligrams` should not be suggested now, or `nil` when it stays within
     /// today's cap (or there is no cap).
     public func capExcess(electrolyte: Electrolyte, milligrams: Int) -> DoseCapExcess? {
-        guard let cap = capMilligrams[electrolyte] else { return nil }
-        let taken = electrolyteTodayMilligrams[electrolyte] ?? 0
-        guard taken + milligrams > cap else { return nil }
-        return DoseCapExcess(electrolyte: electrolyte, takenTodayMilligrams: taken, doseMilligrams: milligrams, capMilligrams: cap)
+        DoseCapExcess.check(electrolyte: electrolyte, milligrams: milligrams, takenToday: electrolyteTodayMilligrams, caps: capMilligrams)
     }
 
     /// Facts at `now` from records covering at least today (and, for `lastDrinkAt`, the latest drink before it).
@@ -49,18 +46,5 @@ public struct SmartReminderFacts: Sendable, Equatable {
             waterGoalMilliliters: goals.waterMilliliters,
             electrolyteTodayMilligrams: electrolytes,
             capMilligrams: goals.capMilligrams)
-    }
-}
-
-/// A dose that would take today's total past the safety cap; `message` is what the journal says.
-public struct DoseCapExcess: Sendable, Equatable {
-    public var electrolyte: Electrolyte
-    public var takenTodayMilligrams: Int
-    public var doseMilligrams: Int
-    public var capMilligrams: Int
-
-    public var message: String {
-        "not suggesting \(doseMilligrams) mg of \(electrolyte.rawValue): with the \(takenTodayMilligrams) mg taken today "
-            + "it would make \(takenTodayMilligrams + doseMilligrams) mg, above the daily cap of \(capMilligrams) mg"
     }
 }

@@ -34,22 +34,23 @@ public struct CalendarExpression: Sendable, Equatable {
     /// The normalized form, as `systemd-analyze calendar` prints it.
     public var normalized: String { CalendarFormatter.format(self) }
 
-    /// Parses an expression; the error says what is wrong in systemd's terms.
-    /// A trailing abbreviation of the local zone (`CET`) is recognized only by `parse(_:localZone:)`.
-    public static func parse(_ text: String) throws(CalendarError) -> CalendarExpression {
-        try parse(text, localZone: nil)
+    /// Parses an expression; the error says what is wrong in systemd's terms. A trailing IANA
+    /// zone name is looked up in `zones`. A trailing abbreviation of the local zone (`CET`) is
+    /// recognized only by `parse(_:localZone:zones:)`.
+    public static func parse(_ text: String, zones: TZDatabase) throws(CalendarError) -> CalendarExpression {
+        try parse(text, localZone: nil, zones: zones)
     }
 
     /// Parses an expression, recognizing the two abbreviations glibc's `tzname` holds for
     /// `localZone` (`CET`/`CEST` for Europe/Berlin) as a trailing zone, like systemd does.
-    public static func parse(_ text: String, localZone: Zone?) throws(CalendarError) -> CalendarExpression {
-        try CalendarParser(text: text, localNames: localZone?.glibcTimeZoneNames).expression()
+    public static func parse(_ text: String, localZone: Zone?, zones: TZDatabase) throws(CalendarError) -> CalendarExpression {
+        try CalendarParser(text: text, localNames: localZone?.glibcTimeZoneNames, zones: zones).expression()
     }
 
     /// Parses an expression at this point of `session`: glibc's `tzname`, and so the
     /// abbreviations recognized, follow the last local-time conversion (see `GlibcTimeZoneNames`).
-    public static func parse(_ text: String, in session: CalendarSession) throws(CalendarError) -> CalendarExpression {
-        try CalendarParser(text: text, localNames: session.timeZoneNames).expression()
+    public static func parse(_ text: String, in session: CalendarSession, zones: TZDatabase) throws(CalendarError) -> CalendarExpression {
+        try CalendarParser(text: text, localNames: session.timeZoneNames, zones: zones).expression()
     }
 
     /// The first elapse strictly after `instant`, in the expression's own zone

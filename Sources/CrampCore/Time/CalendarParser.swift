@@ -16,11 +16,14 @@ struct CalendarParser {
     let bytes: [UInt8]
     /// glibc's `tzname` for the local zone, the abbreviations recognized as a trailing zone.
     let localNames: (standard: String, daylight: String)?
+    /// Where a trailing IANA zone name ("Europe/Berlin") is looked up.
+    let zones: TZDatabase
 
-    init(text: String, localNames: (standard: String, daylight: String)?) {
+    init(text: String, localNames: (standard: String, daylight: String)?, zones: TZDatabase) {
         self.text = text
         self.bytes = Array(text.utf8)
         self.localNames = localNames
+        self.zones = zones
     }
 
     func fail(_ expected: String, at i: Int) -> CalendarError {
@@ -51,7 +54,7 @@ struct CalendarParser {
         guard end > 0 else { throw fail("a calendar expression", at: 0) }
         let body = String(decoding: bytes[0..<end], as: UTF8.self)
         if let expansion = Self.shorthands[body.lowercased()] {
-            var e = try CalendarParser(text: expansion, localNames: nil).expression()
+            var e = try CalendarParser(text: expansion, localNames: nil, zones: zones).expression()
             e.zone = zone
             return e
         }
@@ -91,8 +94,8 @@ struct CalendarParser {
         if let space = bytes.lastIndex(of: UInt8(ascii: " ")) {
             let name = String(decoding: bytes[(space + 1)...], as: UTF8.self)
             if name == "UTC" { return (space, .utc) }
-            if TZDatabase.isSystemdTimezoneName(name), TZDatabase.system.hasTZifFile(name) {
-                guard let zone = try? TZDatabase.system.zone(named: name) else {
+            if TZDatabase.isSystemdTimezoneName(name), zones.hasTZifFile(name) {
+                guard let zone = try? zones.zone(named: name) else {
                     throw invalid("time zone \"\(name)\" cannot be loaded")
                 }
                 return (space, .named(zone))
@@ -391,9 +394,9 @@ extension TZDatabase {
         return !slash
     }
 
-    /// Whether `root/name` is a regular file starting with the TZif magic.
+    /// Whether the provider has zone `name` and it starts with the TZif magic.
     func hasTZifFile(_ name: String) -> Bool {
-        guard let bytes = Self.readFile(root + "/" + name), bytes.count >= 4 else { return false }
+        guard TZDatabase.isValidName(name), let bytes = provider.tzif(named: name), bytes.count >= 4 else { return false }
         return Array(bytes[0..<4]) == Array("TZif".utf8)
     }
 }

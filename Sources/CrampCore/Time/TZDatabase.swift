@@ -1,28 +1,22 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-/// Where compiled tzdata lives. The only place in CrampCore that reads files.
+/// Zones decoded from what a `ZoneProvider` hands in (the system tzdata, or a test's zones).
+/// Pure: the provider does the reading.
 public struct TZDatabase: Sendable {
-    public var root: String
+    public let provider: any ZoneProvider
 
-    public init(root: String) { self.root = root }
+    public init(_ provider: any ZoneProvider) { self.provider = provider }
 
-    public static let system = TZDatabase(root: "/usr/share/zoneinfo")
-
-    /// Loads the zone `name` ("Europe/Berlin") from `root`.
+    /// Loads the zone `name` ("Europe/Berlin").
     public func zone(named name: String) throws(ZoneError) -> Zone {
         guard Self.isValidName(name) else { throw ZoneError(message: "invalid time zone name \"\(name)\"") }
-        let path = root + "/" + name
-        guard let bytes = Self.readFile(path) else { throw ZoneError(message: "unknown time zone \"\(name)\" (no file \(path))") }
+        guard let bytes = provider.tzif(named: name) else {
+            throw ZoneError(message: "unknown time zone \"\(name)\" (no file \(provider.location)/\(name))")
+        }
         return Zone(name: name, rules: try TZif.decode(bytes, name: name))
     }
 
     /// A zone from a TZif file anywhere, e.g. `/etc/localtime`.
     public func zone(file path: String, name: String) throws(ZoneError) -> Zone {
-        guard let bytes = Self.readFile(path) else { throw ZoneError(message: "Failed to read time zone file \(path)") }
+        guard let bytes = provider.contents(ofFile: path) else { throw ZoneError(message: "Failed to read time zone file \(path)") }
         return Zone(name: name, rules: try TZif.decode(bytes, name: name))
     }
 
@@ -38,30 +32,5 @@ public struct TZDatabase: Sendable {
             }
         }
         return true
-    }
-
-    /// The target of a symlink, or nil.
-    static func symlinkTarget(_ path: String) -> String? {
-        var buffer = [CChar](repeating: 0, count: 4096)
-        let n = readlink(path, &buffer, buffer.count - 1)
-        guard n > 0 else { return nil }
-        return String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    }
-
-    /// Whole file contents, or nil when it cannot be read (missing, a directory, unreadable).
-    static func readFile(_ path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var result: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 16_384)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n < 0 { if errno == EINTR { continue }; return nil }
-            if n == 0 { break }
-            result.append(contentsOf: chunk[0..<n])
-            if result.count > 1 << 22 { return nil }  // no tzfile is this large
-        }
-        return result
     }
 }

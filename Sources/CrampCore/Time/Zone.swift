@@ -21,10 +21,10 @@ public struct Zone: Sendable, Equatable, Hashable, CustomStringConvertible {
     public static func == (a: Zone, b: Zone) -> Bool { a.name == b.name }
     public func hash(into h: inout Hasher) { h.combine(name) }
 
-    /// Loads an IANA zone from the system tzdata (`/usr/share/zoneinfo`). "UTC" needs no file.
-    public static func named(_ name: String) throws(ZoneError) -> Zone {
+    /// Loads an IANA zone from `database`. "UTC" needs none.
+    public static func named(_ name: String, in database: TZDatabase) throws(ZoneError) -> Zone {
         if name == "UTC" { return .utc }
-        return try TZDatabase.system.zone(named: name)
+        return try database.zone(named: name)
     }
 
     /// A zone from a POSIX TZ rule such as `CET-1CEST,M3.5.0,M10.5.0/3`.
@@ -35,16 +35,13 @@ public struct Zone: Sendable, Equatable, Hashable, CustomStringConvertible {
 
     /// The zone the environment asks for, the way glibc reads it:
     /// `$TZ` as `:Area/City`, `Area/City`, `/path/to/tzfile` or a POSIX rule (empty means UTC);
-    /// without `$TZ`, the zone `/etc/localtime` links to (or its contents); without that, UTC.
-    public static func system(environment: [String: String]) throws(ZoneError) -> Zone {
-        try system(environment: environment, database: .system, localtime: "/etc/localtime")
-    }
-
-    /// `system(environment:)` with the tzdata root and localtime file injectable for tests.
-    public static func system(environment: [String: String], database: TZDatabase, localtime: String) throws(ZoneError) -> Zone {
+    /// without `$TZ`, the zone `localtime` (`/etc/localtime`) links to (or its contents);
+    /// without that, UTC. `database` reads the files.
+    public static func system(environment: [String: String], database: TZDatabase,
+                              localtime: String = "/etc/localtime") throws(ZoneError) -> Zone {
         guard var tz = environment["TZ"] else {
-            guard TZDatabase.readFile(localtime) != nil else { return .utc }
-            if let target = TZDatabase.symlinkTarget(localtime), let name = zoneName(fromPath: target),
+            guard database.provider.contents(ofFile: localtime) != nil else { return .utc }
+            if let target = database.provider.symlinkTarget(localtime), let name = zoneName(fromPath: target),
                let zone = try? database.zone(named: name) {
                 return name == "UTC" ? .utc : zone
             }
@@ -60,7 +57,7 @@ public struct Zone: Sendable, Equatable, Hashable, CustomStringConvertible {
         do {
             return try posix(tz)
         } catch {
-            throw ZoneError(message: "unknown time zone \"\(tz)\" (neither in \(database.root) nor a POSIX TZ rule)")
+            throw ZoneError(message: "unknown time zone \"\(tz)\" (neither in \(database.provider.location) nor a POSIX TZ rule)")
         }
     }
 

@@ -33,12 +33,12 @@ extension Daemon {
         switch edit.apply(to: current, definedElsewhere: ConfigLoader.reminderIDs(in: others)) {
         case .success(let table): edited = table
         case .failure(let error):
-            let code: ErrorCode = error.message.hasPrefix("no reminder") ? .notFound : .badRequest
+            let code: ErrorCode = error.kind == .unknownReminder ? .notFound : .badRequest
             return .failure(ControlError(code, error.message.prefix(1).uppercased() + error.message.dropFirst()))
         }
         let text = edited.isEmpty ? nil : Self.dropInHeader + TOML.write(edited)
         let fresh: LoadedConfig
-        switch ConfigFiles.read(location, replacing: target, with: text.map { Array($0.utf8) }).flatMap(ConfigLoader.load) {
+        switch ConfigFiles.read(location, replacing: target, with: text.map { Array($0.utf8) }).flatMap({ ConfigLoader.load($0, zones: .system) }) {
         case .success(let config): fresh = config
         case .failure(let failure):
             return .failure(ControlError(.invalidConfig, "The change would make the config invalid (\(failure.countText)); nothing was changed",
@@ -55,7 +55,7 @@ extension Daemon {
             return .failure(ControlError(.internal, "\(error); nothing was changed"))
         }
         let before = loaded.config.reminder(id: edit.id)
-        adopt(fresh, now: WallClock.now())
+        adopt(fresh, now: clockNow())
         let after = loaded.config.reminder(id: edit.id)
         let changes = ReminderChanges.between(before, after)
         let scope = runtime ? " until crampd restarts" : ""

@@ -52,11 +52,11 @@ extension Daemon: ControlHandler {
     }
 
     /// The first firing of the current plan: what the timer is armed for.
-    private var nextOccurrence: Occurrence? {
+    private var nextOccurrence: UpcomingOccurrence? {
         guard let first = plan.first, let next = first.next, let reminder = loaded.config.reminder(id: first.reminderID) else {
             return nil
         }
-        return Occurrence(reminder: reminder.id, kind: reminder.kind.rawValue, at: next.fireAt,
+        return UpcomingOccurrence(reminder: reminder.id, kind: reminder.kind.rawValue, at: next.fireAt,
                           message: reminder.message, amount: reminder.amountText)
     }
 
@@ -64,38 +64,18 @@ extension Daemon: ControlHandler {
         ReminderList(reminders: loaded.config.reminders.map(row), pause: pauseState)
     }
 
-    /// The next `count` firings of all reminders, merged in time order, as the
-    /// agenda will produce them (quiet hours, pause, snoozes and skips included):
-    /// simulated by stepping a copy of the state from firing to firing.
+    /// The next `count` firings of all reminders, in time order, as the agenda will produce them.
     func upcoming(count: Int) -> UpcomingList {
-        var occurrences: [Occurrence] = []
-        var simulated = state
-        var now = WallClock.now()
-        // Today's intake (goal met, drink logged recently) holds for today only: applied to
-        // every day, a met goal would skip hydration forever and this loop would never end.
-        let todayIntake = smartFacts(at: now).intake
-        let endOfToday = LocalDay.interval(of: LocalDay.date(of: now, in: zone), in: zone).upperBound
-        func intake(at t: Instant) -> IntakeFacts { t < endOfToday ? todayIntake : .none }
-        var stepPlan = Agenda.plan(config: loaded.config, zone: zone, state: simulated, now: now, intake: intake(at: now))
-        simulated = Agenda.step(config: loaded.config, zone: zone, state: simulated, now: now, intake: intake(at: now)).state
-        var steps = 0
-        while occurrences.count < count, let wake = stepPlan.nextWake, steps < Self.maximumSimulatedSteps {
-            now = wake
-            steps += 1
-            let step = Agenda.step(config: loaded.config, zone: zone, state: simulated, now: now, intake: intake(at: now))
-            for case .fire(let firing) in step.actions where occurrences.count < count {
-                guard let reminder = loaded.config.reminder(id: firing.reminderID) else { continue }
-                occurrences.append(Occurrence(reminder: reminder.id, kind: reminder.kind.rawValue, at: firing.fireAt,
-                                              message: reminder.message, amount: reminder.amountText))
+        let now = clockNow()
+        let firings = Agenda.upcoming(config: loaded.config, zone: zone, state: state, now: now,
+                                      intake: smartFacts(at: now).intake, count: count)
+        return UpcomingList(occurrences: firings.compactMap { firing in
+            loaded.config.reminder(id: firing.reminderID).map { reminder in
+                UpcomingOccurrence(reminder: reminder.id, kind: reminder.kind.rawValue, at: firing.fireAt,
+                           message: reminder.message, amount: reminder.amountText)
             }
-            simulated = step.state
-            stepPlan = step.plan
-        }
-        return UpcomingList(occurrences: occurrences)
+        })
     }
-
-    /// A wake that fires nothing (a skip) still costs a step; this bounds the simulation whatever the rules.
-    static let maximumSimulatedSteps = 100_000
 
     func show(_ id: String) -> Result<ReminderDetail, ControlError> {
         lookUp(id).map { reminder in
@@ -113,7 +93,7 @@ extension Daemon: ControlHandler {
 
     func done(_ id: String, via channel: AnswerChannel = .ctl) -> Result<ActionResult, ControlError> {
         lookUp(id).flatMap { reminder in
-            let now = WallClock.now()
+            let now = clockNow()
             // The diary first (event and intake in one COMMIT): if it fails, nothing changed.
             return recordDone(reminder, at: now).flatMap { logged in
                 apply(state.recordingDone(id, at: now)).map {
@@ -129,10 +109,10 @@ extension Daemon: ControlHandler {
 
     func snooze(_ id: String, for duration: TimeSpan?, via channel: AnswerChannel = .ctl) -> Result<ActionResult, ControlError> {
         lookUp(id).flatMap { reminder in
-            let now = WallClock.now()
+            let now = clockNow()
             let until = now + (duration ?? loaded.config.daemon.snooze)
             return apply(state.recordingSnooze(id, until: until, now: now)).map {
-                emit(ReminderEvent(kind: .snoozed, reminder: reminder, due: until, at: now, note: "until \(format(until))"), facts: nil, via: channel)
+                emit(ReminderEvent(kind: .snoozed, reminder: reminder, due: until, at: now, note: "until \(format(until))"), via: channel)
                 advance()
                 return ActionResult(summary: "Snoozed \(id) until \(format(until)).", reminder: id, next: nextFiring(of: id))
             }
@@ -142,7 +122,7 @@ extension Daemon: ControlHandler {
     func skip(_ id: String) -> Result<ActionResult, ControlError> {
         lookUp(id).flatMap { _ in
             let skipped = nextFiring(of: id)
-            return apply(state.recordingSkip(id, now: WallClock.now())).map {
+            return apply(state.recordingSkip(id, now: clockNow())).map {
                 advance()
                 let what = skipped.map { "the one at \(format($0))" } ?? "its next occurrence"
                 return ActionResult(summary: "Skipping \(what) of \(id).", reminder: id, next: nextFiring(of: id))
@@ -153,7 +133,7 @@ extension Daemon: ControlHandler {
     /// Fires a reminder now through every outlet, to try it; its schedule and state do not change.
     func trigger(_ id: String) -> Result<ActionResult, ControlError> {
         lookUp(id).map { reminder in
-            let now = WallClock.now()
+            let now = clockNow()
             let event = ReminderEvent(kind: .due, reminder: reminder, due: now, at: now, note: "triggered")
             journal.write(event.journalEntry)
             desktop?.show(event)
@@ -162,7 +142,7 @@ extension Daemon: ControlHandler {
     }
 
     func pause(_ length: PauseLength) -> Result<ActionResult, ControlError> {
-        let now = WallClock.now()
+        let now = clockNow()
         let until: Instant?
         switch length {
         case .indefinitely: until = nil
@@ -183,7 +163,7 @@ extension Daemon: ControlHandler {
 
     func resume() -> Result<ActionResult, ControlError> {
         guard pauseState != nil else { return .success(ActionResult(summary: "Not paused; nothing to resume.")) }
-        return apply(state.resumed(now: WallClock.now())).map {
+        return apply(state.resumed(now: clockNow())).map {
             advance()
             logger.notice("Resumed reminders")
             return ActionResult(summary: "Resumed reminders.", next: plan.first?.next?.fireAt)
@@ -209,7 +189,7 @@ extension Daemon: ControlHandler {
     func nextFiring(of id: String) -> Instant? { plan.entry(for: id)?.next?.fireAt }
 
     var pauseState: PauseState? {
-        guard let pause = state.pause, pause.covers(WallClock.now()) else { return nil }
+        guard let pause = state.pause, pause.covers(clockNow()) else { return nil }
         return PauseState(since: pause.since, until: pause.until)
     }
 

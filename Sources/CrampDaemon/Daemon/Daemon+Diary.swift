@@ -4,15 +4,12 @@ import Dispatch
 import Systemd
 
 /// The diary in the daemon: opening it, recording every reminder event where the journal is
-/// written, feeding intake facts to the agenda, the dose cap, the cramp insight, and the
+/// written, feeding intake facts to the agenda, the cramp insight, and the
 /// handlers of `drink`, `take`, `cramp`, `undo`, `today`, `stats` and `export`.
 ///
 /// A diary that cannot be opened never stops reminders: they run as before, events are not
 /// recorded, and diary commands answer `diary-unavailable`.
 extension Daemon {
-    /// `crampd ctl drink` without ML, when no hydration reminder has an `amount`: one glass.
-    static let defaultDrinkMilliliters = 250
-
     // MARK: Start-up
 
     func openDiary(now: Instant) {
@@ -41,14 +38,8 @@ extension Daemon {
         }
     }
 
-    /// Writes one reminder event to the journal and records it in the diary. A dose reminder
-    /// that would take today's total past its `[goals]` cap is not suggested: it becomes a
-    /// skip, and the journal says why.
-    func emit(_ event: ReminderEvent, facts: SmartReminderFacts?, via channel: AnswerChannel = .ctl) {
-        var event = event
-        if event.kind == .due || event.kind == .catchUp, let excess = facts?.capExcess(suggesting: event.reminder) {
-            event = ReminderEvent(kind: .skipped, reminder: event.reminder, due: event.due, at: event.at, note: excess.message)
-        }
+    /// Writes one reminder event to the journal, shows it on the desktop and records it in the diary.
+    func emit(_ event: ReminderEvent, via channel: AnswerChannel = .ctl) {
         journal.write(channel.marking(event.journalEntry))
         desktop?.show(event)
         record(event)
@@ -104,8 +95,7 @@ extension Daemon {
     // MARK: Handlers
 
     func drink(milliliters: Int?, note: String?) -> Result<ControlResult, ControlError> {
-        let amount = milliliters ?? loaded.config.reminders.first { $0.kind == .hydration && $0.amount != nil }?.amount
-            ?? Self.defaultDrinkMilliliters
+        let amount = milliliters ?? loaded.config.defaultDrinkMilliliters
         return logging { (store: DiaryStore, now: Instant) throws(DiaryCommandError) -> DiaryLogged in
             try store.logDrink(milliliters: amount, note: note, goals: loaded.config.goals, zone: zone, now: now)
         }
@@ -115,7 +105,7 @@ extension Daemon {
         var amount = milligrams
         if amount == nil {
             let electrolyte = Electrolyte(rawValue: name.lowercased())
-            amount = loaded.config.reminders.first { $0.kind == .electrolyte && $0.electrolyte == electrolyte && $0.amount != nil }?.amount
+            amount = electrolyte.flatMap(loaded.config.defaultDoseMilligrams(of:))
             if electrolyte != nil && amount == nil {
                 return .failure(ControlError(.invalidArgument,
                     "No \(name.lowercased()) reminder has an amount; say how much, e.g.: crampd ctl take \(name.lowercased()) 200"))
@@ -205,7 +195,7 @@ extension Daemon {
                 "The diary is not available (\(diaryUnavailable ?? "not opened")); reminders keep running. Fix it, then: systemctl --user restart crampd"))
         }
         do {
-            return .success(try body(diary, WallClock.now()))
+            return .success(try body(diary, clockNow()))
         } catch {
             switch error {
             case .invalid(let e): return .failure(ControlError(.invalidArgument, e.message))
@@ -219,22 +209,8 @@ extension Daemon {
     /// The reminders the agenda will still fire today, for `today`.
     private func stillDueToday(now: Instant) -> [PendingReminder] {
         let end = LocalDay.interval(of: LocalDay.date(of: now, in: zone), in: zone).upperBound
-        let facts = smartFacts(at: now)
-        // A dose past its cap will not be suggested (see `emit`), so it is not due either.
-        return upcoming(count: 200).occurrences.prefix { $0.at < end }.filter { o in
-            guard let facts, let reminder = loaded.config.reminder(id: o.reminder) else { return true }
-            return facts.capExcess(suggesting: reminder) == nil
-        }.map { o in
+        return upcoming(count: 200).occurrences.prefix { $0.at < end }.map { o in
             PendingReminder(reminderID: o.reminder, due: o.at, amountText: o.amount)
         }
     }
-}
-
-extension SmartReminderFacts {
-    /// What the agenda's intake rules need.
-    var intake: IntakeFacts { IntakeFacts(lastDrink: lastDrinkAt, waterTodayMilliliters: waterTodayMilliliters) }
-}
-
-extension Optional where Wrapped == SmartReminderFacts {
-    var intake: IntakeFacts { self?.intake ?? .none }
 }

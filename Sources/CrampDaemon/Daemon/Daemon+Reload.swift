@@ -11,7 +11,7 @@ extension Daemon {
         dispatchPrecondition(condition: .onQueue(queue))
         notify { try ServiceManager.reloading() }
         defer { notify { try ServiceManager.ready(status: statusLine) } }
-        let now = WallClock.now()
+        let now = clockNow()
         switch ConfigFiles.load(explicitPath: options.configPath, environment: options.environment) {
         case .success(let fresh):
             adopt(fresh, now: now)

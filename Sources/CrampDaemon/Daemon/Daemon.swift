@@ -74,7 +74,7 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
             startWatchdog()
             updateDesktopOutlet()
             advance()
-            checkCrampInsight(now: WallClock.now())
+            checkCrampInsight(now: clockNow())
             logger.notice("crampd \(CrampdBuild.version) started with \(loaded.config.reminders.count) reminders from \(loaded.files.joined(separator: ", "))",
                           metadata: [JournalLogHandler.messageIDKey: "\(JournalMessageID.daemonStarted.rawValue)"])
             notify { try ServiceManager.ready(status: statusLine) }
@@ -88,7 +88,7 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
     func settle(quietFor: TimeSpan) {
         dispatchPrecondition(condition: .onQueue(queue))
         guard pagesTouched else { return }
-        if let next = plan.nextWake, next < WallClock.now() + quietFor { return }
+        if let next = plan.nextWake, next < clockNow() + quietFor { return }
         IdlePages.release()
         pagesTouched = false
     }
@@ -99,14 +99,13 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
     /// Called by the timer, after every command, and after a reload.
     func advance() {
         dispatchPrecondition(condition: .onQueue(queue))
-        let now = WallClock.now()
+        let now = clockNow()
         // The previous plan is reused where nothing changed; a reload or command resets it.
-        let facts = smartFacts(at: now)
-        let step = Agenda.step(config: loaded.config, zone: zone, state: state, now: now, intake: facts.intake, after: plan)
+        let step = Agenda.step(config: loaded.config, zone: zone, state: state, now: now, intake: smartFacts(at: now).intake, after: plan)
         // Saved before the outlets hear of it: after a crash a reminder is
         // never repeated (the window between the two is a few microseconds).
         commit(step.state)
-        for action in step.actions { deliver(action, now: now, facts: facts) }
+        for action in step.actions { deliver(action, now: now) }
         plan = step.plan
         timer?.arm(at: plan.nextWake)
         notify { try ServiceManager.status(statusLine) }
@@ -127,7 +126,7 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
     }
 
     /// What the outlets (journal, desktop, diary) hear of one agenda action.
-    private func deliver(_ action: AgendaAction, now: Instant, facts: SmartReminderFacts?) {
+    private func deliver(_ action: AgendaAction, now: Instant) {
         guard let reminder = loaded.config.reminder(id: action.reminderID) else {
             preconditionFailure("BUG: agenda acted on unknown reminder \(action.reminderID)")
         }
@@ -147,7 +146,7 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
             event = ReminderEvent(kind: .skipped, reminder: reminder, due: latestDue, at: now,
                                   note: "paused (\(count) time\(count == 1 ? "" : "s"))")
         }
-        emit(event, facts: facts)
+        emit(event)
     }
 
     // MARK: Shutdown
@@ -196,6 +195,9 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
 
     // MARK: Helpers
 
+    /// The time, from the clock in `options`: the only way the daemon reads it.
+    func clockNow() -> Instant { options.clock() }
+
     func format(_ instant: Instant) -> String { ConfigSummary.formatLocal(instant, in: zone) }
 
     static func zone(for config: Config, environment: [String: String], logger: Logger) -> Zone {
@@ -238,6 +240,7 @@ extension SkipReason {
         case .requested: "skipped on request (crampd ctl skip)"
         case .drinkLoggedRecently: "a drink was logged recently"
         case .waterGoalMet: "today's water goal is met"
+        case .dailyCapReached(let excess): excess.message
         }
     }
 }

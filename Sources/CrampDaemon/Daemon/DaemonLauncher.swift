@@ -40,7 +40,7 @@ public enum DaemonLauncher {
             exit(unavailableExitCode)
         }
 
-        let daemon = Daemon(options: options, journal: journal, logger: logger, loaded: loaded, now: WallClock.now())
+        let daemon = Daemon(options: options, journal: journal, logger: logger, loaded: loaded, now: options.clock())
         daemon.start(socket: socket)
         withExtendedLifetime(daemon) { dispatchMain() }
     }

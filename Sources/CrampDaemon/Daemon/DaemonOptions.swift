@@ -1,13 +1,18 @@
+import CrampCore
+
 /// What `crampd run` was asked to do; everything else comes from the environment.
 public struct DaemonOptions: Sendable {
     /// `--config PATH`; nil means the XDG location (or the built-in default).
     public var configPath: String?
     /// The process environment, read once at start.
     public var environment: [String: String]
+    /// Where the daemon reads the time: the wall clock, or a test's clock.
+    public var clock: @Sendable () -> Instant
 
-    public init(configPath: String?, environment: [String: String]) {
+    public init(configPath: String?, environment: [String: String], clock: @escaping @Sendable () -> Instant = WallClock.now) {
         self.configPath = configPath
         self.environment = environment
+        self.clock = clock
     }
 
     var directories: XDGDirectories { XDGDirectories(environment: environment) }

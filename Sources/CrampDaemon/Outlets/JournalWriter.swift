@@ -8,13 +8,24 @@ import Systemd
 public final class JournalWriter: @unchecked Sendable {
     private let toJournal: Bool
     private let toTerminal: Bool
+    /// Set for a daemon run inside a test: entries go here, nowhere else.
+    private let sink: (@Sendable (JournalEntry) -> Void)?
 
     public init(environment: [String: String]) {
         toJournal = environment["CRAMPD_NO_JOURNAL"] == nil && Journal.isAvailable
         toTerminal = !toJournal || (isatty(STDERR_FILENO) == 1 && environment["JOURNAL_STREAM"] == nil)
+        sink = nil
+    }
+
+    /// Hands every entry to `sink` instead of the journal or the terminal.
+    init(sink: @escaping @Sendable (JournalEntry) -> Void) {
+        toJournal = false
+        toTerminal = false
+        self.sink = sink
     }
 
     public func write(_ entry: JournalEntry) {
+        if let sink { return sink(entry) }
         if toJournal {
             do {
                 try Journal.send(entry.journalFields)

@@ -98,9 +98,10 @@ public enum ResultText {
 
     /// Any result, by its kind. `terminalWidth` is the width of the terminal standard output
     /// is, or nil when it is not one: the diary's charts are drawn only on a terminal.
-    public static func result(_ result: ControlResult, now: Instant, zone: Zone, terminalWidth: Int? = nil) -> String {
+    /// `zones`: where the zone a diary summary names is looked up.
+    public static func result(_ result: ControlResult, now: Instant, zone: Zone, zones: TZDatabase, terminalWidth: Int? = nil) -> String {
         switch result {
-        case .diary, .today, .stats, .export: diary(result, zone: zone, terminalWidth: terminalWidth)
+        case .diary, .today, .stats, .export: diary(result, zone: zone, zones: zones, terminalWidth: terminalWidth)
         case .status(let s): status(s, now: now, zone: zone)
         case .reminders(let l): list(l, now: now, zone: zone)
         case .upcoming(let u): upcoming(u, now: now, zone: zone)
@@ -121,7 +122,7 @@ public enum ResultText {
         return "until \(TimeText.short(until, now: now, zone: zone)), \(TimeText.relative(until, now: now))"
     }
 
-    static func occurrenceText(_ o: Occurrence, now: Instant, zone: Zone) -> String {
+    static func occurrenceText(_ o: UpcomingOccurrence, now: Instant, zone: Zone) -> String {
         "\(o.reminder) at \(TimeText.short(o.at, now: now, zone: zone)), \(TimeText.relative(o.at, now: now)): "
             + o.message + (o.amount.map { " (\($0))" } ?? "")
     }

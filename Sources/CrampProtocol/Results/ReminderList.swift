@@ -35,6 +35,6 @@ public struct ReminderRow: Sendable, Equatable, Codable {
 
 /// For `next`: the next occurrences of all reminders, merged in time order.
 public struct UpcomingList: Sendable, Equatable, Codable {
-    public var occurrences: [Occurrence]
-    public init(occurrences: [Occurrence]) { self.occurrences = occurrences }
+    public var occurrences: [UpcomingOccurrence]
+    public init(occurrences: [UpcomingOccurrence]) { self.occurrences = occurrences }
 }

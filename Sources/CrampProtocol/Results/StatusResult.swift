@@ -19,10 +19,10 @@ public struct StatusResult: Sendable, Equatable, Codable {
     /// Absent when not paused.
     public var pause: PauseState?
     /// The next reminder to fire; absent when none will.
-    public var next: Occurrence?
+    public var next: UpcomingOccurrence?
 
     public init(version: String, pid: Int32, runningSince: Instant, configFiles: [String],
-                lastReload: ReloadOutcome, pause: PauseState? = nil, next: Occurrence? = nil) {
+                lastReload: ReloadOutcome, pause: PauseState? = nil, next: UpcomingOccurrence? = nil) {
         self.version = version; self.pid = pid; self.runningSince = runningSince; self.configFiles = configFiles
         self.lastReload = lastReload; self.pause = pause; self.next = next
     }
@@ -49,8 +49,8 @@ public struct PauseState: Sendable, Equatable, Codable {
     public init(since: Instant, until: Instant? = nil) { self.since = since; self.until = until }
 }
 
-/// One future firing of a reminder.
-public struct Occurrence: Sendable, Equatable, Codable {
+/// One future firing of a reminder, as `status` and `next` show it.
+public struct UpcomingOccurrence: Sendable, Equatable, Codable {
     /// The reminder id.
     public var reminder: String
     /// "hydration", "electrolyte", "stretch", "custom".
