@@ -63,13 +63,5 @@ struct CheckConfigCommand: ParsableCommand {
     }
 
     /// "2026-03-29 01:00:00" (seconds optional).
-    static func parseLocalDateTime(_ text: String) -> LocalDateTime? {
-        let parts = text.split(separator: " ")
-        guard parts.count == 2 else { return nil }
-        let date = parts[0].split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
-        guard date.count == 3, let year = date[0], let month = date[1], let day = date[2],
-              (1...12).contains(month), (1...CivilDate.daysInMonth(year: year, month: month)).contains(day),
-              let time = TimeSyntax.parseTime(String(parts[1])) else { return nil }
-        return LocalDateTime(date: CivilDate(year: year, month: month, day: day), time: time)
-    }
+    static func parseLocalDateTime(_ text: String) -> LocalDateTime? { LocalTimeText.localDateTime(text) }
 }

@@ -88,7 +88,8 @@ struct ReminderResolver {
             if let reason = context.intakeSkipReason(for: reminder, firingAt: now) {
                 actions.append(.skipped(reminderID: reminder.id, due: summary.latestDue, reason: reason))
             } else {
-                actions.append(.fire(Firing(reminderID: reminder.id, due: summary.latestDue, fireAt: now, reason: .catchUp)))
+                actions.append(.fire(Firing(reminderID: reminder.id, due: summary.latestDue, fireAt: now, reason: .catchUp,
+                                            lateWhileRunning: context.wasRunning(at: summary.latestDue))))
                 state.lastFired = now
             }
         }
