@@ -54,6 +54,24 @@ import Testing
         }
     }
 
+    /// A pause from 2026 to the last accepted instant over minutely schedules: millions of
+    /// silenced occurrences, jumped over in a few dozen schedule lookups, not walked through.
+    @Test(.timeLimit(.minutes(1))) func aPauseUntilTheYear9999IsJumpedOver() throws {
+        let latest = Instant.accepted.upperBound
+        let minutely = try CalendarExpression.parse("*:*:00")
+        let config = agendaConfig([agendaEvery("water", .minutes(1)),
+                                   Reminder(id: "stretch", kind: .stretch, message: "Stretch", schedule: .calendar(minutely))])
+        let start = agendaDay(12)
+        let state = AgendaState(reminders: ["water": ReminderState(handledThrough: start), "stretch": ReminderState(handledThrough: start)],
+                                pause: Pause(since: start, until: latest))
+        let clock = ContinuousClock()
+        let elapsed = clock.measure {
+            let step = Agenda.step(config: config, zone: .utc, state: state, now: latest)
+            #expect(step.actions.contains { if case .silenced(reminderID: "water", _, _) = $0 { true } else { false } })
+        }
+        #expect(elapsed < .seconds(10), "\(elapsed)")
+    }
+
     /// A year-long interval costs what a daily one costs (the day search visits only its days).
     @Test func aYearLongIntervalIsFound() {
         let every = EverySchedule(interval: .maximum)

@@ -1,17 +1,15 @@
 """Sends the attack inputs of issue 13 item 1 (and friends) to a real daemon (see time-bounds.sh)."""
-import json, os, shutil, signal, socket, subprocess, sys, tempfile, time
+import json, os, shutil, signal, socket, subprocess, sys, time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib"))
+from foreground_daemon import Checks, private_home
 
 CRAMPD = sys.argv[1]
-ROOT = tempfile.mkdtemp(prefix="crampd-bounds-e2e-")
-ENV = {k: v for k, v in os.environ.items() if not k.startswith(("XDG_", "NOTIFY_SOCKET", "LISTEN_", "CRAMPD_"))}
-ENV.update(XDG_CONFIG_HOME=f"{ROOT}/config", XDG_STATE_HOME=f"{ROOT}/state", XDG_RUNTIME_DIR=f"{ROOT}/run",
-           CRAMPD_NO_JOURNAL="1", TZ="UTC")
-SOCKET = f"{ROOT}/run/crampd/ctl.sock"
+ROOT, ENV, SOCKET = private_home("crampd-bounds-e2e-")
 CONFIG = f"{ROOT}/config/crampd/config.toml"
 STATE = f"{ROOT}/state/crampd/state.json"
 INT64_MAX = 9223372036854775807
-failures = []
-checks = 0
+check = Checks()
 
 BASE = """[daemon]
 quiet_hours = []
@@ -37,14 +35,6 @@ kind = "stretch"
 message = "Stretch"
 calendar = "*:*:00"
 """
-
-
-def check(condition, what):
-    global checks
-    checks += 1
-    if not condition:
-        failures.append(what)
-        print(f"FAIL: {what}", file=sys.stderr)
 
 
 def run(*args):
@@ -201,6 +191,9 @@ def main():
             ctl_attacks(daemon)
             # A pause until the year 9999 is saved; the next start must plan with it.
             check("ok" in request({"command": "pause", "until": 253402300799999999}), "pause until 9999 again")
+            for args in (("next", "-n", "5"), ("list",), ("show", "yearly"), ("status",)):
+                result = ctl(*args)
+                check(result.returncode == 0 and daemon.alive(), f"ctl {' '.join(args)} while paused until 9999: {result.stderr}")
         finally:
             check(daemon.stop() == 0, "daemon stops cleanly")
         daemon = Daemon()
@@ -227,8 +220,8 @@ def main():
         check(saved.get("version") == 2 and "runningSince" in saved, f"state file format 2: {list(saved)}")
     finally:
         shutil.rmtree(ROOT, ignore_errors=True)
-    print(f"time bounds: {checks - len(failures)} passed, {len(failures)} failed")
-    sys.exit(1 if failures else 0)
+    print(check.summary("time bounds"))
+    sys.exit(1 if check.failures else 0)
 
 
 main()
