@@ -1,6 +1,7 @@
 """Drives a real `crampd run` with the real `crampd ctl` (see ctl.sh)."""
 import json, os, pwd, re, shutil, signal, socket, subprocess, sys, tempfile, threading, time
 
+sys.dont_write_bytecode = True  # no __pycache__ in the tree
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib"))
 from foreground_daemon import Checks, private_home
 

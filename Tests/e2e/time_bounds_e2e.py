@@ -1,6 +1,7 @@
 """Sends the attack inputs of issue 13 item 1 (and friends) to a real daemon (see time-bounds.sh)."""
 import json, os, shutil, signal, socket, subprocess, sys, time
 
+sys.dont_write_bytecode = True  # no __pycache__ in the tree
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib"))
 from foreground_daemon import Checks, private_home
 
