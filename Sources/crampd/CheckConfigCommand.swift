@@ -31,8 +31,9 @@ struct CheckConfigCommand: ParsableCommand {
     var baseTime: String?
 
     func validate() throws {
-        if let baseTime, Self.parseLocalDateTime(baseTime) == nil {
-            throw ValidationError("expected a time 'YYYY-MM-DD HH:MM:SS' for --base-time, got '\(baseTime)'")
+        // Inside the one bound of instants (Instant.accepted), a day either side for the zone.
+        if let baseTime, !(Self.parseLocalDateTime(baseTime).map { (1970...9999).contains($0.date.year) } ?? false) {
+            throw ValidationError("expected a time 'YYYY-MM-DD HH:MM:SS' in the years 1970 to 9999 for --base-time, got '\(baseTime)'")
         }
     }
 
