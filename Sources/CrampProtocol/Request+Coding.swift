@@ -142,9 +142,18 @@ extension Request {
             }
             return a
         }
-        func nonNegative(_ d: TimeSpan) throws(RequestDecodingError) -> TimeSpan {
-            guard d.microseconds > 0 else { throw fail(.badRequest, "expected a positive \"duration\", got \(d.microseconds)") }
+        // The one bound of durations and instants (Instant.swift), checked as they arrive.
+        func bounded(_ d: TimeSpan) throws(RequestDecodingError) -> TimeSpan {
+            guard d > .zero, d <= .maximum else {
+                throw fail(.badRequest, "expected \"duration\" from 1 to \(TimeSpan.maximum.microseconds) microseconds (\(DurationSyntax.format(.maximum))), got \(d.microseconds)")
+            }
             return d
+        }
+        func bounded(_ t: Instant) throws(RequestDecodingError) -> Instant {
+            guard Instant.accepted.contains(t) else {
+                throw fail(.badRequest, "expected \"until\" from 0 to \(Instant.accepted.upperBound.microseconds) microseconds since 1970 (up to the year 9999), got \(t.microseconds)")
+            }
+            return t
         }
         let runtime = raw.runtime ?? false
 
@@ -161,15 +170,15 @@ extension Request {
         case "show": command = .show(reminder: try reminder())
         case "done": command = .done(reminder: try reminder())
         case "snooze":
-            let duration = try raw.duration.map { (d) throws(RequestDecodingError) in try nonNegative(d) }
+            let duration = try raw.duration.map { (d) throws(RequestDecodingError) in try bounded(d) }
             command = .snooze(reminder: try reminder(), duration: duration)
         case "skip": command = .skip(reminder: try reminder())
         case "trigger": command = .trigger(reminder: try reminder())
         case "pause":
             switch (raw.duration, raw.until) {
             case (nil, nil): command = .pause(.indefinitely)
-            case (let d?, nil): command = .pause(.duration(try nonNegative(d)))
-            case (nil, let t?): command = .pause(.until(t))
+            case (let d?, nil): command = .pause(.duration(try bounded(d)))
+            case (nil, let t?): command = .pause(.until(try bounded(t)))
             case (_?, _?): throw fail(.badRequest, "expected \"duration\" or \"until\" for \"pause\", got both")
             }
         case "resume": command = .resume

@@ -99,21 +99,11 @@ struct CalendarCommand: ParsableCommand {
 
     /// `@1792890600`: seconds since the epoch, unambiguous even inside a repeated hour.
     static func parseEpoch(_ text: String) -> Instant? {
-        guard text.hasPrefix("@"), let s = Int64(text.dropFirst()) else { return nil }
+        guard text.hasPrefix("@"), let s = Int64(text.dropFirst()), Instant.accepted.contains(Instant(seconds: s)) else { return nil }
         return Instant(seconds: s)
     }
 
-    static func parseBaseTime(_ text: String) -> LocalDateTime? {
-        let parts = text.split(separator: " ")
-        guard parts.count == 2 else { return nil }
-        let date = parts[0].split(separator: "-").compactMap { Int($0) }
-        let time = parts[1].split(separator: ":").compactMap { Int($0) }
-        guard date.count == 3, time.count == 3, (1...12).contains(date[1]),
-              (1...CivilDate.daysInMonth(year: date[0], month: date[1])).contains(date[2]),
-              (0...23).contains(time[0]), (0...59).contains(time[1]), (0...59).contains(time[2]) else { return nil }
-        return LocalDateTime(date: CivilDate(year: date[0], month: date[1], day: date[2]),
-                             time: TimeOfDay(hour: time[0], minute: time[1], second: time[2]))
-    }
+    static func parseBaseTime(_ text: String) -> LocalDateTime? { LocalTimeText.localDateTime(text) }
 
     static func environment() -> [String: String] {
         guard let tz = getenv("TZ") else { return [:] }

@@ -31,8 +31,9 @@ struct CheckConfigCommand: ParsableCommand {
     var baseTime: String?
 
     func validate() throws {
-        if let baseTime, Self.parseLocalDateTime(baseTime) == nil {
-            throw ValidationError("expected a time 'YYYY-MM-DD HH:MM:SS' for --base-time, got '\(baseTime)'")
+        // Inside the one bound of instants (Instant.accepted), a day either side for the zone.
+        if let baseTime, !(Self.parseLocalDateTime(baseTime).map { (1970...9999).contains($0.date.year) } ?? false) {
+            throw ValidationError("expected a time 'YYYY-MM-DD HH:MM:SS' in the years 1970 to 9999 for --base-time, got '\(baseTime)'")
         }
     }
 
@@ -63,13 +64,5 @@ struct CheckConfigCommand: ParsableCommand {
     }
 
     /// "2026-03-29 01:00:00" (seconds optional).
-    static func parseLocalDateTime(_ text: String) -> LocalDateTime? {
-        let parts = text.split(separator: " ")
-        guard parts.count == 2 else { return nil }
-        let date = parts[0].split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
-        guard date.count == 3, let year = date[0], let month = date[1], let day = date[2],
-              (1...12).contains(month), (1...CivilDate.daysInMonth(year: year, month: month)).contains(day),
-              let time = TimeSyntax.parseTime(String(parts[1])) else { return nil }
-        return LocalDateTime(date: CivilDate(year: year, month: month, day: day), time: time)
-    }
+    static func parseLocalDateTime(_ text: String) -> LocalDateTime? { LocalTimeText.localDateTime(text) }
 }

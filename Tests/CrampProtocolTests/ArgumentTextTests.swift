@@ -6,15 +6,23 @@ import Testing
 struct ArgumentTextTests {
     @Test(arguments: [
         ("90s", 90), ("10m", 600), ("10min", 600), ("1h30m", 5400), ("1h 30min", 5400), ("2d", 172_800),
-        ("1 hour", 3600), ("45 minutes", 2700),
+        ("1 hour", 3600), ("45 minutes", 2700), ("1w", 604_800), ("90min", 5400), ("10sec", 10), ("366d", 31_622_400),
     ] as [(String, Int64)])
     func durations(text: String, seconds: Int64) throws {
         #expect(try ArgumentText.duration(text) == .seconds(seconds))
     }
 
-    @Test(arguments: ["", "10", "m", "10x", "1h30", "-5m", "0m", "400d", "1.5h", "１０m"])
+    @Test(arguments: ["", "10", "m", "10x", "1h30", "-5m", "0m", "1.5h", "１０m", "10M"])
     func badDurations(text: String) {
         #expect(throws: ArgumentError("expected a duration like \"10m\", \"90s\" or \"1h30m\", got \"\(text)\"")) {
+            try ArgumentText.duration(text)
+        }
+    }
+
+    /// The one bound (366 days), at the bound and past it, as the config reads it.
+    @Test(arguments: ["367d", "366d 1s", "2562047788h", "99999999999999999999s", "9223372036854775807s"])
+    func durationsPastTheBound(text: String) {
+        #expect(throws: ArgumentError("expected a duration up to 366d, got \"\(text)\"")) {
             try ArgumentText.duration(text)
         }
     }
@@ -44,8 +52,9 @@ struct ArgumentTextTests {
 
     @Test func badTimes() {
         let now = Samples.now
-        for text in ["", "18", "25:00", "18:60", "8:00", "2026-13-01 08:00", "2026-02-30 08:00", "tomorrow"] {
-            #expect(throws: ArgumentError("expected a time like \"18:00\" or \"2026-11-26 08:00\", got \"\(text)\"")) {
+        for text in ["", "18", "25:00", "18:60", "2026-13-01 08:00", "2026-02-30 08:00", "tomorrow", "someday 08:00",
+                     "tomorrow  08:00", "10000-01-01 08:00"] {
+            #expect(throws: ArgumentError("expected a time like \"18:00\", \"tomorrow 08:00\", \"mon 08:00\" or \"2026-12-07 08:00\", got \"\(text)\"")) {
                 try ArgumentText.time(text, now: now, zone: .utc)
             }
         }

@@ -48,7 +48,22 @@ struct RequestCodingTests {
         (#"{"version":1,"id":1,"command":"pause","duration":1,"until":2}"#, .badRequest, 1,
          #"expected "duration" or "until" for "pause", got both"#),
         (#"{"version":1,"id":1,"command":"snooze","reminder":"water","duration":-5}"#, .badRequest, 1,
-         #"expected a positive "duration", got -5"#),
+         #"expected "duration" from 1 to 31622400000000 microseconds (366d), got -5"#),
+        // The one bound of durations and instants, at its edges and Int64's (issue 13 item 1).
+        (#"{"version":1,"id":1,"command":"snooze","reminder":"water","duration":0}"#, .badRequest, 1,
+         #"expected "duration" from 1 to 31622400000000 microseconds (366d), got 0"#),
+        (#"{"version":1,"id":1,"command":"snooze","reminder":"water","duration":31622400000001}"#, .badRequest, 1,
+         #"expected "duration" from 1 to 31622400000000 microseconds (366d), got 31622400000001"#),
+        (#"{"version":1,"id":1,"command":"pause","duration":9223372036854775807}"#, .badRequest, 1,
+         #"expected "duration" from 1 to 31622400000000 microseconds (366d), got 9223372036854775807"#),
+        (#"{"version":1,"id":1,"command":"pause","duration":-9223372036854775808}"#, .badRequest, 1,
+         #"expected "duration" from 1 to 31622400000000 microseconds (366d), got -9223372036854775808"#),
+        (#"{"version":1,"id":1,"command":"pause","until":9223372036854775807}"#, .badRequest, 1,
+         #"expected "until" from 0 to 253402300799999999 microseconds since 1970 (up to the year 9999), got 9223372036854775807"#),
+        (#"{"version":1,"id":1,"command":"pause","until":253402300800000000}"#, .badRequest, 1,
+         #"expected "until" from 0 to 253402300799999999 microseconds since 1970 (up to the year 9999), got 253402300800000000"#),
+        (#"{"version":1,"id":1,"command":"pause","until":-1}"#, .badRequest, 1,
+         #"expected "until" from 0 to 253402300799999999 microseconds since 1970 (up to the year 9999), got -1"#),
         (#"{"version":3,"id":2,"command":"status"}"#, .unsupportedVersion, 2,
          "protocol version 3 is not supported; this crampd speaks version 1"),
         (#"{"version":1,"id":2,"command":"dance"}"#, .unknownCommand, 2,
@@ -66,6 +81,15 @@ struct RequestCodingTests {
         #expect(throws: RequestDecodingError(id: id, error: ControlError(code, message))) {
             try Request(line: Array(line.utf8))
         }
+    }
+
+    @Test func theBoundsThemselvesAreAccepted() throws {
+        let longest = try Request(line: Array(#"{"version":1,"id":1,"command":"pause","duration":31622400000000}"#.utf8))
+        #expect(longest.command == .pause(.duration(.maximum)))
+        let latest = try Request(line: Array(#"{"version":1,"id":1,"command":"pause","until":253402300799999999}"#.utf8))
+        #expect(latest.command == .pause(.until(Instant.accepted.upperBound)))
+        let shortest = try Request(line: Array(#"{"version":1,"id":1,"command":"snooze","reminder":"w","duration":1}"#.utf8))
+        #expect(shortest.command == .snooze(reminder: "w", duration: TimeSpan(microseconds: 1)))
     }
 
     @Test func invalidUTF8IsABadRequest() {

@@ -128,6 +128,14 @@ Failed to load the config: 1 error
 EOF2
 expect "missing --config file" 1 "$work/empty" "$work/want-missing" -- "$crampd" check-config --config "$work/nowhere.toml"
 
+# 4b. A base time outside the one bound of instants (the years 1970 to 9999) is a usage error.
+for base in '0001-01-01 00:00:00' '1969-12-31 23:00:00'; do
+  rc=0; "$crampd" check-config --base-time "$base" >"$work/out" 2>"$work/err" || rc=$?
+  if [ "$rc" = 2 ] && grep -q "expected a time 'YYYY-MM-DD HH:MM:SS' in the years 1970 to 9999 for --base-time, got '$base'" "$work/err"; then
+    echo "ok   base time $base refused"
+  else echo "FAIL base time $base: exit $rc"; cat "$work/err"; failures=$((failures+1)); fi
+done
+
 # 5. The help, word for word (swift-argument-parser wraps at 80 columns when not on a terminal).
 cat >"$work/want-help" <<'EOF2'
 OVERVIEW: Check the config files and show when each reminder is next due.

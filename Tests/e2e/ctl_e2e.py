@@ -1,22 +1,14 @@
 """Drives a real `crampd run` with the real `crampd ctl` (see ctl.sh)."""
 import json, os, pwd, re, shutil, signal, socket, subprocess, sys, tempfile, threading, time
 
+sys.dont_write_bytecode = True  # no __pycache__ in the tree
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib"))
+from foreground_daemon import Checks, private_home
+
 CRAMPD = sys.argv[1]
-ROOT = tempfile.mkdtemp(prefix="crampd-ctl-e2e-")
-ENV = {k: v for k, v in os.environ.items() if not k.startswith(("XDG_", "NOTIFY_SOCKET", "LISTEN_", "CRAMPD_"))}
-ENV.update(XDG_CONFIG_HOME=f"{ROOT}/config", XDG_STATE_HOME=f"{ROOT}/state", XDG_RUNTIME_DIR=f"{ROOT}/run",
-           CRAMPD_NO_JOURNAL="1", TZ="UTC")
-SOCKET = f"{ROOT}/run/crampd/ctl.sock"
-failures = []
-checks = 0
-
-
-def check(condition, what):
-    global checks
-    checks += 1
-    if not condition:
-        failures.append(what)
-        print(f"FAIL: {what}", file=sys.stderr)
+ROOT, ENV, SOCKET = private_home("crampd-ctl-e2e-")
+check = Checks()
+failures = check.failures
 
 
 def ctl(*args, env=None):
@@ -125,7 +117,7 @@ calendar = "*-*-* 00/6:00:00"
     damaged_state_is_kept_aside()
     pages_given_back_at_a_watchdog_ping()
     shutil.rmtree(ROOT, ignore_errors=True)
-    print(f"ctl: {checks - len(failures)} passed, {len(failures)} failed")
+    print(check.summary("ctl"))
     sys.exit(1 if failures else 0)
 
 

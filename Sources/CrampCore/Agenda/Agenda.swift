@@ -27,6 +27,10 @@
 ///   fires twice); set back further, planning restarts from `now`.
 /// - Disabled reminders and reminders gone from the config lose their state, so
 ///   enabling one again starts it afresh instead of catching up its idle time.
+/// - All reminders together produce at most what `EventRateLimit` allows; the rest
+///   is dropped, with one `RateLimitNotice` per episode.
+/// - A catch-up for occurrences due after `state.runningSince` says it is late:
+///   crampd was running but held up (stopped, suspended), not down.
 public enum Agenda {
     /// Past this many overdue occurrences of one reminder in one step (a week of
     /// downtime at a 10-minute interval), the rest are jumped over, not counted one by one.
@@ -69,7 +73,7 @@ public enum Agenda {
 
     private static func compute(config: Config, zone: Zone, state: AgendaState, now: Instant,
                                 intake: IntakeFacts, keepingState: Bool, previous: AgendaPlan? = nil) -> AgendaStep {
-        let context = AgendaContext(config: config, zone: zone, pause: state.pause, now: now, intake: intake)
+        let context = AgendaContext(config: config, zone: zone, pause: state.pause, runningSince: state.runningSince, now: now, intake: intake)
         let resolver = ReminderResolver(context: context)
         // The previous step's entries are reusable only if nothing they depend on has changed.
         var reusable = previous.flatMap(\.basis).flatMap { basis in
@@ -109,6 +113,8 @@ public enum Agenda {
         var pause = state.pause
         // An ended pause is dropped once everything it silenced has been handled.
         if let until = pause?.until, until <= now, !somethingWaitsForQuietEnd { pause = nil }
+        let admitted = state.rateLimit.admitting(actions, now: now)
+        actions = admitted.kept
         var plan = AgendaPlan(now: now, entries: entries, dueNow: actions, nextWake: nextWake)
         guard keepingState else { return AgendaStep(actions: actions, state: state, plan: plan) }
         // The saved pause is the one the entries were computed with only if it did not change here.
@@ -116,6 +122,8 @@ public enum Agenda {
             plan.basis = .init(config: config, zone: zone, pause: pause, intake: intake, today: context.today,
                                states: states, reusable: reusableEntries)
         }
-        return AgendaStep(actions: actions, state: AgendaState(reminders: reminders, pause: pause), plan: plan)
+        let newState = AgendaState(reminders: reminders, pause: pause, runningSince: state.runningSince, rateLimit: admitted.limit)
+        return AgendaStep(actions: actions, state: newState, plan: plan,
+                          rateLimited: admitted.startedDropping ? RateLimitNotice(dropped: admitted.dropped) : nil)
     }
 }

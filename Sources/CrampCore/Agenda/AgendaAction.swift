@@ -28,9 +28,13 @@ public struct Firing: Equatable, Sendable {
     /// When it was meant to fire, after quiet hours deferred it; lateness is measured from here.
     public var fireAt: Instant
     public var reason: FiringReason
+    /// A catch-up for occurrences that fell due while crampd was running but held up (a
+    /// stopped process, a suspended machine): it is late, not caught up after downtime.
+    public var lateWhileRunning: Bool
 
-    public init(reminderID: String, due: Instant, fireAt: Instant, reason: FiringReason) {
+    public init(reminderID: String, due: Instant, fireAt: Instant, reason: FiringReason, lateWhileRunning: Bool = false) {
         self.reminderID = reminderID; self.due = due; self.fireAt = fireAt; self.reason = reason
+        self.lateWhileRunning = lateWhileRunning
     }
 }
 

@@ -6,6 +6,8 @@ struct AgendaContext {
     let defaultCatchUp: CatchUpPolicy
     let quietHours: QuietHours
     let pause: Pause?
+    /// When the running daemon started (`AgendaState.runningSince`).
+    let runningSince: Instant?
     let intake: IntakeFacts
     /// Whether a pause silences `now`: nothing fires, not even a catch-up.
     let pausedNow: Bool
@@ -20,13 +22,14 @@ struct AgendaContext {
     /// Set when a cap may apply (caps configured): the end of today, when the day's totals start again.
     let capsHoldUntil: Instant?
 
-    init(config: Config, zone: Zone, pause: Pause?, now: Instant, intake: IntakeFacts) {
+    init(config: Config, zone: Zone, pause: Pause?, runningSince: Instant? = nil, now: Instant, intake: IntakeFacts) {
         self.zone = zone
         self.now = now
         self.grace = config.daemon.grace
         self.defaultCatchUp = config.daemon.catchUp
         self.quietHours = QuietHours(config.daemon.quietHours, zone: zone)
         self.pause = pause
+        self.runningSince = runningSince
         self.intake = intake
         self.pausedNow = pause?.covers(now) ?? false
         let quietEnd = quietHours.deferral(of: now)
@@ -65,6 +68,9 @@ struct AgendaContext {
         guard let until = capsHoldUntil, instant < until else { return nil }
         return DoseCapExcess.check(suggesting: reminder, takenToday: intake.electrolyteTodayMilligrams, caps: capMilligrams)
     }
+
+    /// Whether an occurrence due at `due` and found late fell due while crampd was running.
+    func wasRunning(at due: Instant) -> Bool { runningSince.map { due >= $0 } ?? false }
 
     private static func startOfDay(_ date: CivilDate, in zone: Zone) -> Instant {
         switch zone.resolve(LocalDateTime(date: date, time: TimeOfDay(hour: 0, minute: 0))) {

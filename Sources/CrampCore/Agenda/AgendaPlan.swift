@@ -78,8 +78,10 @@ public struct AgendaStep: Equatable, Sendable {
     public var plan: AgendaPlan
     /// Where to arm the one timer; `nil`: disarm (nothing will be due until a command changes something).
     public var nextWake: Instant? { plan.nextWake }
+    /// Set when this step began dropping events over `EventRateLimit`: warn once.
+    public var rateLimited: RateLimitNotice?
 
-    public init(actions: [AgendaAction], state: AgendaState, plan: AgendaPlan) {
-        self.actions = actions; self.state = state; self.plan = plan
+    public init(actions: [AgendaAction], state: AgendaState, plan: AgendaPlan, rateLimited: RateLimitNotice? = nil) {
+        self.actions = actions; self.state = state; self.plan = plan; self.rateLimited = rateLimited
     }
 }

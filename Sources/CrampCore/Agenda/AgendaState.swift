@@ -2,17 +2,33 @@
 /// twice and nothing due while it was down is lost. Saved atomically as JSON.
 ///
 /// Only facts that cannot be derived from the config and the clock are kept.
-public struct AgendaState: Codable, Equatable, Sendable {
+/// The file format is versioned like the protocol (`formatVersion`, see
+/// AgendaState+Coding.swift); every instant in it is checked against `Instant.accepted`.
+public struct AgendaState: Equatable, Sendable {
     /// Keyed by reminder id; reminders that are gone from the config, or disabled, are dropped by `Agenda.step`.
     public var reminders: [String: ReminderState]
     /// Everything is silent while a pause lasts; `nil` when not paused.
     public var pause: Pause?
+    /// When the running daemon started: occurrences due after it that were found late fell
+    /// due while crampd was running but held up (a stopped process, a suspended machine),
+    /// not while it was down.
+    public var runningSince: Instant?
+    /// The cap on events of all reminders together (`EventRateLimit`).
+    public var rateLimit: EventRateLimit
 
-    public init(reminders: [String: ReminderState] = [:], pause: Pause? = nil) {
-        self.reminders = reminders; self.pause = pause
+    public init(reminders: [String: ReminderState] = [:], pause: Pause? = nil, runningSince: Instant? = nil,
+                rateLimit: EventRateLimit = .fresh) {
+        self.reminders = reminders; self.pause = pause; self.runningSince = runningSince; self.rateLimit = rateLimit
     }
 
     public static let empty = AgendaState()
+
+    /// The daemon (re)started at `now`.
+    public func started(at now: Instant) -> AgendaState {
+        var copy = self
+        copy.runningSince = now
+        return copy
+    }
 }
 
 /// The persisted facts about one reminder.

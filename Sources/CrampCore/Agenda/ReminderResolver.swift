@@ -89,7 +89,8 @@ struct ReminderResolver {
             if let reason = context.intakeSkipReason(for: reminder, firingAt: now) {
                 actions.append(.skipped(reminderID: reminder.id, due: summary.latestDue, reason: reason))
             } else {
-                actions.append(.fire(Firing(reminderID: reminder.id, due: summary.latestDue, fireAt: now, reason: .catchUp)))
+                actions.append(.fire(Firing(reminderID: reminder.id, due: summary.latestDue, fireAt: now, reason: .catchUp,
+                                            lateWhileRunning: context.wasRunning(at: summary.latestDue))))
                 state.lastFired = now
             }
         }
@@ -258,21 +259,29 @@ struct ReminderResolver {
         return true
     }
 
-    /// The latest occurrence due in `(floor, horizon]`, found by searching
-    /// backwards from `horizon` in doubling steps (schedules only look forwards).
+    /// The latest occurrence due in `(floor, horizon]`. Schedules only look forwards, so:
+    /// search backwards from `horizon` in doubling steps for a point with an occurrence after
+    /// it, then bisect for the last point whose next occurrence is still within `horizon`.
+    /// About 2·log2(span) schedule lookups however many occurrences lie in between (a pause
+    /// until the year 9999 over a minutely calendar is millions of them).
     func latestDue(of reminder: Reminder, atOrBefore horizon: Instant, after floor: Instant, lastDone: Instant?) -> Instant? {
+        func dueWithin(after t: Instant) -> Instant? {
+            reminder.schedule.nextDue(after: t, in: context.zone, lastDone: lastDone).flatMap { $0 <= horizon ? $0 : nil }
+        }
         var span = TimeSpan.minutes(1)
+        var none = horizon  // nothing due in (none, horizon]
+        var some: Instant    // something due in (some, horizon]
         while true {
             let from = max(floor, horizon - span)
-            if var latest = reminder.schedule.nextDue(after: from, in: context.zone, lastDone: lastDone), latest <= horizon {
-                while let following = reminder.schedule.nextDue(after: latest, in: context.zone, lastDone: lastDone),
-                      following <= horizon {
-                    latest = following
-                }
-                return latest
-            }
+            if dueWithin(after: from) != nil { some = from; break }
             if from == floor { return nil }
+            none = from
             span = span * 2
         }
+        while none - some > TimeSpan(microseconds: 1) {
+            let middle = some + TimeSpan(microseconds: (none - some).microseconds / 2)
+            if dueWithin(after: middle) != nil { some = middle } else { none = middle }
+        }
+        return dueWithin(after: some)
     }
 }

@@ -28,7 +28,8 @@ public enum DefaultConfig {
 # schedule with all its keys (between, days, anchor). [daemon] and [goals]
 # keys override one by one. `crampd ctl set` writes config.d/50-crampd-ctl.toml.
 #
-# Durations: "90s", "45m", "1h30m" or "1h 30m" (units h, m, s, largest first).
+# Durations: "90s", "45m", "90min", "1h30m", "1h 30min", "2d", "1w" (units w, d,
+# h, m, s or their systemd names, largest first), at most "366d".
 # Times: "HH:MM" or "HH:MM:SS" (24-hour clock). Windows: "08:00-21:00"; a
 # window that ends before it starts crosses midnight ("22:30-07:00").
 # Days: "mon" … "sun", or a range like "mon..fri".

@@ -98,7 +98,7 @@ enum ReminderSchema {
         case "every":
             var interval = reader.duration(kindEntry, allowZero: false)
             // More than one reminder a minute would flood the journal and the desktop.
-            if let span = interval, span < .minutes(1), case .string(let text) = kindEntry.value {
+            if let span = interval, span < Schedule.minimumSpacing, case .string(let text) = kindEntry.value {
                 reader.fail(kindEntry, "expected at least 1m for \"every\", got \"\(text)\"; reminders more often than once a minute would flood the journal")
                 interval = nil
             }
@@ -112,11 +112,20 @@ enum ReminderSchema {
         case "at":
             let times = reader.times(kindEntry)
             guard ok, let times, let days else { return nil }
-            return .at(AtSchedule(times: Array(Set(times)).sorted(), days: days))
+            let schedule = AtSchedule(times: Array(Set(times)).sorted(), days: days)
+            if let (first, second) = schedule.timesCloserThanAMinute {
+                reader.fail(kindEntry, "expected times at least 1m apart in \"at\", got \"\(TimeSyntax.format(first))\" and \"\(TimeSyntax.format(second))\"; reminders more often than once a minute would flood the journal")
+                return nil
+            }
+            return .at(schedule)
         default:
             guard let text = reader.string(kindEntry) else { return nil }
             do {
                 let expression = try CalendarExpression.parse(text, zones: reader.zones)
+                if expression.elapsesMoreThanOncePerMinute {
+                    reader.fail(kindEntry, "expected a calendar expression that elapses at most once a minute, got \"\(text)\" (more than one second in a minute); reminders more often than that would flood the journal; name one second, like \"*:*:00\"")
+                    return nil
+                }
                 return ok ? .calendar(expression) : nil
             } catch {
                 // The calendar parser may already name the expression; say it once.

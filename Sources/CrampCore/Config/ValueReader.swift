@@ -43,8 +43,14 @@ struct ValueReader {
             fail(entry, "expected a string for \"\(entry.key)\", got \(entry.value.typeName); write a duration \(DurationSyntax.example)")
             return nil
         }
-        guard let span = DurationSyntax.parse(text) else {
+        let span: TimeSpan
+        switch DurationSyntax.read(text) {
+        case .success(let read): span = read
+        case .failure(.malformed):
             fail(entry, "expected a duration \(DurationSyntax.example) for \"\(entry.key)\", got \"\(text)\"")
+            return nil
+        case .failure(.tooLong):
+            fail(entry, "expected a duration \(DurationSyntax.boundText) for \"\(entry.key)\", got \"\(text)\"")
             return nil
         }
         if !allowZero && span == .zero {

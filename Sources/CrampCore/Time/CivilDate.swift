@@ -15,14 +15,10 @@ public struct CivilDate: Comparable, Hashable, Sendable {
         return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
     }
 
-    /// Reads exactly "YYYY-MM-DD" naming a real date; nil otherwise.
+    /// Reads exactly "YYYY-MM-DD" naming a real date; nil otherwise (`LocalTimeText.date`).
     public init?(isoText text: some StringProtocol) {
-        let f = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard f.count == 3, f[0].count == 4, f[1].count == 2, f[2].count == 2,
-              f.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let y = Int(f[0]), let m = Int(f[1]), let d = Int(f[2]), (1...12).contains(m),
-              (1...CivilDate.daysInMonth(year: y, month: m)).contains(d) else { return nil }
-        self.init(year: y, month: m, day: d)
+        guard let date = LocalTimeText.date(text) else { return nil }
+        self = date
     }
 
     public static func < (a: CivilDate, b: CivilDate) -> Bool {

@@ -157,13 +157,15 @@ extension EverySchedule {
                 k = max(k + 1, (due.microseconds - lastDone.microseconds) / step + 1)
             }
         }
-        let today = zone.localDateTime(at: instant).date
-        var date = today.adding(days: -1)
-        let last = today.adding(days: 7 * everyDays + 1)
-        while date <= last {
-            defer { date = date.adding(days: 1) }
-            guard dayMask & (1 << date.weekday.rawValue) != 0,
-                  date.daysSinceEpoch.floorModulo(Int64(everyDays)) == 0 else { continue }
+        // Only days whose number is a multiple of `everyDays` qualify: visit those alone (an
+        // interval of a year is then as cheap as one of a day). Seven of them cover every weekday.
+        let today = zone.localDateTime(at: instant).date.adding(days: -1).daysSinceEpoch
+        let step64 = Int64(everyDays)
+        var day = today + (step64 - today.floorModulo(step64)) % step64
+        for _ in 0..<9 {
+            defer { day += step64 }
+            let date = CivilDate(daysSinceEpoch: day)
+            guard dayMask & (1 << date.weekday.rawValue) != 0 else { continue }
             // Once on such a day, at its first window start.
             let start = Self.bound(zone, date, windows[0].start, first: true)
             if start > instant { return start }

@@ -155,7 +155,9 @@ extension Daemon: ControlHandler {
         }
         return apply(state.paused(now: now, until: until)).map {
             advance()
-            let summary = until.map { "Paused all reminders until \(format($0))." } ?? "Paused all reminders until crampd ctl resume."
+            // "until tomorrow, Mon …": a time of day already past today means tomorrow; say so.
+            let day = { (t: Instant) in LocalTimeText.relativeDay(of: t, now: now, zone: self.zone).map { "\($0), " } ?? "" }
+            let summary = until.map { "Paused all reminders until \(day($0))\(format($0))." } ?? "Paused all reminders until crampd ctl resume."
             logger.notice("\(summary)")
             return ActionResult(summary: summary, pause: pauseState)
         }

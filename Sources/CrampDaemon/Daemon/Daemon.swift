@@ -51,7 +51,7 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
         self.state = .empty
         self.plan = AgendaPlan(now: now, entries: [], dueNow: [], nextWake: nil)
         self.lastReload = ReloadOutcome(at: now, succeeded: true)
-        self.state = loadState(now: now)
+        self.state = loadState(now: now).started(at: now)
         openDiary(now: now)
     }
 
@@ -105,6 +105,7 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
         // Saved before the outlets hear of it: after a crash a reminder is
         // never repeated (the window between the two is a few microseconds).
         commit(step.state)
+        if let notice = step.rateLimited { logger.warning("\(notice.message)") }
         for action in step.actions { deliver(action, now: now) }
         plan = step.plan
         timer?.arm(at: plan.nextWake)
@@ -134,8 +135,11 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
         switch action {
         case .fire(let firing):
             let kind: ReminderEventKind = firing.reason == .catchUp ? .catchUp : .due
-            event = ReminderEvent(kind: kind, reminder: reminder, due: firing.due, at: now, lateFrom: firing.fireAt,
-                                  note: firing.reason == .snoozed ? "snoozed" : nil)
+            // A catch-up is late from the occurrence it stands for; one found late while crampd ran says so.
+            let note = firing.reason == .snoozed ? "snoozed"
+                : firing.lateWhileRunning ? "late by \(DurationSyntax.format(now - firing.due)): crampd was held up (stopped or suspended)" : nil
+            event = ReminderEvent(kind: kind, reminder: reminder, due: firing.due, at: now,
+                                  lateFrom: firing.reason == .catchUp ? firing.due : firing.fireAt, note: note)
         case .missed(_, let missed):
             let count = missed.countIsLowerBound ? "more than \(missed.count)" : "\(missed.count)"
             event = ReminderEvent(kind: .missed, reminder: reminder, due: missed.latestDue, at: now,
@@ -216,7 +220,10 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
         let suffix = CompactTimestamp.utc(now)
         do {
             switch try stateFile.load(suffixForCorruptCopy: suffix) {
-            case .loaded(let saved): return saved
+            case .loaded(let saved):
+                let (repaired, repairs) = saved.keepingInstantsInBounds()
+                for repair in repairs { logger.error("State file \(stateFile.path): \(repair)") }
+                return repaired
             case .missing: return .empty
             case .corrupt(let reason, let movedTo):
                 logger.error("State file \(stateFile.path) is damaged (\(reason)); kept it as \(movedTo ?? "(could not move it)") and started afresh")

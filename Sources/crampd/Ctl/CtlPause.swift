@@ -12,6 +12,8 @@ struct CtlPause: CtlVerb {
             Examples:
               crampd ctl pause 2h
               crampd ctl pause --until 18:00
+              crampd ctl pause --until "tomorrow 08:00"
+              crampd ctl pause --until "mon 08:00"
               crampd ctl pause --until "2026-11-26 08:00"
               crampd ctl pause
             """)
@@ -21,7 +23,7 @@ struct CtlPause: CtlVerb {
     @Argument(help: ArgumentHelp("How long, e.g. 45m, 2h.", valueName: "duration"))
     var duration: String?
 
-    @Option(help: ArgumentHelp("Until this time: 18:00 (the next one) or \"2026-11-26 08:00\".", valueName: "time"))
+    @Option(help: ArgumentHelp("Until this time: 18:00 (the next one), \"tomorrow 08:00\", \"mon 08:00\" or \"2026-11-26 08:00\".", valueName: "time"))
     var until: String?
 
     func command() throws -> Command { try Self.command(duration: duration, until: until) }

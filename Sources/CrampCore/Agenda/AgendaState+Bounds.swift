@@ -1,0 +1,38 @@
+/// A state file is input like any other: every instant in it must lie in `Instant.accepted`.
+/// What does not is repaired here, never fatal: a reminder whose `handledThrough` is out of
+/// range starts afresh (as if new), an optional instant out of range is forgotten, a pause
+/// with one is dropped.
+extension AgendaState {
+    /// The state with every out-of-range instant repaired, and one sentence per repair.
+    public func keepingInstantsInBounds() -> (state: AgendaState, repairs: [String]) {
+        var copy = self
+        var repairs: [String] = []
+        func accepted(_ instant: Instant?, _ what: @autoclosure () -> String) -> Bool {
+            guard let instant, !Instant.accepted.contains(instant) else { return true }
+            repairs.append("\(what()) \(instant.microseconds) is outside the years 1970 to 9999")
+            return false
+        }
+        for (id, reminder) in reminders.sorted(by: { $0.key < $1.key }) {
+            guard accepted(reminder.handledThrough, "reminder \"\(id)\": handledThrough") else {
+                copy.reminders[id] = nil
+                repairs[repairs.count - 1] += "; it starts afresh"
+                continue
+            }
+            var fixed = reminder
+            if !accepted(reminder.lastFired, "reminder \"\(id)\": lastFired") { fixed.lastFired = nil; repairs[repairs.count - 1] += "; forgotten" }
+            if !accepted(reminder.lastDone, "reminder \"\(id)\": lastDone") { fixed.lastDone = nil; repairs[repairs.count - 1] += "; forgotten" }
+            if !accepted(reminder.snoozedUntil, "reminder \"\(id)\": snoozedUntil") { fixed.snoozedUntil = nil; repairs[repairs.count - 1] += "; the snooze is dropped" }
+            copy.reminders[id] = fixed
+        }
+        if let pause, !(accepted(pause.since, "pause: since") && accepted(pause.until, "pause: until")) {
+            copy.pause = nil
+            repairs[repairs.count - 1] += "; the pause is dropped"
+        }
+        if !accepted(runningSince, "runningSince") { copy.runningSince = nil; repairs[repairs.count - 1] += "; forgotten" }
+        if !accepted(rateLimit.fullAt, "rateLimit: fullAt") || !accepted(rateLimit.droppingSince, "rateLimit: droppingSince") {
+            copy.rateLimit = .fresh
+            repairs[repairs.count - 1] += "; the rate limit starts afresh"
+        }
+        return (copy, repairs)
+    }
+}
