@@ -54,8 +54,10 @@ test: test-deps unit-tests toml-test e2e
 # `systemctl --user enable --now crampd.socket crampd.service`; see systemd/install.sh.
 # PREFIX=/tmp/x make install works for tests; PREFIX=/usr/local as root also installs the catalog
 # where journalctl -x finds it.
-install: release
-	./systemd/install.sh install --prefix "$(PREFIX)" --binary "$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/crampd"
+# BINARY=PATH installs a crampd built before (tests build once, then install as another user).
+BINARY ?=
+install: $(if $(BINARY),,release)
+	./systemd/install.sh install --prefix "$(PREFIX)" --binary "$(if $(BINARY),$(BINARY),$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/crampd)"
 
 # Stops and disables the units and removes every file install put in place (it keeps a list);
 # your configuration and diary stay.
