@@ -17,6 +17,14 @@ public enum DaemonLauncher {
 
     /// Loads the config, takes or creates the control socket, starts serving and never returns.
     public static func run(options: DaemonOptions) -> Never {
+        // libdispatch on Linux gives every worker thread a nice value for its QoS, and its timer
+        // manager thread asks for -4 (user-interactive), whatever our queues' QoS: an ordinary
+        // user may not raise priority (EACCES) and the service's SystemCallFilter= denies
+        // setpriority (EPERM), so it logged "Failed to set thread priority for worker thread"
+        // through syslog under our name, at start and before nearly every event. Those notes are
+        // all it logs on Linux (its crash messages are not logged there); a developer can still
+        // ask for them with LIBDISPATCH_LOG=stderr. Set before the first Dispatch source.
+        setenv("LIBDISPATCH_LOG", "NO", 0)
         let journal = JournalWriter(environment: options.environment, verbose: options.verbose)
         LoggingSystem.bootstrap { _ in JournalLogHandler(writer: journal) }
         let logger = Logger(label: "crampd")
