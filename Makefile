@@ -65,11 +65,12 @@ uninstall:
 	./systemd/install.sh uninstall --prefix "$(PREFIX)"
 
 # crampd(1) is generated from the command tree (swift-argument-parser's generate-manual
-# plugin) and committed; Tests/e2e/docs.sh fails when it no longer matches `crampd --help`.
+# plugin) with ENVIRONMENT, FILES, EXIT STATUS and SEE ALSO from docs/crampd.1.sections
+# (scripts/man.sh), and committed; Tests/e2e/docs.sh fails when it no longer matches `crampd --help`.
 man:
 	$(SWIFT) package --allow-writing-to-package-directory generate-manual --configuration debug \
 	  --date 2026-11-25 --authors 'crampd developers'
-	sed "s/^$$/.Pp/" .build/plugins/GenerateManual/outputs/crampd/crampd.1 >docs/crampd.1
+	./scripts/man.sh .build/plugins/GenerateManual/outputs/crampd/crampd.1 >docs/crampd.1
 
 clean:
 	rm -rf .build
