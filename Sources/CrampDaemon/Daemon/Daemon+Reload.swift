@@ -12,9 +12,8 @@ extension Daemon {
         notify { try ServiceManager.reloading() }
         defer { notify { try ServiceManager.ready(status: statusLine) } }
         let now = WallClock.now()
-        switch ConfigFiles.read(options.configLocation).flatMap({ sources in ConfigLoader.load(sources).map { ($0, sources) } }) {
-        case .success(let (fresh, sources)):
-            options.saveLastGood(sources, logger: logger)
+        switch options.loadConfigRemembering(logger: logger) {
+        case .success(let fresh):
             adopt(fresh, now: now)
             lastReload = ReloadOutcome(at: now, succeeded: true)
             configProblem = nil

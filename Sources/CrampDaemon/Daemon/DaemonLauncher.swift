@@ -76,10 +76,8 @@ public enum DaemonLauncher {
         -> (loaded: LoadedConfig, problem: (errors: [String], status: String)?) {
         let location = options.configLocation
         let failure: ConfigLoadFailure
-        switch ConfigFiles.read(location).flatMap({ sources in ConfigLoader.load(sources).map { ($0, sources) } }) {
-        case .success(let (loaded, sources)):
-            if !location.isExplicit { options.saveLastGood(sources, logger: logger) }
-            return (loaded, nil)
+        switch options.loadConfigRemembering(logger: logger) {
+        case .success(let loaded): return (loaded, nil)
         case .failure(let error): failure = error
         }
         let errors = failure.renderedEach()

@@ -1,5 +1,5 @@
+import CrampCore
 import Logging
-import TOML
 
 /// What `crampd run` was asked to do; everything else comes from the environment.
 public struct DaemonOptions: Sendable {
@@ -32,11 +32,18 @@ public struct DaemonOptions: Sendable {
         ConfigFiles.locate(explicitPath: configPath, environment: environment)
     }
 
-    /// Keeps `sources` as the last good config; a failure costs only that copy, so it is logged.
-    func saveLastGood(_ sources: [SourceText], logger: Logger) {
-        guard configPath == nil else { return }  // a one-off --config file is nobody's last good config
-        do throws(FileSystemError) { try lastGoodConfig.save(sources) } catch {
-            logger.warning("\(error); a broken config at the next start falls back to an older copy")
+    /// Reads and loads the config files (at start and at each reload); a config that loads is
+    /// kept as the last good one. Failing to keep it costs only that copy, so it is logged.
+    func loadConfigRemembering(logger: Logger) -> Result<LoadedConfig, ConfigLoadFailure> {
+        ConfigFiles.read(configLocation).flatMap { sources in
+            ConfigLoader.load(sources).map { loaded in
+                // A one-off --config file is nobody's last good config.
+                guard configPath == nil else { return loaded }
+                do throws(FileSystemError) { try lastGoodConfig.save(sources) } catch {
+                    logger.warning("\(error); a broken config at the next start falls back to an older copy")
+                }
+                return loaded
+            }
         }
     }
 }
