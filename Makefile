@@ -55,8 +55,10 @@ test: test-deps unit-tests toml-test e2e
 # `systemctl --user enable --now crampd.socket crampd.service`; see systemd/install.sh.
 # PREFIX=/tmp/x make install works for tests; PREFIX=/usr/local as root also installs the catalog
 # where journalctl -x finds it.
-install: release
-	./systemd/install.sh install --prefix "$(PREFIX)" --binary "$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/crampd"
+# BINARY=PATH installs a crampd built before (tests build once, then install as another user).
+BINARY ?=
+install: $(if $(BINARY),,release)
+	./systemd/install.sh install --prefix "$(PREFIX)" --binary "$(if $(BINARY),$(BINARY),$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/crampd)"
 
 # crampd_$(VERSION)_amd64.deb (and crampd-dbgsym_…) here, through debian/rules as dpkg-buildpackage -b
 # runs it (see debian/rules for why not dpkg-buildpackage itself), checked by lintian.
@@ -75,11 +77,12 @@ uninstall:
 	./systemd/install.sh uninstall --prefix "$(PREFIX)"
 
 # crampd(1) is generated from the command tree (swift-argument-parser's generate-manual
-# plugin) and committed; Tests/e2e/docs.sh fails when it no longer matches `crampd --help`.
+# plugin) with ENVIRONMENT, FILES, EXIT STATUS and SEE ALSO from docs/crampd.1.sections
+# (scripts/man.sh), and committed; Tests/e2e/docs.sh fails when it no longer matches `crampd --help`.
 man:
 	$(SWIFT) package --allow-writing-to-package-directory generate-manual --configuration debug \
 	  --date 2026-11-25 --authors 'crampd developers'
-	sed "s/^$$/.Pp/" .build/plugins/GenerateManual/outputs/crampd/crampd.1 >docs/crampd.1
+	./scripts/man.sh .build/plugins/GenerateManual/outputs/crampd/crampd.1 >docs/crampd.1
 
 clean:
 	rm -rf .build

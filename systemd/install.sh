@@ -195,22 +195,38 @@ run_without_manager() {
         sleep 0.1
     done
     if "$crampd" ctl status >/dev/null 2>&1; then
-        say "started crampd in the background (pid $pid); reminders and messages go to $log; stop it with: kill $pid"
+        say "started crampd in the background (pid $pid); reminders and messages go to $log; stop it with: kill $pid (make uninstall does)"
     else
         echo "Failed to start crampd in the background: see $log" >&2
         exit 1
     fi
 }
 
+# A crampd that install started without a user manager (see run_without_manager), found by the
+# pid it wrote in its lock file, and stopped only when that pid still runs this prefix's binary.
+stop_recorded_daemon() {
+    local lock="${XDG_STATE_HOME:-$HOME/.local/state}/crampd/crampd.lock" pid exe i
+    [ -f "$lock" ] || return 0
+    pid=$(head -c 16 "$lock" | tr -dc 0-9)
+    [ -n "$pid" ] || return 0
+    exe=$(readlink "/proc/$pid/exe" 2>/dev/null) || return 0
+    [ "${exe% (deleted)}" = "$prefix/bin/crampd" ] || return 0
+    kill -TERM "$pid" 2>/dev/null || return 0
+    for i in $(seq 50); do
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    say "stopped the crampd running from $prefix/bin/crampd (pid $pid)"
+}
+
 do_uninstall() {
-    # A crampd that install started without a user manager (see run_without_manager).
-    pkill -TERM -x -f "$prefix/bin/crampd run" 2>/dev/null && say "stopped the crampd running from $prefix/bin/crampd"
     if manager_answers; then
         systemctl --user disable --now "${units[@]}" >/dev/null 2>&1 || true
     else
         # Without a manager, disable still removes the symlinks enable made.
         systemctl --user disable "${units[@]}" >/dev/null 2>&1 || true
     fi
+    stop_recorded_daemon
     if [ ! -f "$manifest" ]; then
         say "nothing to uninstall: $manifest not found"
         return 0

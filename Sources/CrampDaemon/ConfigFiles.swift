@@ -6,7 +6,7 @@ import TOML
 ///
 /// Order: the base (`--config PATH`, else `$XDG_CONFIG_HOME/crampd/config.toml`, else
 /// `~/.config/crampd/config.toml`, else the built-in default), then `config.d/*.toml` beside
-/// it in lexical order, then `$XDG_RUNTIME_DIR/crampd/config.d/*.toml` (changes made with
+/// it in lexical order, then `$XDG_RUNTIME_DIR/crampd/config.d/*.toml` (or the runtime fallback's; changes made with
 /// `crampd ctl … --runtime`, gone after a reboot) in lexical order.
 public enum ConfigFiles {
     /// The drop-in `crampd ctl set/add/remove/reset` writes, in both drop-in directories.
@@ -20,7 +20,7 @@ public enum ConfigFiles {
         public var isExplicit: Bool
         /// `config.d` beside the config file.
         public var dropInDirectory: String
-        /// `$XDG_RUNTIME_DIR/crampd/config.d`; `nil` when XDG_RUNTIME_DIR is unset.
+        /// `config.d` in the runtime directory (`XDGDirectories.runtime`).
         public var runtimeDropInDirectory: String?
 
         /// The file `crampd ctl` writes persistent changes to.
@@ -30,16 +30,14 @@ public enum ConfigFiles {
     }
 
     public static func locate(explicitPath: String?, environment: [String: String]) -> Location {
-        let runtime = environment["XDG_RUNTIME_DIR"].flatMap { $0.hasPrefix("/") ? $0 + "/crampd/config.d" : nil }
+        let directories = XDGDirectories(environment: environment)
+        let runtime = directories.runtime + "/config.d"
         if let explicitPath {
             return Location(configPath: explicitPath, isExplicit: true,
                             dropInDirectory: directory(of: explicitPath) + "/config.d", runtimeDropInDirectory: runtime)
         }
-        // The XDG spec says a relative XDG_CONFIG_HOME is invalid and must be ignored.
-        let configHome = environment["XDG_CONFIG_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
-            ?? homeDirectory(environment) + "/.config"
-        return Location(configPath: configHome + "/crampd/config.toml", isExplicit: false,
-                        dropInDirectory: configHome + "/crampd/config.d", runtimeDropInDirectory: runtime)
+        return Location(configPath: directories.config + "/config.toml", isExplicit: false,
+                        dropInDirectory: directories.config + "/config.d", runtimeDropInDirectory: runtime)
     }
 
     /// The sources as they would be if `path` held `bytes` (`nil`: as if it were deleted):
@@ -140,11 +138,5 @@ public enum ConfigFiles {
     private static func directory(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         return slash == path.startIndex ? "/" : String(path[..<slash])
-    }
-
-    private static func homeDirectory(_ environment: [String: String]) -> String {
-        if let home = environment["HOME"], !home.isEmpty { return home }
-        if let entry = getpwuid(getuid()), let directory = entry.pointee.pw_dir { return String(cString: directory) }
-        return "/"
     }
 }

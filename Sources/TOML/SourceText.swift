@@ -46,17 +46,41 @@ public struct SourceText: Sendable {
     }
 
     /// `name:line:column: message`, the source line, and a caret under the column.
+    /// Control characters in the file show escaped (`\x1B`), so an error never drives the
+    /// terminal; the caret still lines up under the spot.
     public func render(message: String, at offset: Int) -> String {
         let (line, column) = lineAndColumn(of: offset)
-        let text = self.line(containing: offset).replacingTabs()
-        let caret = String(repeating: " ", count: column - 1) + "^"
-        return "\(name):\(line):\(column): \(message)\n    \(text)\n    \(caret)"
+        var text = ""
+        var caretIndent = 0
+        for (index, scalar) in self.line(containing: offset).unicodeScalars.enumerated() {
+            // Tabs become one space so the caret's column matches what is printed.
+            let shown = scalar == "\t" ? " " : String(scalar).escapingControlCharacters
+            text += shown
+            if index < column - 1 { caretIndent += shown.unicodeScalars.count }
+        }
+        let caret = String(repeating: " ", count: caretIndent) + "^"
+        return "\(name.escapingControlCharacters):\(line):\(column): \(message.escapingControlCharacters)\n    \(text)\n    \(caret)"
     }
 }
 
 extension String {
-    /// Tabs become one space so the caret's column matches what is printed.
-    fileprivate func replacingTabs() -> String {
-        String(unicodeScalars.map { $0 == "\t" ? " " : Character($0) })
+    /// Control characters other than newline and tab as `\x1B`: text from a file (a value,
+    /// a key, a file name) never reaches a terminal or the journal as a control sequence.
+    public var escapingControlCharacters: String {
+        guard unicodeScalars.contains(where: Self.needsEscape) else { return self }
+        var result = ""
+        for scalar in unicodeScalars {
+            if Self.needsEscape(scalar) {
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                result += "\\x" + (hex.count < 2 ? "0" + hex : hex)
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\n" && scalar != "\t") || (scalar.value >= 0x7F && scalar.value < 0xA0)
     }
 }

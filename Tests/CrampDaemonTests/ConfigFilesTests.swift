@@ -31,7 +31,7 @@ import Testing
         // A relative XDG_CONFIG_HOME is invalid and ignored.
         let relative = ConfigFiles.locate(explicitPath: nil, environment: ["HOME": "/home/me", "XDG_CONFIG_HOME": "cfg"])
         #expect(relative.configPath == "/home/me/.config/crampd/config.toml")
-        #expect(relative.runtimeDropInDirectory == nil)
+        #expect(relative.runtimeDropInDirectory == XDGDirectories.runtimeFallback(userID: getuid()) + "/config.d")
         let explicit = ConfigFiles.locate(explicitPath: "/etc/x/my.toml", environment: ["HOME": "/home/me"])
         #expect(explicit.isExplicit && explicit.dropInDirectory == "/etc/x/config.d")
     }

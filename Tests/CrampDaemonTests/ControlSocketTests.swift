@@ -104,12 +104,6 @@ extension ControlServerTests {
         #expect(access(path, F_OK) == 0, "the file belongs to systemd")
     }
 
-    @Test func defaultPathPrefersCrampdSocketThenRuntimeDirectory() throws {
-        #expect(try ControlSocket.defaultPath(environment: ["XDG_RUNTIME_DIR": "/run/user/1000"].lookup) == "/run/user/1000/crampd/ctl.sock")
-        #expect(try ControlSocket.defaultPath(environment: ["CRAMPD_SOCKET": "/tmp/x.sock", "XDG_RUNTIME_DIR": "/run/user/1000"].lookup) == "/tmp/x.sock")
-        #expect(throws: ControlSocketError.self) { try ControlSocket.defaultPath(environment: [:].lookup) }
-    }
-
     @Test func clientReportsANonRunningDaemon() throws {
         let directory = makeTemporaryDirectory()
         defer { rmdir(directory) }
@@ -118,8 +112,4 @@ extension ControlServerTests {
             try ControlClient(path: path).send(Request(id: 1, command: .status))
         }
     }
-}
-
-extension Dictionary where Key == String, Value == String {
-    var lookup: (String) -> String? { { self[$0] } }
 }

@@ -128,7 +128,7 @@ struct DaemonHandlerTests {
     @Test func pauseSilencesAndResumeGoesOn() throws {
         let f = try fixture()
         let paused = try action(f, .pause(.duration(.hours(2))))
-        #expect(paused.summary == "Paused all reminders until Wed 2026-11-25 11:05:00 UTC.")
+        #expect(paused.summary == "Paused all reminders until today, Wed 2026-11-25 11:05:00 UTC.")
         #expect(paused.pause == PauseState(since: Self.day(9, 5), until: Self.day(11, 5)))
         #expect(try upcoming(f, 1) == ["water Wed 2026-11-25 12:00:00 UTC"])
         guard case .status(let status) = try f.ok(.status) else { throw Unexpected() }

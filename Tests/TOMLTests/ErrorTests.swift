@@ -206,4 +206,15 @@ func failure(_ bytes: [UInt8], _ version: TOMLVersion = .v1_1) -> String {
                  ^
         """)
     }
+
+    @Test func renderingEscapesControlCharactersAndKeepsTheCaretInPlace() throws {
+        // An escape sequence in a comment and a key: printed raw it would recolour the terminal.
+        let text = "a\u{1B}[31m = 1 # \u{1B}[2J\n"
+        let source = SourceText(name: "con\u{07}fig.toml", text: text)
+        #expect(source.render(message: "bad key \"a\u{1B}\"", at: 9) == """
+        con\\x07fig.toml:1:10: bad key "a\\x1B"
+            a\\x1B[31m = 1 # \\x1B[2J
+                        ^
+        """)
+    }
 }

@@ -84,7 +84,10 @@ id = "broken"
 kind = "hydration"
 every: "45m"
 TOML
-systemctl --user reload crampd.service
+# ExecReload= runs `crampd ctl reload`: systemctl waits for the answer and reports the failure.
+if systemctl --user reload crampd.service 2>"$SDENV_TMP/reload.err"; then diagnose_fail "systemctl --user reload succeeded with a broken config"; fi
+systemctl --user show -p StatusText --value crampd.service | grep -q "^config error, kept the previous config: .*config.toml:4:6: expected '=' after key" \
+    || diagnose_fail "STATUS= does not name the error: $(systemctl --user show -p StatusText --value crampd.service)"
 sdenv_wait_journal 5 -t crampd -p err MESSAGE_ID=609b32cc24bb4d67a66b36fde949e0db || diagnose_fail "no config error in the journal"
 error_text=$(sdenv_journal -o cat -t crampd MESSAGE_ID=609b32cc24bb4d67a66b36fde949e0db)
 grep -q "config.toml:4:6: expected '=' after key \"every\", got ':'" <<<"$error_text" || diagnose_fail "error without file:line:column: $error_text"
@@ -94,8 +97,32 @@ systemctl --user is-active --quiet crampd.service || diagnose_fail "the service 
 systemctl --user show -p StatusText --value crampd.service | grep -q e2e-magnesium || diagnose_fail "the old schedule is gone"
 echo "refused with: $(head -n 1 <<<"$error_text")"
 
-step "a restart keeps the state: nothing fires twice"
+step "a broken config at start: crampd runs the last good config and says so; the socket never fails"
+# A daemon that exited here was started again by each ctl call, and six calls put crampd.socket
+# into failed (service-start-limit-hit); one that runs on needs no start.
+systemctl --user restart crampd.service || diagnose_fail "restart failed with a broken config"
+for i in 1 2 3 4 5 6 7 8; do
+    "$SDENV_PREFIX/bin/crampd" ctl status >/dev/null || diagnose_fail "ctl status $i failed with a broken config"
+done
+systemctl --user is-active --quiet crampd.service || diagnose_fail "not active with a broken config"
+[ "$(systemctl --user show -p ActiveState --value crampd.socket)" = active ] || diagnose_fail "crampd.socket is $(systemctl --user show -p ActiveState --value crampd.socket)"
+status_text=$(systemctl --user show -p StatusText --value crampd.service)
+grep -q "^config error, running the last good config: .*config.toml:4:6: expected '=' after key" <<<"$status_text" \
+    || diagnose_fail "STATUS= at start: $status_text"
+ctl_status=$("$SDENV_PREFIX/bin/crampd" ctl status) || diagnose_fail "ctl status failed"
+grep -q "Loaded: FAILED" <<<"$ctl_status" && grep -q "config.toml:4:6: expected '=' after key \"every\", got ':'" <<<"$ctl_status" \
+    || diagnose_fail "ctl status does not name the error: $ctl_status"
+grep -q "(last good copy)" <<<"$ctl_status" || diagnose_fail "ctl status does not say it runs the last good copy: $ctl_status"
+"$SDENV_PREFIX/bin/crampd" ctl list | grep -q e2e-magnesium || diagnose_fail "the last good config is not the one running"
+echo "$status_text"
 cp "$SDENV_TMP/good.toml" "$config_dir/config.toml"
+systemctl --user reload crampd.service || diagnose_fail "reload of the fixed file failed"
+status_text=$(systemctl --user show -p StatusText --value crampd.service)
+grep -q "config error" <<<"$status_text" && diagnose_fail "STATUS= still names an error after the fix: $status_text"
+"$SDENV_PREFIX/bin/crampd" ctl status | grep -q "Loaded: ok" || diagnose_fail "ctl status not ok after the fix"
+echo "fixed: $status_text"
+
+step "a restart keeps the state: nothing fires twice"
 state_before=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["reminders"]["e2e-magnesium"]["lastFired"])' "$state_dir/state.json")
 systemctl --user restart crampd.service
 sdenv_wait_for 15 systemctl --user is-active --quiet crampd.service || diagnose_fail "not active after restart"

@@ -14,8 +14,18 @@ generated=$(mktemp)
 trap 'rm -f "$generated"' EXIT
 swift package --allow-writing-to-package-directory generate-manual --configuration debug \
     --date 2026-11-25 --authors 'crampd developers' >/dev/null 2>&1
-sed 's/^$/.Pp/' .build/plugins/GenerateManual/outputs/crampd/crampd.1 >"$generated"
+./scripts/man.sh .build/plugins/GenerateManual/outputs/crampd/crampd.1 >"$generated"
 diff -u docs/crampd.1 "$generated" >/dev/null || fail "docs/crampd.1 is out of date; run: make man"
+# The hand-written sections are there, and the help text keeps its line breaks.
+for section in ENVIRONMENT FILES '"EXIT STATUS"' '"SEE ALSO"'; do
+    grep -qx ".Sh $section" docs/crampd.1 || fail "crampd(1) has no $section section"
+done
+rendered=$(MANWIDTH=100 man -l docs/crampd.1 2>/dev/null)
+for code in 0 1 2 69 78; do
+    grep -qE "^ {5,}$code( |$)" <<<"$rendered" || fail "crampd(1) EXIT STATUS does not explain $code"
+done
+grep -q "crampd.toml(5), systemd.service(5)" <<<"$rendered" || fail "crampd(1) SEE ALSO misses crampd.toml(5) or systemd.service(5)"
+grep -qE "^ +systemctl --user start crampd$" <<<"$rendered" || fail "crampd(1) runs the start command into the next line"
 
 # Every key of the default config: `key = ` lines and commented `# key = ` examples.
 keys=$(.build/debug/crampd default-config | sed -nE 's/^#? ?([a-z_]+) = .*/\1/p' | sort -u)

@@ -134,7 +134,7 @@ s = socket.socket(socket.AF_UNIX); s.settimeout(5); s.connect(sys.argv[1]); s.se
 [ "$reply" = pong ] || sdenv_fail "control socket answered '$reply'"
 
 step "reload, restart and stop"
-systemctl --user reload crampd.service
+systemctl --user reload crampd.service   # ExecReload= runs `crampd ctl reload` in the sandbox
 sdenv_wait_for 5 grep -q '^reloads=1' "$report" || sdenv_fail "reload did not reach the daemon"
 systemctl --user is-active --quiet crampd.service || sdenv_fail "not active after reload"
 systemctl --user restart crampd.service

@@ -3,8 +3,8 @@ import Glibc
 
 /// The listening control socket: created and bound by us, or passed by systemd.
 ///
-/// Created sockets live at `$XDG_RUNTIME_DIR/crampd/ctl.sock` (directory 0700, socket
-/// 0600). The file is removed at the end only if we created it and it is still ours.
+/// Created sockets live at `XDGDirectories.controlSocket`, usually
+/// `$XDG_RUNTIME_DIR/crampd/ctl.sock` (directory 0700, socket 0600). The file is removed at the end only if we created it and it is still ours.
 /// Give it to a `ControlServer`, whose `stop()` then closes it.
 public final class ControlSocket: @unchecked Sendable {
     /// The listening descriptor, non-blocking and close-on-exec. Owned: closed by `close()`.
@@ -20,17 +20,20 @@ public final class ControlSocket: @unchecked Sendable {
         self.fd = fd; self.path = path; self.createdFile = createdFile
     }
 
-    /// Where the control socket lives: `$CRAMPD_SOCKET` when set (tests, benchmarks),
-    /// else `$XDG_RUNTIME_DIR/crampd/ctl.sock`.
-    public static func defaultPath(
-        environment: (String) -> String? = { getenv($0).map { String(cString: $0) } }
-    ) throws(ControlSocketError) -> String {
-        if let path = environment("CRAMPD_SOCKET"), !path.isEmpty { return path }
-        guard let runtime = environment("XDG_RUNTIME_DIR"), !runtime.isEmpty else {
-            throw ControlSocketError(
-                "Failed to locate the control socket: XDG_RUNTIME_DIR is not set (log in through a session, or set CRAMPD_SOCKET)")
+    /// Where `crampd ctl` connects: `XDGDirectories.controlSocket`. In the runtime fallback
+    /// (no XDG_RUNTIME_DIR) the directory must be ours, checked as the daemon checks it, or a
+    /// socket someone else put there would get our commands. A missing directory is left to
+    /// `connect`, which then says crampd is not running.
+    public static func clientPath(environment: [String: String]) throws(ControlSocketError) -> String {
+        let directories = XDGDirectories(environment: environment)
+        let path = directories.controlSocket
+        guard directories.runtimeIsFallback, path.hasPrefix(directories.runtime + "/") else { return path }
+        var info = stat()
+        if lstat(directories.runtime, &info) != 0 && errno == ENOENT { return path }
+        do throws(PrivateDirectoryError) { try PrivateDirectory.check(directories.runtime) } catch {
+            throw ControlSocketError(error.description)
         }
-        return runtime + "/crampd/ctl.sock"
+        return path
     }
 
     /// Adopts a listening socket passed by systemd socket activation (`sd_listen_fds`).

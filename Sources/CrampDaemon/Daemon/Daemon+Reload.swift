@@ -12,16 +12,18 @@ extension Daemon {
         notify { try ServiceManager.reloading() }
         defer { notify { try ServiceManager.ready(status: statusLine) } }
         let now = clockNow()
-        switch ConfigFiles.load(explicitPath: options.configPath, environment: options.environment) {
+        switch options.loadConfigRemembering(logger: logger) {
         case .success(let fresh):
             adopt(fresh, now: now)
             lastReload = ReloadOutcome(at: now, succeeded: true)
+            configProblem = nil
             let summary = "Reloaded configuration (\(trigger)): \(fresh.config.reminders.count) reminders from \(fresh.files.joined(separator: ", "))"
             logger.info("\(summary)", metadata: [JournalLogHandler.messageIDKey: "\(JournalMessageID.daemonReloaded.rawValue)"])
             return .success(ActionResult(summary: summary, next: plan.first?.next?.fireAt))
         case .failure(let failure):
             let errors = failure.renderedEach()
             lastReload = ReloadOutcome(at: now, succeeded: false, errors: errors)
+            configProblem = "config error, kept the previous config: " + Self.firstLine(of: errors)
             let summary = "Failed to reload configuration (\(trigger)): \(failure.countText), keeping the previous config"
             journal.write(JournalEntry(message: summary + "\n" + failure.rendered(), priority: .error,
                                        messageID: .configError, fields: [("CRAMPD_CONFIG_ERRORS", String(errors.count))]))
@@ -37,5 +39,10 @@ extension Daemon {
         updateDesktopOutlet()
         commit(Agenda.reconcile(previous: previous, current: fresh.config, state: state, now: now))
         advance()
+    }
+
+    /// The first line of the first error (`config.toml:3:7: expected …`), for STATUS=.
+    static func firstLine(of errors: [String]) -> String {
+        String(errors.first?.split(separator: "\n", maxSplits: 1).first ?? "unknown error")
     }
 }

@@ -24,6 +24,8 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
     var state: AgendaState
     var plan: AgendaPlan
     var lastReload: ReloadOutcome
+    /// Leads STATUS= while the config files have errors: "config error, kept the previous config: …".
+    var configProblem: String?
     /// The diary (Daemon+Diary.swift); nil when it could not be opened: reminders go on,
     /// diary commands answer with `diaryUnavailable`.
     var diary: DiaryStore?
@@ -171,6 +173,10 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
 
     /// One line for `systemctl --user status crampd`.
     var statusLine: String {
+        configProblem.map { $0 + "; " + scheduleStatus } ?? scheduleStatus
+    }
+
+    private var scheduleStatus: String {
         if let pause = state.pause, pause.covers(plan.now) {
             return pause.until.map { "Paused until \(format($0))" } ?? "Paused until crampd ctl resume"
         }

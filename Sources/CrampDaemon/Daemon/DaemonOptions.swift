@@ -1,4 +1,5 @@
 import CrampCore
+import Logging
 
 /// What `crampd run` was asked to do; everything else comes from the environment.
 public struct DaemonOptions: Sendable {
@@ -9,9 +10,14 @@ public struct DaemonOptions: Sendable {
     /// Where the daemon reads the time: the wall clock, or a test's clock.
     public var clock: @Sendable () -> Instant
 
-    public init(configPath: String?, environment: [String: String], clock: @escaping @Sendable () -> Instant = WallClock.now) {
+    /// `--verbose`: on a terminal, show each entry's fields too.
+    public var verbose: Bool
+
+    public init(configPath: String?, environment: [String: String], verbose: Bool = false,
+                clock: @escaping @Sendable () -> Instant = WallClock.now) {
         self.configPath = configPath
         self.environment = environment
+        self.verbose = verbose
         self.clock = clock
     }
 
@@ -23,7 +29,25 @@ public struct DaemonOptions: Sendable {
     /// `$XDG_STATE_HOME/crampd/diary.sqlite`: drinks, doses, cramps, reminder events.
     var diaryPath: String { directories.state + "/diary.sqlite" }
 
+    /// `$XDG_STATE_HOME/crampd/last-good-config.json`: the files of the last config that loaded.
+    var lastGoodConfig: LastGoodConfig { LastGoodConfig(path: directories.state + "/last-good-config.json") }
+
     var configLocation: ConfigFiles.Location {
         ConfigFiles.locate(explicitPath: configPath, environment: environment)
+    }
+
+    /// Reads and loads the config files (at start and at each reload); a config that loads is
+    /// kept as the last good one. Failing to keep it costs only that copy, so it is logged.
+    func loadConfigRemembering(logger: Logger) -> Result<LoadedConfig, ConfigLoadFailure> {
+        ConfigFiles.read(configLocation).flatMap { sources in
+            ConfigLoader.load(sources).map { loaded in
+                // A one-off --config file is nobody's last good config.
+                guard configPath == nil else { return loaded }
+                do throws(FileSystemError) { try lastGoodConfig.save(sources) } catch {
+                    logger.warning("\(error); a broken config at the next start falls back to an older copy")
+                }
+                return loaded
+            }
+        }
     }
 }

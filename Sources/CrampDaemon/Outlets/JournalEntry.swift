@@ -1,4 +1,6 @@
+import Glibc
 import Systemd
+import TOML
 
 extension JournalPriority {
     /// The word printed on a terminal, as syslog names the level.
@@ -35,13 +37,23 @@ public struct JournalEntry: Sendable {
         return all
     }
 
-    /// The same information for a terminal: `crampd: notice: MESSAGE [CRAMPD_X=…]`.
-    var terminalLine: String {
-        var line = "crampd: \(priority.label): \(message)"
+    /// The same information as one readable line for stderr, the time first:
+    /// `19:20:01 crampd: notice: MESSAGE` on a terminal (the fields only when `withFields`),
+    /// `2026-12-06 19:20:01 crampd: notice: MESSAGE [CRAMPD_X=…]` in a log file.
+    /// Control characters are escaped, so a config file cannot drive the terminal.
+    func readableLine(localTime: tm, withDate: Bool, withFields: Bool) -> String {
+        var line = Self.timestamp(localTime, withDate: withDate) + " crampd: \(priority.label): \(message.escapingControlCharacters)"
         let shown = fields.filter { !$0.value.isEmpty }
-        if !shown.isEmpty {
-            line += " [" + shown.map { "\($0.name)=\($0.value)" }.joined(separator: " ") + "]"
+        if withFields && !shown.isEmpty {
+            line += " [" + shown.map { "\($0.name)=\($0.value.escapingControlCharacters)" }.joined(separator: " ") + "]"
         }
         return line
+    }
+
+    /// `HH:MM:SS`, after `YYYY-MM-DD ` when `withDate`.
+    static func timestamp(_ t: tm, withDate: Bool) -> String {
+        func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        let time = "\(two(t.tm_hour)):\(two(t.tm_min)):\(two(t.tm_sec))"
+        return withDate ? "\(t.tm_year + 1900)-\(two(t.tm_mon + 1))-\(two(t.tm_mday)) " + time : time
     }
 }

@@ -1,42 +1,84 @@
 import Glibc
 import Systemd
 
-/// Writes entries to the systemd journal, or readable to stderr where there is no journal.
+/// Writes entries to the systemd journal, and readable lines to stderr where someone reads it.
 ///
-/// When stderr is a terminal (someone ran `crampd run` by hand) entries are
-/// echoed there too, so the person sees what the journal gets.
-public final class JournalWriter: @unchecked Sendable {
+/// stderr gets every entry, reminders included, when there is no journal (no journald socket,
+/// or CRAMPD_NO_JOURNAL=1), when it is a terminal (someone ran `crampd run` by hand), and when
+/// it is a log file (`make install` without a user manager); never when it is the journal
+/// stream systemd gave the service, which would write each entry twice.
+public final class JournalWriter: @unchecked Sendable {  // immutable after init
     private let toJournal: Bool
-    private let toTerminal: Bool
+    private let echo: Echo
     /// Set for a daemon run inside a test: entries go here, nowhere else.
     private let sink: (@Sendable (JournalEntry) -> Void)?
 
-    public init(environment: [String: String]) {
-        toJournal = environment["CRAMPD_NO_JOURNAL"] == nil && Journal.isAvailable
-        toTerminal = !toJournal || (isatty(STDERR_FILENO) == 1 && environment["JOURNAL_STREAM"] == nil)
+    /// How stderr shows entries: a terminal gets the time of day and no fields (unless
+    /// `--verbose`); a log file or pipe gets the date and every field.
+    enum Echo: Equatable {
+        case none
+        case terminal(verbose: Bool)
+        case log
+    }
+
+    public init(environment: [String: String], verbose: Bool = false) {
+        let allowed = environment["CRAMPD_NO_JOURNAL"].map { $0.isEmpty || $0 == "0" } ?? true
+        toJournal = allowed && Journal.isAvailable
+        echo = Self.echo(toJournal: toJournal, verbose: verbose, stderr: StandardError.kind(environment: environment))
         sink = nil
     }
 
-    /// Hands every entry to `sink` instead of the journal or the terminal.
+    /// Hands every entry to `sink` instead of the journal or stderr.
     init(sink: @escaping @Sendable (JournalEntry) -> Void) {
         toJournal = false
-        toTerminal = false
+        echo = .none
         self.sink = sink
+    }
+
+    /// Where stderr leads decides the echo; pure, for tests.
+    static func echo(toJournal: Bool, verbose: Bool, stderr: StandardError.Kind) -> Echo {
+        switch stderr {
+        case .journalStream: toJournal ? .none : .log
+        case .terminal: .terminal(verbose: verbose)
+        case .file: .log
+        case .other: toJournal ? .none : .log
+        }
     }
 
     public func write(_ entry: JournalEntry) {
         if let sink { return sink(entry) }
+        var echo = self.echo
         if toJournal {
             do {
                 try Journal.send(entry.journalFields)
             } catch {
                 // The journal went away: the entry must not be lost, so say it on stderr.
                 printToStderr("crampd: warning: Failed to write to the journal: \(error)")
-                printToStderr(entry.terminalLine)
-                return
+                if echo == .none { echo = .log }
             }
         }
-        if toTerminal { printToStderr(entry.terminalLine) }
+        var now = time(nil)
+        var local = tm()
+        localtime_r(&now, &local)
+        switch echo {
+        case .none: return
+        case .terminal(let verbose): printToStderr(entry.readableLine(localTime: local, withDate: false, withFields: verbose))
+        case .log: printToStderr(entry.readableLine(localTime: local, withDate: true, withFields: true))
+        }
+    }
+}
+
+/// What file descriptor 2 is.
+enum StandardError {
+    enum Kind: Equatable { case journalStream, terminal, file, other }
+
+    /// `journalStream` when it is the stream systemd named in JOURNAL_STREAM (`DEVICE:INODE`).
+    static func kind(environment: [String: String]) -> Kind {
+        var info = stat()
+        guard fstat(STDERR_FILENO, &info) == 0 else { return .other }
+        if let stream = environment["JOURNAL_STREAM"], stream == "\(info.st_dev):\(info.st_ino)" { return .journalStream }
+        if isatty(STDERR_FILENO) == 1 { return .terminal }
+        return info.st_mode & S_IFMT == S_IFREG ? .file : .other
     }
 }
 

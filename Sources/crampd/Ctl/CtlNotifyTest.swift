@@ -30,7 +30,7 @@ struct CtlNotifyTest: ParsableCommand {
     /// Sends the sample, then asks again without sending until the server has answered; any
     /// failure here is reported by the final request.
     private func waitForSample() {
-        guard let path = options.socket ?? (try? ControlSocket.defaultPath()) else { return }
+        guard let path = options.socket ?? (try? ControlSocket.clientPath(environment: ProcessEnvironment.current)) else { return }
         let client = ControlClient(path: path)
         var sample = true
         var deadline = timespec()

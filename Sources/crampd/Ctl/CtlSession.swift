@@ -14,7 +14,7 @@ enum CtlSession {
             path = socket
         } else {
             do throws(ControlSocketError) {
-                path = try ControlSocket.defaultPath()
+                path = try ControlSocket.clientPath(environment: ProcessEnvironment.current)
             } catch {
                 printError(error.message + "\n" + hint)
                 return unavailable

@@ -5,8 +5,10 @@ From inside the sandbox it checks everything the real daemon needs (journal, sta
 config and runtime directories, the socket-activated control socket, time zones, the
 session bus) and what it must not reach (the rest of home, the network), writes one line
 per check to ~/.local/state/crampd/standin-report, and then talks to systemd the way crampd
-does: READY=1 with STATUS=, WATCHDOG=1, RELOADING=1 + MONOTONIC_USEC on SIGHUP, STOPPING=1
-on SIGTERM. It answers "pong" to any line sent to the control socket.
+does: READY=1 with STATUS=, WATCHDOG=1, RELOADING=1 + MONOTONIC_USEC on SIGHUP or a "reload"
+line on the control socket, STOPPING=1 on SIGTERM. It answers "reloaded" to "reload" and "pong"
+to any other line. Run as `crampd ctl reload --socket PATH` (the unit's ExecReload=), it sends
+"reload" to PATH and exits 0 only on "reloaded", as `crampd ctl reload` does.
 Runs with /usr/bin/python3 because the sandbox hides $HOME (and with it pyenv).
 """
 import os
@@ -151,6 +153,14 @@ def main():
         os.replace(report_path + ".new", report_path)
 
     reloads = 0
+
+    def reload():
+        nonlocal reloads
+        reloads += 1
+        notify(f"RELOADING=1\nMONOTONIC_USEC={time.clock_gettime_ns(time.CLOCK_MONOTONIC) // 1000}")
+        write_report([f"reloads={reloads}"])
+        notify(f"READY=1\nSTATUS=stand-in reloaded {reloads} times")
+
     write_report()
     print("stand-in checks: " + "; ".join(results), flush=True)
     watchdog_usec = int(os.environ.get("WATCHDOG_USEC", "0") or 0)
@@ -170,10 +180,7 @@ def main():
     while not state["term"]:
         if state["hup"]:
             state["hup"] = False
-            reloads += 1
-            notify(f"RELOADING=1\nMONOTONIC_USEC={time.clock_gettime_ns(time.CLOCK_MONOTONIC) // 1000}")
-            write_report([f"reloads={reloads}"])
-            notify(f"READY=1\nSTATUS=stand-in reloaded {reloads} times")
+            reload()
         readable = select.select([wake_read] + ([listener] if listener else []), [], [], period or 3600)[0]
         if wake_read in readable:
             wake_read.recv(64)
@@ -184,13 +191,27 @@ def main():
             with connection:
                 connection.settimeout(2)
                 try:
-                    connection.recv(1024)
-                    connection.sendall(b"pong\n")
+                    if connection.recv(1024).startswith(b"reload"):
+                        reload()
+                        connection.sendall(b"reloaded\n")
+                    else:
+                        connection.sendall(b"pong\n")
                 except OSError:
                     pass
     notify("STOPPING=1")
     return 0
 
 
+def ctl_reload(arguments):
+    """`crampd ctl reload --socket PATH`: what ExecReload= runs, from inside the same sandbox."""
+    path = arguments[arguments.index("--socket") + 1]
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+        sock.settimeout(5)
+        sock.connect(path)
+        sock.sendall(b"reload\n")
+        answer = sock.recv(64)
+    return 0 if answer.startswith(b"reloaded") else 1
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(ctl_reload(sys.argv[3:]) if sys.argv[1:3] == ["ctl", "reload"] else main())
