@@ -1,4 +1,5 @@
 import Glibc
+import POSIX
 
 /// A libsystemd call that failed, with the call's name and the errno it returned.
 ///
@@ -34,10 +35,4 @@ public struct SystemdError: Error, Sendable, Equatable, CustomStringConvertible 
         text += detail ?? errnoText(code)
         return text
     }
-}
-
-/// The C library's text for an errno value ("Connection refused").
-func errnoText(_ code: Int32) -> String {
-    guard let text = strerror(code) else { return "errno \(code)" }
-    return String(cString: text)
 }

@@ -2,9 +2,9 @@ import TOML
 
 /// From merged files to a checked `Config`: every section, every reminder, every problem.
 public enum ConfigSchema {
-    /// Merges `files` (the first is the base) and checks the result.
-    /// Fails with all diagnostics, in file order, when anything is wrong.
-    public static func validate(_ files: [ConfigMerge.File]) -> Result<Config, ConfigLoadFailure> {
+    /// Merges `files` (the first is the base) and checks the result, with the warnings of the
+    /// merge rendered (ctl overrides left out). Fails with all diagnostics, in file order, when anything is wrong.
+    public static func validate(_ files: [ConfigMerge.File]) -> Result<(config: Config, warnings: [String]), ConfigLoadFailure> {
         var diagnostics: [ConfigDiagnostic] = []
         let document = ConfigMerge.merge(files, diagnostics: &diagnostics)
         var reader = ValueReader(diagnostics: diagnostics)
@@ -13,15 +13,16 @@ public enum ConfigSchema {
         let ids = document.reminders.map(\.id)
         var reminders: [Reminder] = []
         for merged in document.reminders {
-            if let reminder = ReminderSchema.read(merged, otherIDs: ids.filter { $0 != merged.id }, &reader) {
+            if let reminder = ReminderSchema.read(merged, ids: ids, &reader) {
                 reminders.append(reminder)
             }
         }
-        for duplicate in document.duplicates { _ = ReminderSchema.read(duplicate, otherIDs: [], &reader) }
+        for duplicate in document.duplicates { _ = ReminderSchema.read(duplicate, ids: [], &reader) }
         guard reader.diagnostics.isEmpty else {
             return .failure(ConfigLoadFailure(diagnostics: ConfigDiagnostic.sorted(reader.diagnostics, sourceOrder: files.map(\.name)),
                                               sources: files.map(\.source)))
         }
-        return .success(Config(daemon: daemon, goals: goals, reminders: reminders))
+        let warnings = document.leftovers.map { $0.rendered(in: files.map(\.source)) }
+        return .success((Config(daemon: daemon, goals: goals, reminders: reminders), warnings))
     }
 }

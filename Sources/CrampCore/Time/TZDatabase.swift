@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import POSIX
 
 /// Where compiled tzdata lives. The only place in CrampCore that reads files.
 public struct TZDatabase: Sendable {
@@ -48,20 +49,10 @@ public struct TZDatabase: Sendable {
         return String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
-    /// Whole file contents, or nil when it cannot be read (missing, a directory, unreadable).
+    /// Whole file contents, or nil when it cannot be read (missing, not a regular file,
+    /// larger than any tzfile, unreadable): `RegularFile.read` with the time zone cap.
     static func readFile(_ path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var result: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 16_384)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n < 0 { if errno == EINTR { continue }; return nil }
-            if n == 0 { break }
-            result.append(contentsOf: chunk[0..<n])
-            if result.count > 1 << 22 { return nil }  // no tzfile is this large
-        }
-        return result
+        guard case .success(let bytes?) = RegularFile.read(path, cap: .timeZone) else { return nil }
+        return bytes
     }
 }

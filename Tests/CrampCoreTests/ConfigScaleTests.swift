@@ -1,0 +1,46 @@
+import CrampCore
+import Glibc
+import Testing
+import TOML
+
+/// Issue 13 item 3: loading is linear in the size of the config, errors included.
+/// bench/config-scale.sh has the figures; this keeps the shape: ×10 input within ×25 time
+/// (quadratic work gives ×100; the best of three runs keeps a busy machine out of it).
+@Suite struct ConfigScaleTests {
+    static func seconds(_ body: () -> Void) -> Double {
+        var best = Double.infinity
+        for _ in 0..<3 {
+            var start = timespec(), end = timespec()
+            clock_gettime(CLOCK_MONOTONIC, &start)
+            body()
+            clock_gettime(CLOCK_MONOTONIC, &end)
+            best = min(best, Double(end.tv_sec - start.tv_sec) + Double(end.tv_nsec - start.tv_nsec) / 1e9)
+        }
+        return best
+    }
+
+    static func ratio(_ text: (Int) -> String, small: Int) -> Double {
+        func run(_ n: Int) -> Double {
+            let source = SourceText(name: "config.toml", text: text(n))
+            return seconds {
+                if case .failure(let failure) = ConfigLoader.load([source]) { _ = failure.renderedEach(); _ = failure.rendered() }
+            }
+        }
+        return run(small * 10) / run(small)
+    }
+
+    @Test func remindersLoadInLinearTime() {
+        let ratio = Self.ratio({ n in (0..<n).map { "[[reminder]]\nid = \"r\($0)\"\nkind = \"hydration\"\nevery = \"1h\"\n" }.joined() }, small: 1000)
+        #expect(ratio < 25, "×10 reminders took ×\(ratio)")
+    }
+
+    @Test func errorsRenderInLinearTime() {
+        let ratio = Self.ratio({ n in String(repeating: "[[reminder]]\n", count: n) }, small: 1000)
+        #expect(ratio < 25, "×10 empty tables took ×\(ratio)")
+    }
+
+    @Test func aHugeKeyCostsOnePass() {
+        let ratio = Self.ratio({ n in "[daemon]\n" + String(repeating: "k", count: n) + " = 1\n" }, small: 100_000)
+        #expect(ratio < 25, "×10 key length took ×\(ratio)")
+    }
+}
