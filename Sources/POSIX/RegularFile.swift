@@ -82,6 +82,8 @@ public struct FileReadError: Error, Sendable, Equatable, CustomStringConvertible
     public var path: String
     public var problem: Problem
 
+    public init(path: String, problem: Problem) { self.path = path; self.problem = problem }
+
     public var cause: String {
         switch problem {
         case .system(_, let code): errnoText(code)

@@ -45,9 +45,34 @@ public struct SourceText: Sendable {
         return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 
+    /// The offset each line starts at: with it, `render(message:at:lines:)` finds a line by
+    /// binary search, so many messages about one file cost one pass over it, not one each.
+    public func lineStarts() -> [Int] {
+        var starts = [0]
+        for (i, byte) in bytes.enumerated() where byte == 0x0A { starts.append(i + 1) }
+        return starts
+    }
+
     /// `name:line:column: message`, the source line, and a caret under the column.
     public func render(message: String, at offset: Int) -> String {
-        let (line, column) = lineAndColumn(of: offset)
+        render(message: message, at: offset, position: lineAndColumn(of: offset))
+    }
+
+    /// `render(message:at:)` with the file's `lineStarts()`.
+    public func render(message: String, at offset: Int, lines: [Int]) -> String {
+        let end = min(max(offset, 0), bytes.count)
+        var lo = 0, hi = lines.count   // the last line start <= end
+        while hi - lo > 1 {
+            let mid = (lo + hi) / 2
+            if lines[mid] <= end { lo = mid } else { hi = mid }
+        }
+        var column = 1
+        for i in lines[lo]..<end where bytes[i] & 0xC0 != 0x80 { column += 1 }
+        return render(message: message, at: offset, position: (lo + 1, column))
+    }
+
+    private func render(message: String, at offset: Int, position: (line: Int, column: Int)) -> String {
+        let (line, column) = position
         let text = self.line(containing: offset).replacingTabs()
         let caret = String(repeating: " ", count: column - 1) + "^"
         return "\(name):\(line):\(column): \(message)\n    \(text)\n    \(caret)"

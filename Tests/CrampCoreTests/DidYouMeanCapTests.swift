@@ -14,8 +14,4 @@ import Testing
     @Test func aCapWithoutACapToSuggestGetsNoSuggestion() {
         #expect(DidYouMean.closest(to: "magnesium_max", among: ["magnesium_mg"]) == nil)
     }
-
-    @Test func theGoalsSectionSaysSo() {
-        #expect(configErrors("[goals]\nmagnesium_max = 400").first?.contains("did you mean \"magnesium_max_mg\"?") == true)
-    }
 }

@@ -82,6 +82,12 @@ out=$(timeout 5 "$crampd" check-config)
 grep -q "^  Ignored $dropins/30-fifo.toml: it is a FIFO, not a regular file$" <<<"$out" || { echo "$out" >&2; fail "check-config misses the warnings"; }
 ok "config.d entries that are not regular files are named in reload, status, check-config and the journal"
 
+rc=0; out=$("$crampd" ctl set tea "message=caf$(printf '\351')" 2>&1) || rc=$?
+[ "$rc" = 2 ] && grep -qx "crampd: expected UTF-8 text in argument 4, got invalid bytes; nothing was done" <<<"$out" \
+    || { echo "exit $rc: $out" >&2; fail "invalid UTF-8 in a ctl set value was not refused"; }
+"$crampd" ctl show tea | grep -q "Time for a glass of water" || fail "the message changed after a refused set"
+ok "invalid UTF-8 in a ctl set value is refused, not stored as U+FFFD"
+
 "$crampd" ctl reset water >/dev/null || fail "ctl reset water failed"
 "$crampd" ctl status --json | python3 -c 'import json,sys; w=json.load(sys.stdin).get("configWarnings", []); assert not any("water" in x for x in w), w'
 ok "crampd ctl reset water clears the leftover"

@@ -23,7 +23,7 @@ public struct ConfigLoadFailure: Error, Sendable {
 
     /// Each problem on its own, rendered like `rendered()` does (for `crampd ctl status` and `reload`).
     public func renderedEach() -> [String] {
-        systemErrors + ConfigDiagnostic.sorted(diagnostics, sourceOrder: sources.map(\.name)).map { $0.rendered(in: sources) }
+        systemErrors + ConfigDiagnostic.renderEach(diagnostics, sources: sources)
     }
 
     /// "1 error" / "3 errors".

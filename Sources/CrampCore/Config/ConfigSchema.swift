@@ -22,7 +22,7 @@ public enum ConfigSchema {
             return .failure(ConfigLoadFailure(diagnostics: ConfigDiagnostic.sorted(reader.diagnostics, sourceOrder: files.map(\.name)),
                                               sources: files.map(\.source)))
         }
-        let warnings = document.leftovers.map { $0.rendered(in: files.map(\.source)) }
+        let warnings = ConfigDiagnostic.renderEach(document.leftovers, sources: files.map(\.source))
         return .success((Config(daemon: daemon, goals: goals, reminders: reminders), warnings))
     }
 }
