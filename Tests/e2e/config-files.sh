@@ -92,4 +92,28 @@ ok "invalid UTF-8 in a ctl set value is refused, not stored as U+FFFD"
 "$crampd" ctl status --json | python3 -c 'import json,sys; w=json.load(sys.stdin).get("configWarnings", []); assert not any("water" in x for x in w), w'
 ok "crampd ctl reset water clears the leftover"
 kill -0 "$daemon" || fail "the daemon died"
+kill -TERM "$daemon"; wait "$daemon" || true
+
+# The zone in effect is its rules, not its name: new contents under the same name (a tzdata
+# update, a copied /etc/localtime) take effect at the next reload, in what the timer is armed
+# for (status `next`) as in `ctl next`.
+zonefile="$SDENV_TMP/zoneinfo/Test"
+mkdir -p "$(dirname "$zonefile")"
+cp /usr/share/zoneinfo/Etc/GMT-1 "$zonefile"
+printf '[[reminder]]\nid = "tea"\nkind = "hydration"\nat = "12:00"\n' >"$config"
+rm -rf "$dropins"
+TZ="$zonefile" "$crampd" run >"$SDENV_TMP/daemon2.log" 2>&1 &
+daemon=$!
+sdenv_on_exit "kill -TERM $daemon; wait $daemon"
+sdenv_wait_for 10 "$crampd" ctl status >/dev/null || { cat "$SDENV_TMP/daemon2.log" >&2; fail "the daemon did not start in zone $zonefile"; }
+armed() { "$crampd" ctl status --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["next"]["at"])'; }
+listed() { "$crampd" ctl next --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["occurrences"][0]["at"])'; }
+before=$(armed)
+cat /usr/share/zoneinfo/Etc/GMT-5 >"$zonefile"
+"$crampd" ctl reload >/dev/null || fail "reload failed"
+after=$(armed); next=$(listed)
+[ "$after" = "$next" ] || fail "the timer is armed for $after but ctl next says $next"
+python3 -c "import sys; d=($before-$after)//1000000 % 86400; sys.exit(0 if d == 4*3600 else 1)" \
+    || fail "12:00 moved from $before to $after, not by the 4 hours between GMT-1 and GMT-5"
+ok "new contents of the zone file under the same name take effect at reload"
 echo "config-files: all passed"
