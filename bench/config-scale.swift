@@ -41,6 +41,6 @@ case .failure(let failure):
 }
 let elapsed = nowNanoseconds() - start
 var usage = rusage()
-getrusage(RUSAGE_SELF, &usage)
-let milliseconds = Double(elapsed) / 1e6
-print("\(arguments[1]) \(size): \(source.bytes.count) bytes, \(String(format: "%.1f", milliseconds)) ms, peak RSS \(usage.ru_maxrss / 1024) MB (\(outcome))")
+getrusage(RUSAGE_SELF.rawValue, &usage)
+let tenths = (elapsed + 50_000) / 100_000
+print("\(arguments[1]) \(size): \(source.bytes.count) bytes, \(tenths / 10).\(tenths % 10) ms, peak RSS \(usage.ru_maxrss / 1024) MB (\(outcome))")

@@ -73,9 +73,38 @@ public struct SourceText: Sendable {
 
     private func render(message: String, at offset: Int, position: (line: Int, column: Int)) -> String {
         let (line, column) = position
-        let text = self.line(containing: offset).replacingTabs()
-        let caret = String(repeating: " ", count: column - 1) + "^"
-        return "\(name):\(line):\(column): \(message)\n    \(text)\n    \(caret)"
+        let (text, caretColumn) = excerpt(around: offset, column: column)
+        let caret = String(repeating: " ", count: caretColumn - 1) + "^"
+        return "\(name):\(line):\(column): \(message)\n    \(text.replacingTabs())\n    \(caret)"
+    }
+
+    /// How much of a long line is shown on each side of the spot, in bytes.
+    static let excerptReach = 80
+
+    /// The line holding `offset` as printed under a message: whole when short, else the
+    /// `excerptReach` bytes on each side of the spot with "…" where it was cut (a 10 MB
+    /// line is not printed whole), and the caret's column in what is printed.
+    func excerpt(around offset: Int, column: Int) -> (text: String, column: Int) {
+        let at = min(max(offset, 0), bytes.count)
+        var start = at
+        while start > 0 && bytes[start - 1] != 0x0A { start -= 1 }
+        var end = at
+        while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+        if end > start && bytes[end - 1] == 0x0D { end -= 1 }
+        var from = start, to = end
+        if at - start > Self.excerptReach {
+            from = at - Self.excerptReach
+            while from < at && bytes[from] & 0xC0 == 0x80 { from += 1 }   // not inside a character
+        }
+        if end - at > Self.excerptReach {
+            to = at + Self.excerptReach
+            while to > at && bytes[to] & 0xC0 == 0x80 { to -= 1 }
+        }
+        guard from > start || to < end else { return (String(decoding: bytes[start..<end], as: UTF8.self), column) }
+        var skipped = 0
+        for i in start..<from where bytes[i] & 0xC0 != 0x80 { skipped += 1 }
+        let head = from > start ? "…" : "", tail = to < end ? "…" : ""
+        return (head + String(decoding: bytes[from..<to], as: UTF8.self) + tail, column - skipped + (head.isEmpty ? 0 : 1))
     }
 }
 

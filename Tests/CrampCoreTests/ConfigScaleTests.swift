@@ -44,3 +44,22 @@ import TOML
         #expect(ratio < 25, "×10 key length took ×\(ratio)")
     }
 }
+
+/// A 10 MB key is not quoted whole in its message, nor printed whole under it.
+@Suite struct LongLineMessageTests {
+    @Test func aHugeKeyIsShortenedInTheMessageAndTheExcerpt() {
+        let key = String(repeating: "k", count: 1_000_000)
+        let errors = configErrors("[daemon]\n" + key + " = 1\n")
+        #expect(errors == ["config.toml:2:1: unknown key \"" + String(repeating: "k", count: 63) + "…\" in [daemon] (known: "
+                           + ConfigSection.daemon.keys.map(\.name).joined(separator: ", ") + ")"])
+        guard case .failure(let failure) = loadConfig("[daemon]\n" + key + " = 1\n") else { return }
+        #expect(failure.rendered().utf8.count < 1_000)
+    }
+
+    @Test func theCaretStaysUnderTheSpotInACutLine() {
+        let source = SourceText(name: "f", text: String(repeating: "a", count: 200) + "é" + String(repeating: "b", count: 200))
+        let rendered = source.render(message: "here", at: 200)
+        #expect(rendered == "f:1:201: here\n    …" + String(repeating: "a", count: 80) + "é" + String(repeating: "b", count: 78) + "…\n    "
+                + String(repeating: " ", count: 81) + "^")
+    }
+}

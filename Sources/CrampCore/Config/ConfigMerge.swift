@@ -90,7 +90,7 @@ public enum ConfigMerge {
         for entry in file.table.entries {
             guard let section = ConfigSection(rawValue: entry.key) else {
                 let names = ConfigSection.allCases.map(\.rawValue)
-                report(entry.keyOffset, "unknown section \"\(entry.key)\"" + DidYouMean.hint(for: entry.key, among: names)
+                report(entry.keyOffset, "unknown section \"\(shortened(entry.key))\"" + DidYouMean.hint(for: entry.key, among: names)
                        + " (known: [daemon], [goals], [[reminder]])")
                 continue
             }
@@ -130,9 +130,15 @@ public enum ConfigMerge {
     static func unknownKeyMessage(_ key: String, in section: ConfigSection) -> String {
         let names = section.keys.map(\.name)
         if let suggestion = DidYouMean.closest(to: key, among: names) {
-            return "unknown key \"\(key)\" in \(section.heading); did you mean \"\(suggestion)\"?"
+            return "unknown key \"\(shortened(key))\" in \(section.heading); did you mean \"\(suggestion)\"?"
         }
-        return "unknown key \"\(key)\" in \(section.heading) (known: \(names.joined(separator: ", ")))"
+        return "unknown key \"\(shortened(key))\" in \(section.heading) (known: \(names.joined(separator: ", ")))"
+    }
+
+    /// A name as quoted in a message: at most 64 characters, "…" where it was cut (the
+    /// source line under the message shows where it is).
+    static func shortened(_ name: String) -> String {
+        name.unicodeScalars.count <= 64 ? name : String(String.UnicodeScalarView(name.unicodeScalars.prefix(63))) + "…"
     }
 
     private static func mergeReminder(_ table: TOMLTable, at tableOffset: Int, source: String, isDropIn: Bool,
