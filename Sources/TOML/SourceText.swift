@@ -36,13 +36,18 @@ public struct SourceText: Sendable {
 
     /// The text of the line holding `offset`, without its line ending.
     public func line(containing offset: Int) -> String {
-        let at = min(max(offset, 0), bytes.count)
+        let (start, end) = lineBounds(at: min(max(offset, 0), bytes.count))
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    /// Where the line holding byte `at` starts and ends, its line ending left out.
+    private func lineBounds(at: Int) -> (start: Int, end: Int) {
         var start = at
         while start > 0 && bytes[start - 1] != 0x0A { start -= 1 }
         var end = at
         while end < bytes.count && bytes[end] != 0x0A { end += 1 }
         if end > start && bytes[end - 1] == 0x0D { end -= 1 }
-        return String(decoding: bytes[start..<end], as: UTF8.self)
+        return (start, end)
     }
 
     /// The offset each line starts at: with it, `render(message:at:lines:)` finds a line by
@@ -86,11 +91,7 @@ public struct SourceText: Sendable {
     /// line is not printed whole), and the caret's column in what is printed.
     func excerpt(around offset: Int, column: Int) -> (text: String, column: Int) {
         let at = min(max(offset, 0), bytes.count)
-        var start = at
-        while start > 0 && bytes[start - 1] != 0x0A { start -= 1 }
-        var end = at
-        while end < bytes.count && bytes[end] != 0x0A { end += 1 }
-        if end > start && bytes[end - 1] == 0x0D { end -= 1 }
+        let (start, end) = lineBounds(at: at)
         var from = start, to = end
         if at - start > Self.excerptReach {
             from = at - Self.excerptReach

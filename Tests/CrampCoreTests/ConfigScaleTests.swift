@@ -63,3 +63,27 @@ import TOML
                 + String(repeating: " ", count: 81) + "^")
     }
 }
+
+/// A reload with thousands of errors renders a screenful and a count, not megabytes.
+@Suite struct RenderedLimitTests {
+    @Test func pastTheLimitOneLineSaysHowManyMore() {
+        guard case .failure(let failure) = loadConfig(String(repeating: "[[reminder]]\n", count: 150)) else {
+            Issue.record("loaded")
+            return
+        }
+        let each = failure.renderedEach()
+        #expect(failure.countText == "150 errors")
+        #expect(each.count == ConfigLoadFailure.renderedLimit + 1)
+        #expect(each.last == "… and 50 more errors (the first 100 are shown)")
+        #expect(each[99].hasPrefix("config.toml:100:3: [[reminder]] has no \"id\""))
+        #expect(failure.rendered() == each.joined(separator: "\n"))
+    }
+
+    @Test func noHintAmongThousandsOfIDs() {
+        // 2,000 reminders a drop-in defines without a schedule: each an error; no n² hints.
+        let dropIn = (0..<2_000).map { "[[reminder]]\nid = \"r\($0)\"\nkind = \"hydration\"\n" }.joined()
+        let errors = configErrors("", dropIns: [dropIn])
+        #expect(errors.count == 2_000)
+        #expect(errors[0] == "d1.toml:2:6: reminder \"r0\" has no schedule; set one of \"every\", \"at\" or \"calendar\" (no earlier file defines \"r0\")")
+    }
+}

@@ -38,11 +38,6 @@ extension ConfigDiagnostic {
     }
 
     /// All diagnostics in file order, then by position, each rendered in turn.
-    public static func render(_ diagnostics: [ConfigDiagnostic], sources: [SourceText]) -> String {
-        renderEach(diagnostics, sources: sources).joined(separator: "\n")
-    }
-
-    /// `render`, one string per diagnostic.
     public static func renderEach(_ diagnostics: [ConfigDiagnostic], sources: [SourceText]) -> [String] {
         var renderer = Renderer(sources: sources)
         return sorted(diagnostics, sourceOrder: sources.map(\.name)).map { renderer.render($0) }

@@ -10,7 +10,9 @@ public enum ConfigSchema {
         var reader = ValueReader(diagnostics: diagnostics)
         let daemon = DaemonSchema.read(document.daemon, &reader)
         let goals = GoalsSchema.read(document.goals, &reader)
-        let ids = document.reminders.map(\.id)
+        // The ids a "did you mean" looks among: each look is a pass over them, so with
+        // thousands of reminders (each an error) there is no hint rather than n² work.
+        let ids = document.reminders.count <= 1_000 ? document.reminders.map(\.id) : []
         var reminders: [Reminder] = []
         for merged in document.reminders {
             if let reminder = ReminderSchema.read(merged, ids: ids, &reader) {
