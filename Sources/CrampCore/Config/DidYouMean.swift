@@ -8,11 +8,13 @@ public enum DidYouMean {
         let length = word.unicodeScalars.count
         let limit = max(1, min(3, length / 2))
         // Lengths further apart than the limit cannot be within it: a 10 MB key costs one count.
+        let near = candidates.filter { abs($0.unicodeScalars.count - length) <= limit }
+        guard !near.isEmpty else { return nil }
         let lowered = word.lowercased()
-        var best: (name: String, distance: Int)?
         // A safety cap is never turned into a target: "magnesium_max" suggests only caps.
         let isCap = lowered.contains("max")
-        for candidate in candidates where abs(candidate.unicodeScalars.count - length) <= limit && (!isCap || candidate.contains("max")) {
+        var best: (name: String, distance: Int)?
+        for candidate in near where !isCap || candidate.contains("max") {
             let distance = editDistance(lowered, candidate)
             if distance <= limit, distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
         }
