@@ -8,11 +8,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=bench/out
-mkdir -p "$out"
-swift build -c release --target CrampCore 2>&1 | tail -1
-swiftc -O -I .build/release/Modules bench/config-scale.swift \
-  .build/release/CrampCore.build/*.o .build/release/TOML.build/*.o .build/release/POSIX.build/*.o -o "$out/config-scale"
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(date -u '+%Y-%m-%d %H:%M UTC'), load $(cut -d' ' -f1 /proc/loadavg)"
+source bench/core-program.sh
+core_program config-scale
 # The last three: the largest of each kind that fits the 1 MiB cap, what a reload can cost at most.
 for run in "reminders 2000" "reminders 20000" "empty-tables 4000" "empty-tables 40000" \
            "big-key 1000000" "big-key 10000000" "reminders 17000" "empty-tables 80000" "big-key 1048000"; do
