@@ -28,24 +28,27 @@ let package = Package(
     targets: [
         // Hand-written TOML 1.0/1.1 parser and writer. Imports nothing.
         .target(name: "TOML", swiftSettings: directMetadata),
+        // The one file reader (regular files only, capped, never blocking), errno text and
+        // write loop, below every target that calls libc. Imports nothing.
+        .target(name: "POSIX"),
         // Pure domain: config, durations, zones, calendars, schedules, agenda.
-        .target(name: "CrampCore", dependencies: ["TOML"], swiftSettings: directMetadata),
+        .target(name: "CrampCore", dependencies: ["TOML", "POSIX"], swiftSettings: directMetadata),
         // The one definition of the control protocol.
         .target(name: "CrampProtocol", dependencies: ["CrampCore"], swiftSettings: directMetadata),
         // C libraries behind thin typed wrappers. Headers from Debian's libsystemd-dev and
         // libsqlite3-dev; the libraries are loaded on first use (CLazyLibrary), not at exec.
         .target(name: "CLazyLibrary", cSettings: dwarf4),
         .target(name: "CSystemd", dependencies: ["CLazyLibrary"], cSettings: dwarf4),
-        .target(name: "Systemd", dependencies: ["CSystemd"]),
+        .target(name: "Systemd", dependencies: ["CSystemd", "POSIX"]),
         .target(name: "CSQLite", dependencies: ["CLazyLibrary"], cSettings: dwarf4),
         .target(name: "SQLite", dependencies: ["CSQLite"]),
         // The imperative shell: timers, signals, sockets, journal, state.
         .target(name: "CrampDaemon", dependencies: [
-            "CrampCore", "CrampProtocol", "Systemd", "SQLite", "TOML",
+            "CrampCore", "CrampProtocol", "Systemd", "SQLite", "TOML", "POSIX",
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: directMetadata),
         .executableTarget(name: "crampd", dependencies: [
-            "CrampDaemon", "CrampCore", "CrampProtocol", "TOML",
+            "CrampDaemon", "CrampCore", "CrampProtocol", "TOML", "POSIX",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: directMetadata),
         .executableTarget(name: "toml-test-decoder", dependencies: ["TOML"]),
@@ -60,7 +63,7 @@ let package = Package(
         .testTarget(name: "CrampProtocolTests", dependencies: ["CrampProtocol", "CrampDaemon", "TestSupport"]),
         .testTarget(name: "SystemdTests", dependencies: ["Systemd", "CLazyLibrary"]),
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
-        .testTarget(name: "CrampDaemonTests", dependencies: ["CrampDaemon", "CrampCore", "CrampProtocol"]),
+        .testTarget(name: "CrampDaemonTests", dependencies: ["CrampDaemon", "CrampCore", "CrampProtocol", "POSIX"]),
         .testTarget(name: "crampdTests", dependencies: ["crampd", "CrampProtocol", "TestSupport"]),
     ]
 )

@@ -7,11 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 iterations=${1:-5000}
 out=bench/out
-mkdir -p "$out"
-swift build -c release --target CrampCore 2>&1 | tail -1
-swiftc -O -I .build/release/Modules bench/config-bench.swift \
-  .build/release/CrampCore.build/*.o .build/release/TOML.build/*.o -o "$out/config-bench"
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(date -u '+%Y-%m-%d %H:%M UTC')"
+source bench/core-program.sh
+core_program config-bench
 echo "default config: $(wc -c < config/crampd.toml) bytes"
 "$out/config-bench" "$iterations"
 if command -v valgrind >/dev/null; then

@@ -111,6 +111,10 @@ extension Request {
     /// Decodes one request line (without its newline).
     public init(line: some Collection<UInt8>) throws(RequestDecodingError) {
         let data = Data(line)
+        if let problem = LeanJSONDecoder.strictnessProblem(in: line) {
+            let id = (try? WireCoding.decoder.decode(RequestID.self, from: data))?.id
+            throw RequestDecodingError(id: id, error: ControlError(.badRequest, problem))
+        }
         let raw: RawRequest
         do {
             raw = try WireCoding.decoder.decode(RawRequest.self, from: data)

@@ -1,4 +1,5 @@
 import Glibc
+import POSIX
 
 /// A libsystemd call that failed, with the call's name and the errno it returned.
 ///
@@ -33,10 +34,4 @@ public struct SystemdError: Error, Sendable, Equatable, CustomStringConvertible 
     /// What went wrong without what we tried: "sd_journal_sendv: Connection refused", for a
     /// caller that words the "Failed to …" part itself.
     public var cause: String { (function.map { "\($0): " } ?? "") + (detail ?? errnoText(code)) }
-}
-
-/// The C library's text for an errno value ("Connection refused").
-func errnoText(_ code: Int32) -> String {
-    guard let text = strerror(code) else { return "errno \(code)" }
-    return String(cString: text)
 }

@@ -31,6 +31,11 @@ extension Crampd {
     /// sysexits' 64); everything else keeps the code its command chose.
     /// The everyday `crampd ctl` forms skip argument-parser: see CtlFastPath.
     static func main() {
+        // Swift turns invalid UTF-8 in argv into U+FFFD; a value must not be stored mangled.
+        if let bad = (1..<Int(CommandLine.argc)).first(where: { String(validatingCString: CommandLine.unsafeArgv[$0]!) == nil }) {
+            standardError("crampd: expected UTF-8 text in argument \(bad), got invalid bytes; nothing was done")
+            Glibc.exit(2)
+        }
         if let invocation = CtlFastPath.parse(Array(CommandLine.arguments.dropFirst())) {
             Glibc.exit(CtlSession.perform(invocation.command, invocation.flags))
         }

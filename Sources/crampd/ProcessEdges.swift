@@ -1,15 +1,9 @@
 import Glibc
+import POSIX
 
 /// One line to stderr in a single write(2).
 func standardError(_ text: String) {
-    let bytes = Array((text + "\n").utf8)
-    var offset = 0
-    while offset < bytes.count {
-        let count = bytes[offset...].withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
-        if count < 0 && errno == EINTR { continue }
-        if count <= 0 { return }
-        offset += count
-    }
+    _ = writeAll(STDERR_FILENO, Array((text + "\n").utf8))
 }
 
 /// The process environment as a dictionary, read once per command.

@@ -10,8 +10,9 @@ import Testing
         #expect(configErrors("[daemon]\nquiet_hour = \"22:00-07:00\"") == [
             "config.toml:2:1: unknown key \"quiet_hour\" in [daemon]; did you mean \"quiet_hours\"?",
         ])
+        // A cap suggests the cap, never the target (issue 14 item 17).
         #expect(configErrors("[goals]\nmagnesium_max = 350") == [
-            "config.toml:2:1: unknown key \"magnesium_max\" in [goals]; did you mean \"magnesium_mg\"?",
+            "config.toml:2:1: unknown key \"magnesium_max\" in [goals]; did you mean \"magnesium_max_mg\"?",
         ])
         #expect(configErrors("[reminders]\n") == [
             "config.toml:1:2: unknown section \"reminders\"; did you mean \"reminder\"? (known: [daemon], [goals], [[reminder]])",

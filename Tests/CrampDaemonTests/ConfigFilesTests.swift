@@ -76,11 +76,11 @@ import Testing
         ])
         defer { Self.remove(root) }
         let location = ConfigFiles.locate(explicitPath: nil, environment: ["HOME": root, "XDG_CONFIG_HOME": root + "/cfg"])
-        let added = try ConfigFiles.read(location, replacing: location.ctlDropInPath, with: Array("x = 1".utf8)).get()
+        let added = try ConfigFiles.read(location, replacing: location.ctlDropInPath, with: Array("x = 1".utf8)).get().sources
         #expect(added.map(\.name) == [DefaultConfig.name, root + "/cfg/crampd/config.d/10-a.toml",
                                       location.ctlDropInPath, root + "/cfg/crampd/config.d/90-z.toml"])
         #expect(added[2].bytes == Array("x = 1".utf8))
-        let deleted = try ConfigFiles.read(location, replacing: root + "/cfg/crampd/config.d/10-a.toml", with: nil).get()
+        let deleted = try ConfigFiles.read(location, replacing: root + "/cfg/crampd/config.d/10-a.toml", with: nil).get().sources
         #expect(deleted.map(\.name) == [DefaultConfig.name, root + "/cfg/crampd/config.d/90-z.toml"])
     }
 }

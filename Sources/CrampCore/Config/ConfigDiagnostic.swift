@@ -33,23 +33,40 @@ extension ConfigDiagnostic {
     /// `path:line:column: message`, the source line and a caret, then each note the same way.
     /// Falls back to `path: message` when the source is not among `sources` (it always should be).
     public func rendered(in sources: [SourceText]) -> String {
-        var parts = [Self.render(source: source, offset: offset, message: message, sources: sources)]
-        for note in notes {
-            parts.append(Self.render(source: note.source, offset: note.offset, message: "note: " + note.message, sources: sources))
-        }
-        return parts.joined(separator: "\n")
-    }
-
-    private static func render(source: String, offset: Int, message: String, sources: [SourceText]) -> String {
-        guard let text = sources.first(where: { $0.name == source }) else { return "\(source): \(message)" }
-        return text.render(message: message, at: offset)
+        var renderer = Renderer(sources: sources)
+        return renderer.render(self)
     }
 
     /// All diagnostics in file order, then by position, each rendered in turn.
-    public static func render(_ diagnostics: [ConfigDiagnostic], sources: [SourceText]) -> String {
-        sorted(diagnostics, sourceOrder: sources.map(\.name))
-            .map { $0.rendered(in: sources) }
-            .joined(separator: "\n")
+    public static func renderEach(_ diagnostics: [ConfigDiagnostic], sources: [SourceText]) -> [String] {
+        var renderer = Renderer(sources: sources)
+        return sorted(diagnostics, sourceOrder: sources.map(\.name)).map { renderer.render($0) }
+    }
+
+    /// Renders many diagnostics with each file's line starts found once (40,000 errors in one
+    /// file would otherwise scan it from the top 40,000 times).
+    struct Renderer {
+        let sources: [String: SourceText]
+        var lineStarts: [String: [Int]] = [:]
+
+        init(sources: [SourceText]) {
+            self.sources = Dictionary(sources.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+
+        mutating func render(_ diagnostic: ConfigDiagnostic) -> String {
+            var parts = [render(source: diagnostic.source, offset: diagnostic.offset, message: diagnostic.message)]
+            for note in diagnostic.notes {
+                parts.append(render(source: note.source, offset: note.offset, message: "note: " + note.message))
+            }
+            return parts.joined(separator: "\n")
+        }
+
+        private mutating func render(source: String, offset: Int, message: String) -> String {
+            guard let text = sources[source] else { return "\(source): \(message)" }
+            let lines = lineStarts[source] ?? text.lineStarts()
+            lineStarts[source] = lines
+            return text.render(message: message, at: offset, lines: lines)
+        }
     }
 
     /// Sorted by the order of the files, then by offset, so output reads top to bottom.

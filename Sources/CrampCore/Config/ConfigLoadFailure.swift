@@ -14,16 +14,25 @@ public struct ConfigLoadFailure: Error, Sendable {
         self.diagnostics = diagnostics; self.sources = sources; self.systemErrors = systemErrors
     }
 
+    /// How many problems are rendered: past a screenful more say nothing new, and a file of
+    /// 80,000 errors would otherwise hold a reload up while megabytes of messages are built.
+    public static let renderedLimit = 100
+
     /// Every problem, one after the other: system errors first, then
     /// `path:line:column: message` with the source line and a caret.
     public func rendered() -> String {
-        (systemErrors + (diagnostics.isEmpty ? [] : [ConfigDiagnostic.render(diagnostics, sources: sources)]))
-            .joined(separator: "\n")
+        renderedEach().joined(separator: "\n")
     }
 
-    /// Each problem on its own, rendered like `rendered()` does (for `crampd ctl status` and `reload`).
+    /// Each problem on its own, rendered like `rendered()` does (for `crampd ctl status` and
+    /// `reload`); past `renderedLimit`, one line says how many more there are.
     public func renderedEach() -> [String] {
-        systemErrors + ConfigDiagnostic.sorted(diagnostics, sourceOrder: sources.map(\.name)).map { $0.rendered(in: sources) }
+        let shown = ConfigDiagnostic.sorted(diagnostics, sourceOrder: sources.map(\.name)).prefix(Self.renderedLimit)
+        var lines = systemErrors + ConfigDiagnostic.renderEach(Array(shown), sources: sources)
+        if diagnostics.count > shown.count {
+            lines.append("… and \(diagnostics.count - shown.count) more errors (the first \(shown.count) are shown)")
+        }
+        return lines
     }
 
     /// "1 error" / "3 errors".

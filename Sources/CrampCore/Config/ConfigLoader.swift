@@ -17,7 +17,7 @@ public enum ConfigLoader {
             }
         }
         guard diagnostics.isEmpty else { return .failure(ConfigLoadFailure(diagnostics: diagnostics, sources: sources)) }
-        return ConfigSchema.validate(files, zones: zones).map { LoadedConfig(config: $0, files: sources.map(\.name)) }
+        return ConfigSchema.validate(files, zones: zones).map { LoadedConfig(config: $0.config, files: sources.map(\.name), warnings: $0.warnings) }
     }
 
     /// The built-in default alone, as used when the user has no files at all.

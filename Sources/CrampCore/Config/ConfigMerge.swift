@@ -21,6 +21,9 @@ public struct MergedDocument: Sendable, Equatable {
     /// Reminders left out because their id was already used in the same file;
     /// still checked so that their own mistakes show up in the same run.
     public var duplicates: [MergedReminder] = []
+    /// Overrides in a ctl drop-in of reminders no earlier file defines (any more): left out,
+    /// so a ctl change never breaks a later start; each is a warning saying how to clear it.
+    public var leftovers: [ConfigDiagnostic] = []
 
     public init() {}
 }
@@ -43,31 +46,59 @@ public enum ConfigMerge {
         public init(source: SourceText, table: TOMLTable) { self.source = source; self.table = table }
     }
 
-    /// Merges `files` in order (the first is the base); structural problems go to `diagnostics`.
-    public static func merge(_ files: [File], diagnostics: inout [ConfigDiagnostic]) -> MergedDocument {
+    /// The drop-in `crampd ctl set/add/remove/reset` writes, in config.d and in the runtime config.d.
+    public static let ctlDropInName = "50-crampd-ctl.toml"
+
+    /// The document while files are merged: reminders by id in a dictionary, removed ones
+    /// as holes, so each `[[reminder]]` costs the same however many came before.
+    struct Builder {
         var document = MergedDocument()
-        for (index, file) in files.enumerated() {
-            apply(file, isDropIn: index > 0, to: &document, diagnostics: &diagnostics)
+        var slots: [MergedReminder?] = []
+        var slotByID: [String: Int] = [:]
+
+        func reminder(_ id: String) -> MergedReminder? { slotByID[id].flatMap { slots[$0] } }
+
+        mutating func put(_ reminder: MergedReminder) {
+            if let slot = slotByID[reminder.id] { slots[slot] = reminder }
+            else { slotByID[reminder.id] = slots.count; slots.append(reminder) }
         }
-        return document
+
+        mutating func remove(_ id: String) {
+            if let slot = slotByID.removeValue(forKey: id) { slots[slot] = nil }
+        }
+
+        func finished() -> MergedDocument {
+            var document = document
+            document.reminders = slots.compactMap { $0 }
+            return document
+        }
     }
 
-    static func apply(_ file: File, isDropIn: Bool, to document: inout MergedDocument, diagnostics: inout [ConfigDiagnostic]) {
+    /// Merges `files` in order (the first is the base); structural problems go to `diagnostics`.
+    public static func merge(_ files: [File], diagnostics: inout [ConfigDiagnostic]) -> MergedDocument {
+        var builder = Builder()
+        for (index, file) in files.enumerated() {
+            apply(file, isDropIn: index > 0, to: &builder, diagnostics: &diagnostics)
+        }
+        return builder.finished()
+    }
+
+    static func apply(_ file: File, isDropIn: Bool, to builder: inout Builder, diagnostics: inout [ConfigDiagnostic]) {
         func report(_ offset: Int, _ message: String) { diagnostics.add(file.name, offset, message) }
         var idsInThisFile: [String: LocatedEntry] = [:]
 
         for entry in file.table.entries {
             guard let section = ConfigSection(rawValue: entry.key) else {
                 let names = ConfigSection.allCases.map(\.rawValue)
-                report(entry.keyOffset, "unknown section \"\(entry.key)\"" + DidYouMean.hint(for: entry.key, among: names)
+                report(entry.keyOffset, "unknown section \"\(shortened(entry.key))\"" + DidYouMean.hint(for: entry.key, among: names)
                        + " (known: [daemon], [goals], [[reminder]])")
                 continue
             }
             switch (section, entry.node.value) {
             case (.daemon, .table(let table)):
-                mergeKeys(of: table, section: .daemon, source: file.name, into: &document.daemon, diagnostics: &diagnostics)
+                mergeKeys(of: table, section: .daemon, source: file.name, into: &builder.document.daemon, diagnostics: &diagnostics)
             case (.goals, .table(let table)):
-                mergeKeys(of: table, section: .goals, source: file.name, into: &document.goals, diagnostics: &diagnostics)
+                mergeKeys(of: table, section: .goals, source: file.name, into: &builder.document.goals, diagnostics: &diagnostics)
             case (.reminder, .array(let elements)):
                 for element in elements {
                     guard case .table(let table) = element.value else {
@@ -75,7 +106,7 @@ public enum ConfigMerge {
                         continue
                     }
                     mergeReminder(table, at: element.offset, source: file.name, isDropIn: isDropIn,
-                                  idsInThisFile: &idsInThisFile, into: &document, diagnostics: &diagnostics)
+                                  idsInThisFile: &idsInThisFile, into: &builder, diagnostics: &diagnostics)
                 }
             case (.reminder, let value):
                 report(entry.node.offset, "expected an array of tables for \"reminder\" (write [[reminder]]), got \(value.typeName)")
@@ -99,13 +130,19 @@ public enum ConfigMerge {
     static func unknownKeyMessage(_ key: String, in section: ConfigSection) -> String {
         let names = section.keys.map(\.name)
         if let suggestion = DidYouMean.closest(to: key, among: names) {
-            return "unknown key \"\(key)\" in \(section.heading); did you mean \"\(suggestion)\"?"
+            return "unknown key \"\(shortened(key))\" in \(section.heading); did you mean \"\(suggestion)\"?"
         }
-        return "unknown key \"\(key)\" in \(section.heading) (known: \(names.joined(separator: ", ")))"
+        return "unknown key \"\(shortened(key))\" in \(section.heading) (known: \(names.joined(separator: ", ")))"
+    }
+
+    /// A name as quoted in a message: at most 64 characters, "…" where it was cut (the
+    /// source line under the message shows where it is).
+    static func shortened(_ name: String) -> String {
+        name.unicodeScalars.count <= 64 ? name : String(String.UnicodeScalarView(name.unicodeScalars.prefix(63))) + "…"
     }
 
     private static func mergeReminder(_ table: TOMLTable, at tableOffset: Int, source: String, isDropIn: Bool,
-                                      idsInThisFile: inout [String: LocatedEntry], into document: inout MergedDocument,
+                                      idsInThisFile: inout [String: LocatedEntry], into builder: inout Builder,
                                       diagnostics: inout [ConfigDiagnostic]) {
         func report(_ offset: Int, _ message: String, _ notes: [ConfigNote]) {
             diagnostics.add(source, offset, message, notes: notes)
@@ -135,10 +172,20 @@ public enum ConfigMerge {
                    [ConfigNote(source: first.source, offset: first.node.offset, message: "\"\(id)\" is first defined here")])
             var table = LocatedTable()
             for entry in located where entry.key != "removed" { table.set(entry) }
-            document.duplicates.append(MergedReminder(id: id, idEntry: idEntry, table: table, definedInDropIn: false))
+            builder.document.duplicates.append(MergedReminder(id: id, idEntry: idEntry, table: table, definedInDropIn: false))
             return
         }
         idsInThisFile[id] = idEntry
+        let existing = builder.reminder(id)
+        // `ctl add` writes a whole reminder, kind included; anything less in a ctl drop-in is an
+        // override (`ctl set`, `ctl remove`) of a reminder that another file defined once.
+        if existing == nil, isCtlDropIn(source), !located.contains(where: { $0.key == "kind" }) {
+            builder.document.leftovers.append(ConfigDiagnostic(
+                source: source, offset: idEntry.node.offset,
+                message: "warning: ignored the crampd ctl change to reminder \"\(id)\": no other config file defines it; "
+                    + "clear it with: crampd ctl reset \(id)"))
+            return
+        }
 
         if let removed = located.first(where: { $0.key == "removed" }) {
             guard case .bool(let isRemoved) = removed.value else {
@@ -150,26 +197,30 @@ public enum ConfigMerge {
                     report(other.keyOffset, "removed = true deletes reminder \"\(id)\"; it cannot be combined with \"\(other.key)\"", [])
                     return
                 }
-                document.reminders.removeAll { $0.id == id }
+                builder.remove(id)
                 return
             }
             located.removeAll { $0.key == "removed" }
         }
 
-        guard let index = document.reminders.firstIndex(where: { $0.id == id }) else {
+        guard var reminder = existing else {
             var merged = LocatedTable()
             for entry in located { merged.set(entry) }
-            document.reminders.append(MergedReminder(id: id, idEntry: idEntry, table: merged, definedInDropIn: isDropIn))
+            builder.put(MergedReminder(id: id, idEntry: idEntry, table: merged, definedInDropIn: isDropIn))
             return
         }
-        var merged = document.reminders[index].table
+        var merged = reminder.table
         let newKinds = located.filter { ConfigKeys.scheduleKinds.contains($0.key) }.map(\.key)
         if newKinds.contains(where: { !merged.has($0) }) {
             for key in ConfigKeys.scheduleKeys { merged.remove(key) }
         }
         for entry in located where entry.key != "id" { merged.set(entry) }
-        document.reminders[index].table = merged
+        reminder.table = merged
+        builder.put(reminder)
     }
+
+    /// `config.d/50-crampd-ctl.toml` or its runtime twin.
+    static func isCtlDropIn(_ name: String) -> Bool { name.hasSuffix("/" + ctlDropInName) || name == ctlDropInName }
 
     /// Ids appear on command lines and in journal fields, so they stay plain.
     public static func isValidID(_ id: String) -> Bool {

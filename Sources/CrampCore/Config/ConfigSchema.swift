@@ -2,26 +2,29 @@ import TOML
 
 /// From merged files to a checked `Config`: every section, every reminder, every problem.
 public enum ConfigSchema {
-    /// Merges `files` (the first is the base) and checks the result.
-    /// Fails with all diagnostics, in file order, when anything is wrong.
-    public static func validate(_ files: [ConfigMerge.File], zones: TZDatabase) -> Result<Config, ConfigLoadFailure> {
+    /// Merges `files` (the first is the base) and checks the result, with the warnings of the
+    /// merge rendered (ctl overrides left out). Fails with all diagnostics, in file order, when anything is wrong.
+    public static func validate(_ files: [ConfigMerge.File], zones: TZDatabase) -> Result<(config: Config, warnings: [String]), ConfigLoadFailure> {
         var diagnostics: [ConfigDiagnostic] = []
         let document = ConfigMerge.merge(files, diagnostics: &diagnostics)
         var reader = ValueReader(diagnostics: diagnostics, zones: zones)
         let daemon = DaemonSchema.read(document.daemon, &reader)
         let goals = GoalsSchema.read(document.goals, &reader)
-        let ids = document.reminders.map(\.id)
+        // The ids a "did you mean" looks among: each look is a pass over them, so with
+        // thousands of reminders (each an error) there is no hint rather than n² work.
+        let ids = document.reminders.count <= 1_000 ? document.reminders.map(\.id) : []
         var reminders: [Reminder] = []
         for merged in document.reminders {
-            if let reminder = ReminderSchema.read(merged, otherIDs: ids.filter { $0 != merged.id }, &reader) {
+            if let reminder = ReminderSchema.read(merged, ids: ids, &reader) {
                 reminders.append(reminder)
             }
         }
-        for duplicate in document.duplicates { _ = ReminderSchema.read(duplicate, otherIDs: [], &reader) }
+        for duplicate in document.duplicates { _ = ReminderSchema.read(duplicate, ids: [], &reader) }
         guard reader.diagnostics.isEmpty else {
             return .failure(ConfigLoadFailure(diagnostics: ConfigDiagnostic.sorted(reader.diagnostics, sourceOrder: files.map(\.name)),
                                               sources: files.map(\.source)))
         }
-        return .success(Config(daemon: daemon, goals: goals, reminders: reminders))
+        let warnings = ConfigDiagnostic.renderEach(document.leftovers, sources: files.map(\.source))
+        return .success((Config(daemon: daemon, goals: goals, reminders: reminders), warnings))
     }
 }

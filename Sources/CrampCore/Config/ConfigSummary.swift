@@ -6,6 +6,10 @@ public enum ConfigSummary {
         let config = loaded.config, daemon = config.daemon
         var lines = ["Files in use, in merge order:"]
         lines += loaded.files.map { "  " + $0 }
+        if !loaded.warnings.isEmpty {
+            lines.append("Warnings:")
+            lines += loaded.warnings.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 } }
+        }
         lines.append("Time zone: \(zone.name) (\(zoneNote))")
         lines.append("Quiet hours: " + (daemon.quietHours.isEmpty ? "none" : daemon.quietHours.map(TimeSyntax.format).joined(separator: ", ")))
         lines.append("Notify: " + NotifyChannel.allCases.filter(daemon.notify.contains).map(\.rawValue).joined(separator: ", "))

@@ -3,18 +3,26 @@ public enum DidYouMean {
     /// The closest candidate within a small edit distance, or `nil`.
     /// Allows one edit per two characters (at least one, at most three),
     /// so "evry" finds "every" and "hydrate" "hydration", but "at" does not find "id".
-    public static func closest(to word: String, among candidates: [String]) -> String? {
-        let limit = max(1, min(3, word.count / 2))
+    /// A word naming a cap ("max") is matched only against caps.
+    public static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
+        let length = word.unicodeScalars.count
+        let limit = max(1, min(3, length / 2))
+        // Lengths further apart than the limit cannot be within it: a 10 MB key costs one count.
+        let near = candidates.filter { abs($0.unicodeScalars.count - length) <= limit }
+        guard !near.isEmpty else { return nil }
+        let lowered = word.lowercased()
+        // A safety cap is never turned into a target: "magnesium_max" suggests only caps.
+        let isCap = lowered.contains("max")
         var best: (name: String, distance: Int)?
-        for candidate in candidates {
-            let distance = editDistance(word.lowercased(), candidate)
+        for candidate in near where !isCap || candidate.contains("max") {
+            let distance = editDistance(lowered, candidate)
             if distance <= limit, distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
         }
         return best?.name
     }
 
     /// "; did you mean \"every\"?" or "".
-    public static func hint(for word: String, among candidates: [String]) -> String {
+    public static func hint(for word: String, among candidates: some Sequence<String>) -> String {
         closest(to: word, among: candidates).map { "; did you mean \"\($0)\"?" } ?? ""
     }
 

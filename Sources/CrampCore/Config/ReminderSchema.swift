@@ -13,7 +13,7 @@ enum ReminderSchema {
     }
 
     /// `nil` when anything is wrong; every problem is in `reader.diagnostics`.
-    static func read(_ reminder: MergedReminder, otherIDs: [String], _ reader: inout ValueReader) -> Reminder? {
+    static func read(_ reminder: MergedReminder, ids: [String], _ reader: inout ValueReader) -> Reminder? {
         let table = reminder.table, id = reminder.id
         let errorsBefore = reader.diagnostics.count
         func aboutReminder(_ message: String) { reader.fail(reminder.idEntry, message) }
@@ -51,7 +51,7 @@ enum ReminderSchema {
         }
 
         let enabled = entry("enabled").flatMap { reader.bool($0) } ?? true
-        let schedule = readSchedule(reminder, otherIDs: otherIDs, &reader)
+        let schedule = readSchedule(reminder, ids: ids, &reader)
 
         var catchUp: CatchUpPolicy?
         if let entry = table["catch_up"] { catchUp = reader.choice(entry, CatchUpPolicy.self) }
@@ -70,13 +70,13 @@ enum ReminderSchema {
     }
 
     /// Exactly one of `every`, `at`, `calendar`, with only the companions that kind uses.
-    private static func readSchedule(_ reminder: MergedReminder, otherIDs: [String], _ reader: inout ValueReader) -> Schedule? {
+    private static func readSchedule(_ reminder: MergedReminder, ids: [String], _ reader: inout ValueReader) -> Schedule? {
         let table = reminder.table, id = reminder.id
         let kinds = table.entries.filter { ConfigKeys.scheduleKinds.contains($0.key) }
         guard let kindEntry = kinds.first else {
             var message = "reminder \"\(id)\" has no schedule; set one of \"every\", \"at\" or \"calendar\""
             if reminder.definedInDropIn {
-                message += " (no earlier file defines \"\(id)\"" + DidYouMean.hint(for: id, among: otherIDs).replacingSemicolon() + ")"
+                message += " (no earlier file defines \"\(id)\"" + DidYouMean.hint(for: id, among: ids.lazy.filter { $0 != id }).replacingSemicolon() + ")"
             }
             reader.fail(reminder.idEntry, message)
             return nil

@@ -1,5 +1,6 @@
 import CrampProtocol
 import Glibc
+import POSIX
 
 /// The client side of the control socket: one request, one response, within a deadline.
 ///

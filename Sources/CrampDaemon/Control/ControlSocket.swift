@@ -1,5 +1,6 @@
 import CrampProtocol
 import Glibc
+import POSIX
 
 /// The listening control socket: created and bound by us, or passed by systemd.
 ///

@@ -1,9 +1,7 @@
 import Glibc
 
-// Thin wrappers over the libc socket calls the control socket, server and client share.
-
-/// The text of an errno value, as `strerror(3)` gives it.
-func errnoText(_ code: Int32 = errno) -> String { String(cString: strerror(code)) }
+// Thin wrappers over the libc socket calls the control socket, server and client share
+// (`errnoText` is the one in the POSIX target).
 
 /// `sun_path` holds 108 bytes including the terminating NUL.
 let maxSocketPathBytes = MemoryLayout<sockaddr_un>.size - MemoryLayout<sa_family_t>.size - 1

@@ -1,6 +1,7 @@
 import CrampCore
 import CrampProtocol
 import Glibc
+import POSIX
 import TOML
 
 /// `crampd ctl set/add/remove/reset`: edit the ctl drop-in, check the whole
@@ -14,7 +15,7 @@ extension Daemon {
         }
         let sources: [SourceText]
         switch ConfigFiles.read(location) {
-        case .success(let read): sources = read
+        case .success(let read): sources = read.sources
         case .failure(let failure):
             return .failure(ControlError(.invalidConfig, "Failed to read the config files: \(failure.countText)",
                                          details: failure.renderedEach()))
@@ -38,7 +39,7 @@ extension Daemon {
         }
         let text = edited.isEmpty ? nil : Self.dropInHeader + TOML.write(edited)
         let fresh: LoadedConfig
-        switch ConfigFiles.read(location, replacing: target, with: text.map { Array($0.utf8) }).flatMap({ ConfigLoader.load($0, zones: .system) }) {
+        switch ConfigFiles.read(location, replacing: target, with: text.map { Array($0.utf8) }).flatMap(ConfigFiles.load) {
         case .success(let config): fresh = config
         case .failure(let failure):
             return .failure(ControlError(.invalidConfig, "The change would make the config invalid (\(failure.countText)); nothing was changed",
@@ -73,13 +74,13 @@ extension Daemon {
 
     /// Which file last defined reminder `id` (for `ctl show`).
     func definingFile(of id: String) -> String? {
-        guard case .success(let sources) = ConfigFiles.read(options.configLocation) else { return nil }
-        return sources.last { ConfigLoader.reminderIDs(in: [$0]).contains(id) }?.name
+        guard case .success(let found) = ConfigFiles.read(options.configLocation) else { return nil }
+        return found.sources.last { ConfigLoader.reminderIDs(in: [$0]).contains(id) }?.name
     }
 
     func hasRuntimeChange(_ id: String) -> Bool {
         guard let path = options.configLocation.runtimeCtlDropInPath,
-              let bytes = try? FileSystem.readIfExists(path) else { return false }
+              let bytes = try? FileSystem.readIfExists(path, cap: .config) else { return false }
         return ConfigLoader.reminderIDs(in: [SourceText(name: path, bytes: bytes)]).contains(id)
     }
 

@@ -48,7 +48,7 @@ extension Daemon: ControlHandler {
 
     func status() -> StatusResult {
         StatusResult(version: CrampdBuild.version, pid: getpid(), runningSince: startedAt, configFiles: loaded.files,
-                     lastReload: lastReload, pause: pauseState, next: nextOccurrence)
+                     lastReload: lastReload, pause: pauseState, next: nextOccurrence, configWarnings: loaded.warnings)
     }
 
     /// The first firing of the current plan: what the timer is armed for.

@@ -17,8 +17,12 @@ extension Daemon {
             adopt(fresh, now: now)
             lastReload = ReloadOutcome(at: now, succeeded: true)
             configProblem = nil
-            let summary = "Reloaded configuration (\(trigger)): \(fresh.config.reminders.count) reminders from \(fresh.files.joined(separator: ", "))"
+            var summary = "Reloaded configuration (\(trigger)): \(fresh.config.reminders.count) reminders from \(fresh.files.joined(separator: ", "))"
+            if !fresh.warnings.isEmpty {
+                summary += ", with \(fresh.warnings.count) warning\(fresh.warnings.count == 1 ? "" : "s") (crampd ctl status lists them)"
+            }
             logger.info("\(summary)", metadata: [JournalLogHandler.messageIDKey: "\(JournalMessageID.daemonReloaded.rawValue)"])
+            logConfigWarnings()
             return .success(ActionResult(summary: summary, next: plan.first?.next?.fireAt))
         case .failure(let failure):
             let errors = failure.renderedEach()
@@ -29,6 +33,11 @@ extension Daemon {
                                        messageID: .configError, fields: [("CRAMPD_CONFIG_ERRORS", String(errors.count))]))
             return .failure(ControlError(.invalidConfig, summary, details: errors))
         }
+    }
+
+    /// One journal warning per thing the config in force left out (see `LoadedConfig.warnings`).
+    func logConfigWarnings() {
+        for warning in loaded.warnings { logger.warning("Config: \(warning)") }
     }
 
     /// Swaps in a new valid config; reminders whose schedule changed start afresh.

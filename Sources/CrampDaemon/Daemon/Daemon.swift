@@ -79,6 +79,7 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
             checkCrampInsight(now: clockNow())
             logger.notice("crampd \(CrampdBuild.version) started with \(loaded.config.reminders.count) reminders from \(loaded.files.joined(separator: ", "))",
                           metadata: [JournalLogHandler.messageIDKey: "\(JournalMessageID.daemonStarted.rawValue)"])
+            logConfigWarnings()
             notify { try ServiceManager.ready(status: statusLine) }
         }
         IdlePages.release()

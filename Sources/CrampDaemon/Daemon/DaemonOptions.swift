@@ -39,11 +39,11 @@ public struct DaemonOptions: Sendable {
     /// Reads and loads the config files (at start and at each reload); a config that loads is
     /// kept as the last good one. Failing to keep it costs only that copy, so it is logged.
     func loadConfigRemembering(logger: Logger) -> Result<LoadedConfig, ConfigLoadFailure> {
-        ConfigFiles.read(configLocation).flatMap { sources in
-            ConfigLoader.load(sources).map { loaded in
+        ConfigFiles.read(configLocation).flatMap { found in
+            ConfigFiles.load(found).map { loaded in
                 // A one-off --config file is nobody's last good config.
                 guard configPath == nil else { return loaded }
-                do throws(FileSystemError) { try lastGoodConfig.save(sources) } catch {
+                do throws(FileSystemError) { try lastGoodConfig.save(found.sources) } catch {
                     logger.warning("\(error); a broken config at the next start falls back to an older copy")
                 }
                 return loaded

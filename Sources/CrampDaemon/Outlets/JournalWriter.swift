@@ -1,4 +1,5 @@
 import Glibc
+import POSIX
 import Systemd
 
 /// Writes entries to the systemd journal, and readable lines to stderr where someone reads it.
@@ -84,12 +85,5 @@ enum StandardError {
 
 /// One line to stderr in a single write(2), so concurrent lines never interleave.
 func printToStderr(_ line: String) {
-    let bytes = Array((line + "\n").utf8)
-    var offset = 0
-    while offset < bytes.count {
-        let n = bytes.withUnsafeBytes { Glibc.write(STDERR_FILENO, $0.baseAddress! + offset, $0.count - offset) }
-        if n < 0 && errno == EINTR { continue }
-        if n <= 0 { return }
-        offset += n
-    }
+    _ = writeAll(STDERR_FILENO, Array((line + "\n").utf8))
 }

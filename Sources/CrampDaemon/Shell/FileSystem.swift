@@ -1,34 +1,33 @@
 import Glibc
+import POSIX
 
 /// A failed file-system call, worded "Failed to <verb> <path>: <cause>".
 public struct FileSystemError: Error, CustomStringConvertible, Sendable {
     public var verb: String
     public var path: String
     public var code: Int32
+    /// Said instead of the errno text when crampd refused before a call failed ("it is a FIFO, …").
+    public var reason: String?
 
-    public var description: String { "Failed to \(verb) \(path): \(String(cString: strerror(code)))" }
+    public init(verb: String, path: String, code: Int32, reason: String? = nil) {
+        self.verb = verb; self.path = path; self.code = code; self.reason = reason
+    }
+
+    init(_ error: FileReadError) {
+        if case .system(_, let code) = error.problem { self.init(verb: "read", path: error.path, code: code) }
+        else { self.init(verb: "read", path: error.path, code: 0, reason: error.cause) }
+    }
+
+    public var description: String { "Failed to \(verb) \(path): \(reason ?? errnoText(code))" }
 }
 
 /// The few file operations the daemon shell needs, each wrapping one libc call.
 public enum FileSystem {
-    /// Reads a whole file; `nil` when it does not exist.
-    public static func readIfExists(_ path: String) throws(FileSystemError) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        if fd < 0 {
-            if errno == ENOENT { return nil }
-            throw FileSystemError(verb: "open", path: path, code: errno)
-        }
-        defer { close(fd) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw FileSystemError(verb: "read", path: path, code: errno)
-            }
-            if n == 0 { return bytes }
-            bytes.append(contentsOf: chunk[0..<n])
+    /// Reads a whole regular file of at most `cap` bytes (`RegularFile.read`); `nil` when it does not exist.
+    public static func readIfExists(_ path: String, cap: RegularFile.Cap) throws(FileSystemError) -> [UInt8]? {
+        switch RegularFile.read(path, cap: cap) {
+        case .success(let bytes): return bytes
+        case .failure(let error): throw FileSystemError(error)
         }
     }
 
@@ -51,16 +50,9 @@ public enum FileSystem {
         let temporary = path + ".tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
         if fd < 0 { throw FileSystemError(verb: "create", path: temporary, code: errno) }
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                let code = errno
-                close(fd); unlink(temporary)
-                throw FileSystemError(verb: "write", path: temporary, code: code)
-            }
-            offset += n
+        if let code = writeAll(fd, bytes) {
+            close(fd); unlink(temporary)
+            throw FileSystemError(verb: "write", path: temporary, code: code)
         }
         if fsync(fd) != 0 {
             let code = errno

@@ -1,4 +1,5 @@
 import Glibc
+import POSIX
 
 /// Gives back the clean file pages (code and read-only data of the executable
 /// and its libraries) that start-up, a control command or a reminder touched.
@@ -16,7 +17,7 @@ enum IdlePages {
     private static let madvisePageout: Int32 = 21
 
     static func release() {
-        guard let maps = try? FileSystem.readIfExists("/proc/self/maps") else { return }
+        guard let maps = try? FileSystem.readIfExists("/proc/self/maps", cap: .procfs) else { return }
         for line in String(decoding: maps, as: UTF8.self).split(separator: "\n") {
             // "start-end perms offset dev inode path"
             let fields = line.split(separator: " ", omittingEmptySubsequences: true)

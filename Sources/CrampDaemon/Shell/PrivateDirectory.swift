@@ -1,4 +1,5 @@
 import Glibc
+import POSIX
 
 /// A directory only its user may enter: the runtime fallback in /tmp, where anyone may have
 /// created the name first. Checked with lstat, so a symlink or someone else's directory is

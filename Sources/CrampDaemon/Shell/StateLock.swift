@@ -1,4 +1,5 @@
 import Glibc
+import POSIX
 
 /// One crampd per state directory: an exclusive `flock` on `crampd.lock` in it, held until
 /// the process exits, with the holder's pid written in the file so a second one can name it.

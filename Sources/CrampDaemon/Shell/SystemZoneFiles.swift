@@ -2,6 +2,7 @@
 import CrampCore
 #endif
 import Glibc
+import POSIX
 
 /// The system's tzdata, for `TZDatabase`: the files under `/usr/share/zoneinfo`,
 /// `/etc/localtime` and whatever `$TZ` names. The pure core only decodes what this reads.
@@ -12,21 +13,11 @@ public struct SystemZoneFiles: ZoneProvider {
 
     public func tzif(named name: String) -> [UInt8]? { contents(ofFile: location + "/" + name) }
 
-    /// Whole file contents, or nil when it cannot be read (missing, a directory, unreadable, over 4 MiB).
+    /// Whole file contents, or nil when it cannot be read (missing, not a regular file,
+    /// larger than any tzfile, unreadable): `RegularFile.read` with the time zone cap.
     public func contents(ofFile path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var result: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 16_384)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n < 0 { if errno == EINTR { continue }; return nil }
-            if n == 0 { break }
-            result.append(contentsOf: chunk[0..<n])
-            if result.count > 1 << 22 { return nil }  // no tzfile is this large
-        }
-        return result
+        guard case .success(let bytes?) = RegularFile.read(path, cap: .timeZone) else { return nil }
+        return bytes
     }
 
     public func symlinkTarget(_ path: String) -> String? {

@@ -30,7 +30,7 @@ struct LastGoodConfig {
     /// loads (a newer crampd with stricter rules): the caller then uses the built-in default.
     /// Each file is named `NAME (last good copy)`, so nobody mistakes it for the file on disk.
     func load() -> LoadedConfig? {
-        guard let bytes = try? FileSystem.readIfExists(path),
+        guard let bytes = try? FileSystem.readIfExists(path, cap: .state),
               let files = try? JSONDecoder().decode([File].self, from: Data(bytes)) else { return nil }
         let sources = files.map { SourceText(name: $0.name + Self.copySuffix, text: $0.text) }
         return try? ConfigLoader.load(sources).get()

@@ -1,4 +1,5 @@
 import FoundationEssentials
+import POSIX
 
 /// A Codable value kept in one JSON file, saved atomically.
 ///
@@ -16,7 +17,7 @@ struct StateFile<Value: Codable> {
     }
 
     func load(suffixForCorruptCopy suffix: String) throws(FileSystemError) -> LoadOutcome {
-        guard let bytes = try FileSystem.readIfExists(path) else { return .missing }
+        guard let bytes = try FileSystem.readIfExists(path, cap: .state) else { return .missing }
         do {
             return .loaded(try JSONDecoder().decode(Value.self, from: Data(bytes)))
         } catch {

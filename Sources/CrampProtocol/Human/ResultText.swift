@@ -19,6 +19,9 @@ public enum ResultText {
             lines.append("   Loaded: FAILED at \(reloadAt), keeping the previous config:")
             for error in s.lastReload.errors { lines.append("           " + error) }
         }
+        for (i, warning) in (s.configWarnings ?? []).enumerated() {
+            lines.append((i == 0 ? "  Warning: " : "           ") + warning.split(separator: "\n").joined(separator: "\n           "))
+        }
         lines.append("   Paused: " + pauseText(s.pause, now: now, zone: zone))
         if let next = s.next {
             lines.append("     Next: " + occurrenceText(next, now: now, zone: zone))

@@ -20,11 +20,16 @@ public struct StatusResult: Sendable, Equatable, Codable {
     public var pause: PauseState?
     /// The next reminder to fire; absent when none will.
     public var next: UpcomingOccurrence?
+    /// What the config in force left out, one line each: a ctl change to a reminder no other
+    /// file defines any more (with how to clear it), a config.d entry that is not a regular file.
+    /// Absent when there is none.
+    public var configWarnings: [String]?
 
     public init(version: String, pid: Int32, runningSince: Instant, configFiles: [String],
-                lastReload: ReloadOutcome, pause: PauseState? = nil, next: UpcomingOccurrence? = nil) {
+                lastReload: ReloadOutcome, pause: PauseState? = nil, next: UpcomingOccurrence? = nil, configWarnings: [String]? = nil) {
         self.version = version; self.pid = pid; self.runningSince = runningSince; self.configFiles = configFiles
         self.lastReload = lastReload; self.pause = pause; self.next = next
+        self.configWarnings = configWarnings?.isEmpty == true ? nil : configWarnings
     }
 }
 

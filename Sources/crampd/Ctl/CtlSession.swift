@@ -2,6 +2,7 @@ import CrampCore
 import CrampDaemon
 import CrampProtocol
 import Glibc
+import POSIX
 
 /// Sends one command to the daemon and prints the answer; the exit status says how it went:
 /// 0 ok, 1 error from the daemon, 69 (EX_UNAVAILABLE) when it is not running.
@@ -68,14 +69,9 @@ enum CtlSession {
 
     static let hint = "is crampd running? try: systemctl --user start crampd"
 
+    /// A closed pipe ends it: nobody reads what is left.
     static func write(_ bytes: [UInt8], to fd: Int32 = STDOUT_FILENO) {
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { return }  // a closed pipe: nobody reads what is left
-            offset += n
-        }
+        _ = writeAll(fd, bytes)
     }
 
     static func printError(_ text: String, newline: Bool = true) {

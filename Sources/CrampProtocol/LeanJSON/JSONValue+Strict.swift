@@ -1,0 +1,40 @@
+/// What JSONDecoder lets through but a request must not have: it reads the first of two equal
+/// keys (`"command"` twice is half-read) and turns invalid UTF-8 into U+FFFD (a `ctl set`
+/// value would be stored mangled). The lean parser keeps both facts, so the daemon asks it first.
+extension JSONValue {
+    /// The first such problem in document order, worded for the client; nil when there is none.
+    func strictnessProblem(at path: String = "") -> String? {
+        func name(_ path: String) -> String { path.isEmpty ? "the request" : "\"\(path)\"" }
+        switch self {
+        case .null, .bool, .integer, .number, .string: return nil
+        case .invalidString:
+            return "expected valid UTF-8 text without control characters for \(name(path)), got invalid bytes or a bad escape"
+        case .invalidObject:
+            return "expected keys of valid UTF-8 text in \(name(path)), got invalid bytes or a bad escape"
+        case .array(let elements):
+            for (index, element) in elements.enumerated() {
+                if let problem = element.strictnessProblem(at: "\(path)[\(index)]") { return problem }
+            }
+            return nil
+        case .object(let members):
+            var seen = Set<String>()
+            for member in members {
+                guard seen.insert(member.key).inserted else {
+                    return "duplicate key \"\(member.key)\" in \(name(path)); send each key once"
+                }
+                if let problem = member.value.strictnessProblem(at: path.isEmpty ? member.key : "\(path).\(member.key)") {
+                    return problem
+                }
+            }
+            return nil
+        }
+    }
+}
+
+extension LeanJSONDecoder {
+    /// `JSONValue.strictnessProblem` of one JSON text; nil also when it is not JSON at all
+    /// (the decoder that reads it says why, in its usual words).
+    public static func strictnessProblem(in bytes: some Collection<UInt8>) -> String? {
+        (try? parse(bytes))?.strictnessProblem()
+    }
+}
