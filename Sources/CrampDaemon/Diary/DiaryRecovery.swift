@@ -15,6 +15,9 @@ public struct DiaryRecovery: Sendable, CustomStringConvertible {
     }
     public var description: String { message }
 
+    /// The journal fields of the PRIORITY=2 message.
+    var journalFields: [(String, String)] { [("CRAMPD_DIARY_MOVED_TO", movedTo)] }
+
     /// Renames `path` and its `-wal`/`-shm` companions to `path.corrupt-YYYYmmddTHHMMSS` (UTC),
     /// adding "-2", "-3", … when that name is taken. Returns the new name of the main file.
     static func moveAside(_ path: String, now: Instant) throws(DiaryStoreError) -> String {

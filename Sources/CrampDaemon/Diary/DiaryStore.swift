@@ -66,6 +66,12 @@ public final class DiaryStore: @unchecked Sendable {
         }
     }
 
+    /// Moves every committed record from the WAL into the main file and empties the WAL
+    /// (`wal_checkpoint(TRUNCATE)`), so a copy of `diary.sqlite` alone is complete.
+    public func checkpoint() throws(DiaryStoreError) {
+        do { try database.checkpointTruncating() } catch { throw DiaryStoreError(action: "checkpoint diary \(path)", error) }
+    }
+
     /// Closes the file; the store is unusable afterwards. Closing twice is harmless.
     public func close() throws(DiaryStoreError) {
         do { try database.close() } catch { throw DiaryStoreError(action: "close diary \(path)", error) }

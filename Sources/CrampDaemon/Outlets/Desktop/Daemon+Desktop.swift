@@ -28,8 +28,10 @@ extension Daemon {
         dispatchPrecondition(condition: .onQueue(queue))
         switch answer {
         case .done(let id):
-            if case .failure(let error) = done(id, via: .desktop) {
-                logger.warning("Failed to record \(id) as done from the desktop: \(error.message)")
+            done(id, via: .desktop) { [logger] result in
+                if case .failure(let error) = result {
+                    logger.warning("Failed to record \(id) as done from the desktop: \(error.message)")
+                }
             }
         case .snooze(let id):
             if case .failure(let error) = snooze(id, for: nil, via: .desktop) {
