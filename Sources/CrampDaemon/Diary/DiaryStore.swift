@@ -20,8 +20,8 @@ public final class DiaryStore: @unchecked Sendable {
 
     /// Opens or creates the diary at `path` (and its directory, mode 0700), brings the schema up
     /// to date and checks the file. A damaged file (SQLITE_CORRUPT/NOTADB from open, quick_check
-    /// or migration) is moved aside as `path.corrupt-<UTC time of now>` and a new diary is started;
-    /// `recovery` then says so. Other failures (permissions, a full disk, a diary written by a
+    /// or migration) is moved aside as `path.corrupt-<UTC time of now>`, a new diary is started
+    /// with what could still be read from it (`DiarySalvage`); `recovery` then says so. Other failures (permissions, a full disk, a diary written by a
     /// newer crampd) are thrown and leave the file alone.
     public init(path: String, now: Instant) throws(DiaryStoreError) {
         self.path = path
@@ -50,7 +50,10 @@ public final class DiaryStore: @unchecked Sendable {
             try? damaged?.close()
             damaged = nil
             let (fresh, _) = try openChecked(path, now: now, recoverIfCorrupt: false)
-            return (fresh, DiaryRecovery(movedTo: movedTo, cause: error))
+            let recovered = DiarySalvage.copy(from: movedTo, into: fresh)
+            // A large write: fold it into the main file at once.
+            try? fresh.checkpointTruncating()
+            return (fresh, DiaryRecovery(movedTo: movedTo, cause: error, recoveredRecords: recovered))
         }
     }
 
