@@ -102,3 +102,23 @@ extension ProcessEnvironment {
         }
     }
 }
+
+/// The machine-wide journald lock is waited for with a deadline: a test run that holds it
+/// (or a stuck one) makes another fail with a clear error, never hang.
+@Suite("Journald lock")
+struct JournaldLockTests {
+    @Test func aHeldLockIsGivenUpOnAfterTheDeadline() throws {
+        let path = "/tmp/crampd-journald-lock-test-\(getpid())"
+        let holder = open(path, O_RDONLY | O_CREAT | O_CLOEXEC, 0o644)
+        let waiter = open(path, O_RDONLY | O_CLOEXEC)
+        defer { close(holder); close(waiter); unlink(path) }
+        try #require(holder >= 0 && waiter >= 0)
+        #expect(flock(holder, LOCK_EX) == 0)
+        let started = Subprocess.monotonicSeconds()
+        #expect(!Journald.lockWithin(waiter, seconds: 0.3))
+        let waited = Subprocess.monotonicSeconds() - started
+        #expect(waited >= 0.3 && waited < 2)
+        flock(holder, LOCK_UN)
+        #expect(Journald.lockWithin(waiter, seconds: 0.3))
+    }
+}

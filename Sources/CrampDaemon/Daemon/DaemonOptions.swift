@@ -18,6 +18,15 @@ public struct DaemonOptions: Sendable {
     /// `$XDG_STATE_HOME/crampd/diary.sqlite`: drinks, doses, cramps, reminder events.
     var diaryPath: String { directories.state + "/diary.sqlite" }
 
+    /// `CRAMPD_NOTIFY_TIMEOUT_MS` (whole seconds, 1000 to 60000), for tests that play a hung
+    /// notification server without waiting the default 5 s.
+    var notifyCallTimeoutMicroseconds: UInt64 {
+        guard let text = environment["CRAMPD_NOTIFY_TIMEOUT_MS"], let ms = UInt64(text), (1_000...60_000).contains(ms) else {
+            return NotificationsAPI.callTimeoutMicroseconds
+        }
+        return ms / 1_000 * 1_000_000
+    }
+
     var configLocation: ConfigFiles.Location {
         ConfigFiles.locate(explicitPath: configPath, environment: environment)
     }

@@ -11,7 +11,8 @@ extension Daemon {
             desktop.snooze = loaded.config.daemon.snooze
             desktop.zone = zone
         } else if wanted {
-            let outlet = DesktopOutlet(queue: queue, logger: logger, snooze: loaded.config.daemon.snooze, zone: zone) {
+            let outlet = DesktopOutlet(queue: queue, logger: logger, snooze: loaded.config.daemon.snooze, zone: zone,
+                                       callTimeoutMicroseconds: options.notifyCallTimeoutMicroseconds) {
                 [unowned self] answer in self.answer(answer)
             }
             desktop = outlet

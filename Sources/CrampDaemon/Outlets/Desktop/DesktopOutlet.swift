@@ -46,8 +46,13 @@ final class DesktopOutlet {
         var answered = false
     }
 
-    init(queue: DispatchQueue, logger: Logger, snooze: TimeSpan, zone: Zone, onAnswer: @escaping @Sendable (DesktopAnswer) -> Void) {
+    /// How long a call to the notification server may take (`NotificationsAPI.callTimeoutMicroseconds`).
+    let callTimeoutMicroseconds: UInt64
+
+    init(queue: DispatchQueue, logger: Logger, snooze: TimeSpan, zone: Zone,
+         callTimeoutMicroseconds: UInt64 = NotificationsAPI.callTimeoutMicroseconds, onAnswer: @escaping @Sendable (DesktopAnswer) -> Void) {
         self.queue = queue; self.logger = logger; self.snooze = snooze; self.zone = zone; self.onAnswer = onAnswer
+        self.callTimeoutMicroseconds = callTimeoutMicroseconds
     }
 
     /// Connects now, so a missing bus or server is reported at start rather than at the first reminder.
@@ -200,7 +205,7 @@ final class DesktopOutlet {
                       reply: @escaping (BusMessage) -> Void, failed: () -> Void = {}) {
         do {
             let message = try make(connection.bus)
-            try connection.bus.callAsync(message, timeoutMicroseconds: NotificationsAPI.callTimeoutMicroseconds, reply: reply)
+            try connection.bus.callAsync(message, timeoutMicroseconds: callTimeoutMicroseconds, reply: reply)
         } catch {
             failed()
             report(.other, "Failed to \(purpose): \(cause(of: error))")
@@ -341,7 +346,7 @@ final class DesktopOutlet {
         case BusMethodError.serviceUnknown:
             "Failed to \(purpose): no notification server runs on the session bus (\(error.name)); start one, such as dunst or mako, or log in to a desktop"
         case BusMethodError.timeout, BusMethodError.noReply:
-            "Failed to \(purpose): the notification server did not answer within \(NotificationsAPI.callTimeoutMicroseconds / 1_000_000) s (\(error.name))"
+            "Failed to \(purpose): the notification server did not answer within \(callTimeoutMicroseconds / 1_000_000) s (\(error.name))"
         default:
             "Failed to \(purpose): \(error)"
         }
