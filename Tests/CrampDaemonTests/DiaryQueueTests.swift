@@ -86,6 +86,24 @@ struct DiaryQueueTests {
         #expect(try count("reminder_event") == 1)
     }
 
+    /// After a command the day's intake is read again, off the daemon's queue, and handed over
+    /// before the answer: the smart rules then see the drink without reading the file.
+    @Test func aCommittedCommandHandsOverTheDaysIntakeBeforeItsAnswer() throws {
+        let snapshots = Snapshots()
+        diary.intakeChanged = { snapshot in snapshots.add(snapshot) }
+        let now = WallClock.now()
+        let answered = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var seenBeforeAnswer = 0
+        diary.run(refreshingIntake: .utc, { store in
+            (try? store.insert(Drink(milliliters: 330, time: now))) != nil
+        }, ifBusy: { false }, replyOn: replies) { _ in seenBeforeAnswer = snapshots.count; answered.signal() }
+        #expect(answered.wait(timeout: .now() + 10) == .success)
+        #expect(replies.sync { seenBeforeAnswer } == 1)
+        let facts = try #require(snapshots.last).facts(goals: Goals(), zone: .utc, now: now + .seconds(1))
+        #expect(facts.waterTodayMilliliters == 330)
+        #expect(facts.lastDrinkAt == now)
+    }
+
     /// A clean stop writes what waits and folds the WAL into diary.sqlite.
     @Test func finishCheckpointsTheWALIntoTheMainFile() throws {
         for minute in 0..<50 {
@@ -102,4 +120,13 @@ struct DiaryQueueTests {
         let reopened = try DiaryStore(path: copy, now: DiaryTestTime.now)
         #expect(try reopened.records(since: nil).reminderEvents.count == 50)
     }
+}
+
+/// Snapshots handed over by the diary queue, read from the test's thread.
+final class Snapshots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var all: [IntakeSnapshot] = []
+    func add(_ snapshot: IntakeSnapshot) { lock.lock(); all.append(snapshot); lock.unlock() }
+    var count: Int { lock.lock(); defer { lock.unlock() }; return all.count }
+    var last: IntakeSnapshot? { lock.lock(); defer { lock.unlock() }; return all.last }
 }

@@ -21,12 +21,20 @@ seconds="${1:-600}"
 [ $# -gt 0 ] && shift
 flags=(-sanitize=fuzzer,address -parse-as-library -O -g)
 
-# Builds Sources/NAME as a module (object + swiftmodule) in .build/fuzz/modules.
+# build_module NAME DEPENDENCY...: Sources/NAME as a module (object + swiftmodule) in
+# .build/fuzz/modules, unless it is up to date.
 modules=.build/fuzz/modules
 build_module() {
+  local name=$1 dependency stale=1; shift
   mkdir -p "$modules"
-  swiftc "${flags[@]}" -wmo -module-name "$1" -I "$modules" -emit-module -emit-module-path "$modules/$1.swiftmodule" \
-    -emit-object -o "$modules/$1.o" $(find "Sources/$1" -name '*.swift' | sort)
+  # Up to date when no source of it, and none of the modules it imports, is newer than its object.
+  if [ -f "$modules/$name.o" ] && [ -z "$(find "Sources/$name" -name '*.swift' -newer "$modules/$name.o")" ]; then
+    stale=0
+    for dependency in "$@"; do [ "$modules/$dependency.o" -nt "$modules/$name.o" ] && stale=1; done
+  fi
+  [ "$stale" = 1 ] || return 0
+  swiftc "${flags[@]}" -wmo -module-name "$name" -I "$modules" -emit-module -emit-module-path "$modules/$name.swiftmodule" \
+    -emit-object -o "$modules/$name.o" $(find "Sources/$name" -name '*.swift' | sort)
 }
 
 # seed_with_time DIR FILE...: each FILE as a seed, after 9 bytes of FuzzTime (2026-11-25 12:00 UTC,
@@ -59,7 +67,7 @@ toml)
 protocol)
   out=.build/fuzz/protocol
   mkdir -p "$out/corpus"
-  build_module TOML; build_module CrampCore; build_module CrampProtocol
+  build_module TOML; build_module CrampCore TOML; build_module CrampProtocol CrampCore TOML
   swiftc "${flags[@]}" -I "$modules" Tests/fuzz/ProtocolFuzz.swift Tests/fuzz/FuzzTime.swift \
     "$modules/TOML.o" "$modules/CrampCore.o" "$modules/CrampProtocol.o" -o .build/fuzz/protocol-fuzz
   if [ -z "$(ls -A "$out/corpus")" ]; then
@@ -75,7 +83,7 @@ protocol)
 planner)
   out=.build/fuzz/planner
   mkdir -p "$out/corpus"
-  build_module TOML; build_module CrampCore
+  build_module TOML; build_module CrampCore TOML
   swiftc "${flags[@]}" -I "$modules" Tests/fuzz/PlannerFuzz.swift Tests/fuzz/FuzzTime.swift \
     "$modules/TOML.o" "$modules/CrampCore.o" -o .build/fuzz/planner-fuzz
   if [ -z "$(ls -A "$out/corpus")" ]; then
