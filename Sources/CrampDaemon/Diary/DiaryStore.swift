@@ -6,7 +6,7 @@ import SQLite
 /// `synchronous=FULL`. Every write is its own transaction and returns only after COMMIT, so the
 /// daemon may acknowledge a command as soon as the call returns.
 ///
-/// The daemon is the only writer and uses the store from its one serial queue only (hence
+/// The daemon is the only writer and uses the store from the `DiaryQueue`'s serial queue only (hence
 /// `@unchecked Sendable`: the queue, not a lock, keeps it safe). Every failure is a typed
 /// `DiaryStoreError`; nothing here ends the process.
 public final class DiaryStore: @unchecked Sendable {
