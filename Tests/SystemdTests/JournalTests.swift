@@ -105,7 +105,7 @@ extension ProcessEnvironment {
 
 /// The machine-wide journald lock is waited for with a deadline: a test run that holds it
 /// (or a stuck one) makes another fail with a clear error, never hang.
-@Suite("Journald lock")
+@Suite("Bounded waits in the test support")
 struct JournaldLockTests {
     @Test func aHeldLockIsGivenUpOnAfterTheDeadline() throws {
         let path = "/tmp/crampd-journald-lock-test-\(getpid())"
@@ -120,5 +120,12 @@ struct JournaldLockTests {
         #expect(waited >= 0.3 && waited < 2)
         flock(holder, LOCK_UN)
         #expect(Journald.lockWithin(waiter, seconds: 0.3))
+    }
+
+    /// A child that closes its output and keeps running is killed at the deadline, not waited for.
+    @Test func aChildThatOutlivesItsOutputIsNotWaitedForPastTheDeadline() {
+        let started = Subprocess.monotonicSeconds()
+        #expect(throws: (any Error).self) { try Subprocess.run(["/bin/sh", "-c", "exec >&-; sleep 30"], timeoutSeconds: 0.5) }
+        #expect(Subprocess.monotonicSeconds() - started < 5)
     }
 }
