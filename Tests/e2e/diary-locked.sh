@@ -14,8 +14,11 @@ crampd="$PWD/.build/debug/crampd"
 command -v sqlite3 >/dev/null || { echo "missing sqlite3: scripts/deps.sh test"; exit 1; }
 
 # Serialized with the other e2e scripts (they share this machine's 2 cores and fixed paths).
-exec {e2e_lock}<>/run/lock/crampd-e2e.lock
-flock -w 600 "$e2e_lock" || { echo "FAIL could not take /run/lock/crampd-e2e.lock within 600 s"; exit 1; }
+# Read-only, as lib/systemd-env.sh opens it: any user can lock a file someone else created.
+e2e_lock_file=/run/lock/crampd-e2e.lock
+[ -e "$e2e_lock_file" ] || { : >>"$e2e_lock_file" && chmod 644 "$e2e_lock_file"; } 2>/dev/null
+exec {e2e_lock}<"$e2e_lock_file"
+flock -w 600 "$e2e_lock" || { echo "FAIL could not take $e2e_lock_file within 600 s"; exit 1; }
 
 work=$(mktemp -d)
 daemon_pid="" holder_pid="" holder_fd=""
