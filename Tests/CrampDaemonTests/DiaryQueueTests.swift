@@ -75,6 +75,20 @@ struct DiaryQueueTests {
         #expect(events.map(\.actual) == (0..<5).map { DiaryTestTime.today(10, $0) })
     }
 
+    /// The events kept in memory while the diary is locked are bounded: past the bound they
+    /// reach the journal only, and those kept are written, in order, once it is free.
+    @Test func eventsKeptWhileLockedAreBounded() throws {
+        let bounded = DiaryQueue(store: store, logger: Logger(label: "test"), maximumPendingEvents: 3)
+        let other = try lock()
+        for minute in 0..<5 {
+            bounded.record(ReminderEventRecord(reminderID: "water", event: .due, planned: nil, actual: DiaryTestTime.today(11, minute)))
+        }
+        usleep(700_000)
+        try other.execute("ROLLBACK")
+        bounded.finish(within: 3000)
+        #expect(try count("reminder_event") == 3)
+    }
+
     /// Events queued behind a lock are written by the retry alone, without another command.
     @Test func queuedEventsAreRetriedWithoutACommand() throws {
         let other = try lock()

@@ -20,6 +20,9 @@ final class DiaryQueue: @unchecked Sendable {  // `store` and `pending` are used
     /// How long a queued reminder event waits for the lock per attempt, and between attempts.
     static let eventWaitMilliseconds = 500
     static let eventRetryMilliseconds = 1_000
+    /// Reminder events kept in memory while the diary is locked: days of them at the flood limit.
+    /// Past this, new events reach the journal only (logged once per outage).
+    static let defaultMaximumPendingEvents = 100_000
     /// A TRUNCATE checkpoint after this many commands keeps the records in the main file.
     static let checkpointEveryWrites = 100
 
@@ -29,20 +32,31 @@ final class DiaryQueue: @unchecked Sendable {  // `store` and `pending` are used
     /// Reminder events not yet written because the diary was busy, oldest first.
     private var pending: [ReminderEventRecord] = []
     private var retryScheduled = false
+    private let maximumPendingEvents: Int
+    private var droppedEvents = 0
     private var writesSinceCheckpoint = 0
     /// Called on the diary queue with the intake after each command that may have changed it.
     var intakeChanged: (@Sendable (IntakeSnapshot) -> Void)?
 
-    init(store: DiaryStore, logger: Logger) {
+    init(store: DiaryStore, logger: Logger, maximumPendingEvents: Int = defaultMaximumPendingEvents) {
         self.store = store
         self.logger = logger
+        self.maximumPendingEvents = maximumPendingEvents
     }
 
     /// Queues a reminder event; it is written in order, retried while the diary is busy.
     func record(_ event: ReminderEventRecord) {
         queue.async { [self] in
+            guard pending.count < maximumPendingEvents else {
+                if droppedEvents == 0 {
+                    logger.error("Failed to record reminder events in diary \(store.path): it has been locked for \(pending.count) events; new ones reach the journal only until it is free")
+                }
+                droppedEvents += 1
+                return
+            }
             pending.append(event)
-            writePending(waitMilliseconds: Self.eventWaitMilliseconds)
+            // While a retry is due the diary is known to be locked: wait for the retry, not once per event.
+            if !retryScheduled { writePending(waitMilliseconds: Self.eventWaitMilliseconds) }
         }
     }
 
@@ -103,6 +117,10 @@ final class DiaryQueue: @unchecked Sendable {  // `store` and `pending` are used
             pending.removeFirst()
         }
         if waitMilliseconds != Self.eventWaitMilliseconds { setBusyTimeout(Self.eventWaitMilliseconds) }
+        if droppedEvents > 0 {
+            logger.warning("The diary \(store.path) is free again; \(droppedEvents) reminder event(s) from while it was locked are in the journal only")
+            droppedEvents = 0
+        }
         return true
     }
 
