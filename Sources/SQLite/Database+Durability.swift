@@ -29,4 +29,14 @@ extension Database {
             action: "check database \(path)", function: "PRAGMA quick_check", code: SQLITE_CORRUPT,
             message: problems.prefix(3).joined(separator: "; "))
     }
+
+    /// Copies the WAL's committed pages into the main file and truncates the WAL to zero
+    /// bytes; throws `SQLITE_BUSY` when a reader or writer kept it from finishing.
+    public func checkpointTruncating() throws(SQLiteError) {
+        let busy = try query("PRAGMA wal_checkpoint(TRUNCATE)") { statement throws(SQLiteError) in statement.int64(at: 0) }.first
+        guard busy != 1 else {
+            throw SQLiteError(action: "checkpoint \(path)", function: "PRAGMA wal_checkpoint(TRUNCATE)", code: SQLITE_BUSY,
+                              message: "another connection is using the database")
+        }
+    }
 }

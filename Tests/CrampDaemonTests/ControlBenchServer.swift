@@ -11,7 +11,7 @@ import Testing
 @Test(.enabled(if: getenv("CRAMPD_BENCH_SOCKET") != nil))
 func controlBenchServer() throws {
     let path = String(cString: getenv("CRAMPD_BENCH_SOCKET"))
-    final class StatusHandler: ControlHandler {
+    final class StatusHandler: ImmediateControlHandler {
         let status = StatusResult(
             version: "0.1.0", pid: getpid(), runningSince: Instant(seconds: 1_795_593_720),
             configFiles: ["/home/ana/.config/crampd/config.toml", "/home/ana/.config/crampd/config.d/50-crampd-ctl.toml"],

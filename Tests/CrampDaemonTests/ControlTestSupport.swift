@@ -6,7 +6,7 @@ import Glibc
 import Testing
 
 /// Records what the real server hands it and answers from a fixed script.
-final class RecordingHandler: ControlHandler, @unchecked Sendable {  // used only on the server queue
+final class RecordingHandler: ImmediateControlHandler, @unchecked Sendable {  // used only on the server queue
     var received: [(request: Request, peer: PeerCredentials)] = []
     /// The most connections the server had open while a request was handled.
     var maxConnections = 0
@@ -15,6 +15,22 @@ final class RecordingHandler: ControlHandler, @unchecked Sendable {  // used onl
     var delayMicroseconds: UInt32 = 0
     /// Overrides the default answers below.
     var answer: ((Request) -> Response?)?
+    /// Requests for which this says yes are answered later, by `releaseDeferred()`.
+    var deferring: ((Request) -> Bool)?
+    var deferred: [(Response) -> Void] = []
+
+    func handle(_ request: Request, from peer: PeerCredentials, reply: @escaping (Response) -> Void) {
+        guard deferring?(request) == true else { return reply(handle(request, from: peer)) }
+        received.append((request, peer))
+        deferred.append(reply)
+    }
+
+    /// Answers every deferred request (call on the server queue).
+    func releaseDeferred() {
+        let replies = deferred
+        deferred = []
+        for reply in replies { reply(.ok(.action(ActionResult(summary: "answered later")))) }
+    }
 
     func handle(_ request: Request, from peer: PeerCredentials) -> Response {
         received.append((request, peer))

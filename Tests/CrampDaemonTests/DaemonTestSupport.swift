@@ -1,3 +1,4 @@
+import Dispatch
 import CrampCore
 @testable import CrampDaemon
 import CrampProtocol
@@ -65,9 +66,21 @@ final class DaemonFixture: @unchecked Sendable {
 
     deinit { try? FileManager.default.removeItem(atPath: directory) }
 
-    /// Sends one request as the control server would, on the daemon queue.
+    /// Sends one request as the control server would, on the daemon queue, and waits (bounded)
+    /// for its answer: diary commands answer later, from the diary's queue.
     func send(_ command: Command) -> Response {
-        daemon.queue.sync { daemon.handle(Request(id: 1, command: command), from: PeerCredentials(pid: getpid(), uid: getuid(), gid: getgid())) }
+        let answered = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var response: Response?
+        daemon.queue.async { [daemon] in
+            daemon.handle(Request(id: 1, command: command), from: PeerCredentials(pid: getpid(), uid: getuid(), gid: getgid())) {
+                response = $0
+                answered.signal()
+            }
+        }
+        guard answered.wait(timeout: .now() + .seconds(10)) == .success, let response else {
+            return .error(ControlError(.internal, "no answer to \(command.name) within 10 s"))
+        }
+        return response
     }
 
     /// The result of a request that must succeed.

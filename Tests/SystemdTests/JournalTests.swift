@@ -102,3 +102,30 @@ extension ProcessEnvironment {
         }
     }
 }
+
+/// The machine-wide journald lock is waited for with a deadline: a test run that holds it
+/// (or a stuck one) makes another fail with a clear error, never hang.
+@Suite("Bounded waits in the test support")
+struct JournaldLockTests {
+    @Test func aHeldLockIsGivenUpOnAfterTheDeadline() throws {
+        let path = "/tmp/crampd-journald-lock-test-\(getpid())"
+        let holder = open(path, O_RDONLY | O_CREAT | O_CLOEXEC, 0o644)
+        let waiter = open(path, O_RDONLY | O_CLOEXEC)
+        defer { close(holder); close(waiter); unlink(path) }
+        try #require(holder >= 0 && waiter >= 0)
+        #expect(flock(holder, LOCK_EX) == 0)
+        let started = Subprocess.monotonicSeconds()
+        #expect(!Journald.lockWithin(waiter, seconds: 0.3))
+        let waited = Subprocess.monotonicSeconds() - started
+        #expect(waited >= 0.3 && waited < 2)
+        flock(holder, LOCK_UN)
+        #expect(Journald.lockWithin(waiter, seconds: 0.3))
+    }
+
+    /// A child that closes its output and keeps running is killed at the deadline, not waited for.
+    @Test func aChildThatOutlivesItsOutputIsNotWaitedForPastTheDeadline() {
+        let started = Subprocess.monotonicSeconds()
+        #expect(throws: (any Error).self) { try Subprocess.run(["/bin/sh", "-c", "exec >&-; sleep 30"], timeoutSeconds: 0.5) }
+        #expect(Subprocess.monotonicSeconds() - started < 5)
+    }
+}

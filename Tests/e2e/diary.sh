@@ -16,14 +16,7 @@ stop_daemon() {
   if [ -n "$daemon_pid" ]; then kill "$daemon_pid" 2>/dev/null || true; wait "$daemon_pid" 2>/dev/null || true; daemon_pid=""; fi
 }
 trap 'stop_daemon; rm -rf "$work"' EXIT
-export XDG_CONFIG_HOME="$work/config" XDG_STATE_HOME="$work/state" XDG_RUNTIME_DIR="$work/run" CRAMPD_NO_JOURNAL=1 TZ=UTC
-unset CRAMPD_SOCKET
-mkdir -p "$XDG_CONFIG_HOME/crampd" "$XDG_RUNTIME_DIR"; chmod 700 "$XDG_RUNTIME_DIR"
-diary="$XDG_STATE_HOME/crampd/diary.sqlite"
-log="$work/daemon.log"
-failures=0
-fail() { echo "FAIL $*"; failures=$((failures+1)); }
-ok() { echo "ok   $*"; }
+. Tests/e2e/lib/foreground-daemon.sh
 
 # The reminders below are a few seconds ahead: not across midnight.
 while [ "$(date -u +%H%M)" -ge 2358 ]; do sleep 5; done

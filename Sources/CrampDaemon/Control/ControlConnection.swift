@@ -12,7 +12,7 @@ final class ControlConnection {
     private let peer: PeerCredentials
     private let queue: DispatchQueue
     private let limits: ControlServer.Limits
-    private let respond: (Request, PeerCredentials) -> Response
+    private let respond: (Request, PeerCredentials, @escaping (Response) -> Void) -> Void
     private let onClosed: (ControlConnection) -> Void
 
     private var framer: LineFramer
@@ -32,13 +32,24 @@ final class ControlConnection {
     private var drainBeforeClose = false
     private var draining = false
     private var closed = false
+    /// A request is with the handler and its answer not yet back (a diary write in flight):
+    /// nothing more is read or answered until it is.
+    private var awaitingReply = false
+    /// Inside `pump`: an answer that comes back at once is sent by the loop, not a second pump.
+    private var pumping = false
+    /// At least one keep-alive request was answered: the client holds the connection on purpose.
+    private var answeredKeepAlive = false
+    /// When a keep-alive connection last finished an answer with nothing more to do
+    /// (`DispatchTime` uptime); nil while it is working. The server evicts the one idle
+    /// longest when a new client arrives at the limit.
+    private(set) var idleSince: UInt64?
     /// Dispatch sources still watching `fd`; it is closed when the last one's cancel handler runs.
     private var sourcesOnFD = 0
 
     private let readBuffer: ReadBuffer
 
     init(fd: Int32, peer: PeerCredentials, queue: DispatchQueue, limits: ControlServer.Limits, readBuffer: ReadBuffer,
-         respond: @escaping (Request, PeerCredentials) -> Response, closed: @escaping (ControlConnection) -> Void) {
+         respond: @escaping (Request, PeerCredentials, @escaping (Response) -> Void) -> Void, closed: @escaping (ControlConnection) -> Void) {
         self.fd = fd; self.peer = peer; self.queue = queue; self.limits = limits; self.readBuffer = readBuffer
         self.respond = respond; self.onClosed = closed
         framer = LineFramer(maxLineBytes: limits.maxLineBytes)
@@ -55,6 +66,14 @@ final class ControlConnection {
         idleTimer.schedule(deadline: .now() + limits.idleTimeout)
         readSource.activate()
         idleTimer.activate()
+    }
+
+    /// Closes an idle keep-alive connection to make room for a new client, saying why (best
+    /// effort: the socket buffer is empty, so the short line fits).
+    func evict() {
+        _ = sendSome(fd, ResponseMessage(id: nil, response: .error(ControlError(.busy,
+            "closing this idle connection to serve a new client; reconnect to send more"))).encodedLine()[...])
+        close()
     }
 
     /// Closes now, without answering. Idempotent.
@@ -85,6 +104,7 @@ final class ControlConnection {
             return
         }
         if n > 0 {
+            idleSince = nil
             framer.append(UnsafeRawBufferPointer(rebasing: buffer[..<n]))
         } else if n == 0 {
             endOfInput = true
@@ -99,7 +119,9 @@ final class ControlConnection {
 
     /// Answers buffered requests one at a time while the previous answer is fully written.
     private func pump() {
-        while !closed && outboxIsEmpty {
+        pumping = true
+        defer { pumping = false }
+        while !closed && outboxIsEmpty && !awaitingReply {
             if closeAfterAnswer {
                 if drainBeforeClose { drain() } else { close() }
                 return
@@ -121,8 +143,11 @@ final class ControlConnection {
             answer(line)
         }
         guard !closed else { return }
-        if outboxIsEmpty {
+        if awaitingReply {
+            suspendReading()
+        } else if outboxIsEmpty {
             resumeReading()
+            if answeredKeepAlive && framer.bufferedByteCount == 0 && !endOfInput { idleSince = DispatchTime.now().uptimeNanoseconds }
         } else {
             suspendReading()
             watchWritable()
@@ -140,9 +165,21 @@ final class ControlConnection {
             send(ResponseMessage(id: error.id, response: .error(error.error)))
             return
         }
-        let response = respond(request, peer)
-        closeAfterAnswer = !request.keepAlive
-        send(ResponseMessage(id: request.id, response: response))
+        awaitingReply = true
+        // The handler's own work is bounded; the idle clock restarts with the answer.
+        idleTimer.schedule(deadline: .distantFuture)
+        respond(request, peer) { [self] response in
+            dispatchPrecondition(condition: .onQueue(queue))
+            guard awaitingReply else { preconditionFailure("BUG: a control request was answered twice") }
+            awaitingReply = false
+            guard !closed else { return }  // the peer went away meanwhile
+            // The client has this long to read the answer (and send the next request).
+            idleTimer.schedule(deadline: .now() + limits.idleTimeout)
+            closeAfterAnswer = !request.keepAlive
+            answeredKeepAlive = answeredKeepAlive || request.keepAlive
+            send(ResponseMessage(id: request.id, response: response))
+            if !pumping { pump() }
+        }
     }
 
     /// Half-closes (the peer reads our answer, then end of file) and discards input until the peer closes.

@@ -16,7 +16,8 @@ public final class ControlServer: @unchecked Sendable {  // all state confined t
         /// A connection without a complete request (or not reading its response) for
         /// this long is dropped; restarts after every response.
         public var idleTimeout: DispatchTimeInterval
-        /// More clients at once get `busy` and are closed.
+        /// More clients at once get `busy` and are closed, unless a keep-alive client is idle
+        /// between requests: the one idle longest is closed to make room.
         public var maxClients: Int
 
         public init(maxLineBytes: Int = ControlProtocol.maxLineBytes,
@@ -123,12 +124,15 @@ public final class ControlServer: @unchecked Sendable {  // all state confined t
                 "user \(peer.uid) may not control the crampd of user \(geteuid()); only that user and root may"))
             return
         }
+        if connections.count >= limits.maxClients, let idlest = longestIdleKeepAlive() {
+            idlest.evict()
+        }
         guard connections.count < limits.maxClients else {
             reject(fd, peer, ControlError(.busy, "crampd is serving \(limits.maxClients) clients already; retry shortly"))
             return
         }
         let connection = ControlConnection(fd: fd, peer: peer, queue: queue, limits: limits, readBuffer: readBuffer,
-            respond: { [unowned self] request, peer in respond(to: request, from: peer) },
+            respond: { [unowned self] request, peer, reply in respond(to: request, from: peer, reply: reply) },
             closed: { [unowned self] connection in connections[ObjectIdentifier(connection)] = nil })
         connections[ObjectIdentifier(connection)] = connection
         connection.start()
@@ -145,8 +149,14 @@ public final class ControlServer: @unchecked Sendable {  // all state confined t
         onRefused?(peer, error)
     }
 
-    private func respond(to request: Request, from peer: PeerCredentials) -> Response {
-        guard let handler else { return .error(ControlError(.internal, "crampd is shutting down")) }
-        return handler.handle(request, from: peer)
+    /// Keep-alive clients waiting between requests hold slots a new client needs more: the
+    /// one idle longest gives way (64 chatty clients cannot lock `crampd ctl status` out).
+    private func longestIdleKeepAlive() -> ControlConnection? {
+        connections.values.lazy.filter { $0.idleSince != nil }.min { ($0.idleSince ?? .max) < ($1.idleSince ?? .max) }
+    }
+
+    private func respond(to request: Request, from peer: PeerCredentials, reply: @escaping (Response) -> Void) {
+        guard let handler else { return reply(.error(ControlError(.internal, "crampd is shutting down"))) }
+        handler.handle(request, from: peer, reply: reply)
     }
 }

@@ -4,43 +4,46 @@ import Dispatch
 import Glibc
 
 /// `crampd ctl`: one exhaustive switch, one handler per command. Each handler
-/// runs on the daemon queue and answers only after its change is saved.
+/// runs on the daemon queue and answers only after its change is saved; the diary's
+/// handlers answer later, when their write committed on the diary's own queue.
 extension Daemon: ControlHandler {
-    public func handle(_ request: Request, from peer: PeerCredentials) -> Response {
+    public func handle(_ request: Request, from peer: PeerCredentials, reply: @escaping (Response) -> Void) {
         dispatchPrecondition(condition: .onQueue(queue))
         pagesTouched = true
-        let result: Result<ControlResult, ControlError>
-        switch request.command {
-        case .status: result = .success(.status(status()))
-        case .list: result = .success(.reminders(list()))
-        case .next(let count): result = .success(.upcoming(upcoming(count: count)))
-        case .show(let id): result = show(id).map(ControlResult.reminder)
-        case .done(let id): result = done(id).map(ControlResult.action)
-        case .snooze(let id, let duration): result = snooze(id, for: duration).map(ControlResult.action)
-        case .skip(let id): result = skip(id).map(ControlResult.action)
-        case .trigger(let id): result = trigger(id).map(ControlResult.action)
-        case .pause(let length): result = pause(length).map(ControlResult.action)
-        case .resume: result = resume().map(ControlResult.action)
-        case .set(let id, let assignments, let runtime):
-            result = edit(.set(id: id, assignments: assignments), runtime: runtime).map(ControlResult.action)
-        case .add(let id, let assignments, let runtime):
-            result = edit(.add(id: id, assignments: assignments), runtime: runtime).map(ControlResult.action)
-        case .remove(let id, let runtime): result = edit(.remove(id: id), runtime: runtime).map(ControlResult.action)
-        case .reset(let id, let runtime): result = edit(.reset(id: id), runtime: runtime).map(ControlResult.action)
-        case .reload: result = reload(trigger: "crampd ctl reload").map(ControlResult.action)
-        case .notifyTest(let sample): result = .success(.action(notifyTest(sample: sample)))
-        // The diary: Daemon+Diary.swift.
-        case .drink(let milliliters, let note): result = drink(milliliters: milliliters, note: note)
-        case .take(let electrolyte, let milligrams): result = take(electrolyte: electrolyte, milligrams: milligrams)
-        case .cramp(let muscle, let severity, let at, let note): result = cramp(muscle: muscle, severity: severity, at: at, note: note)
-        case .undo: result = undo()
-        case .today: result = today()
-        case .stats(let days): result = stats(days: days)
-        case .export(let format, let since): result = export(format: format, since: since)
+        // The diary's answers come later, from its own queue, back on this one.
+        let answer: Daemon.DiaryReply = { result in
+            switch result {
+            case .success(let value): reply(.ok(value))
+            case .failure(let error): reply(.error(error))
+            }
         }
-        switch result {
-        case .success(let value): return .ok(value)
-        case .failure(let error): return .error(error)
+        switch request.command {
+        case .status: answer(.success(.status(status())))
+        case .list: answer(.success(.reminders(list())))
+        case .next(let count): answer(.success(.upcoming(upcoming(count: count))))
+        case .show(let id): answer(show(id).map(ControlResult.reminder))
+        case .done(let id): done(id) { answer($0.map(ControlResult.action)) }
+        case .snooze(let id, let duration): answer(snooze(id, for: duration).map(ControlResult.action))
+        case .skip(let id): answer(skip(id).map(ControlResult.action))
+        case .trigger(let id): answer(trigger(id).map(ControlResult.action))
+        case .pause(let length): answer(pause(length).map(ControlResult.action))
+        case .resume: answer(resume().map(ControlResult.action))
+        case .set(let id, let assignments, let runtime):
+            answer(edit(.set(id: id, assignments: assignments), runtime: runtime).map(ControlResult.action))
+        case .add(let id, let assignments, let runtime):
+            answer(edit(.add(id: id, assignments: assignments), runtime: runtime).map(ControlResult.action))
+        case .remove(let id, let runtime): answer(edit(.remove(id: id), runtime: runtime).map(ControlResult.action))
+        case .reset(let id, let runtime): answer(edit(.reset(id: id), runtime: runtime).map(ControlResult.action))
+        case .reload: answer(reload(trigger: "crampd ctl reload").map(ControlResult.action))
+        case .notifyTest(let sample): answer(.success(.action(notifyTest(sample: sample))))
+        // The diary: Daemon+Diary.swift.
+        case .drink(let milliliters, let note): drink(milliliters: milliliters, note: note, then: answer)
+        case .take(let electrolyte, let milligrams): take(electrolyte: electrolyte, milligrams: milligrams, then: answer)
+        case .cramp(let muscle, let severity, let at, let note): cramp(muscle: muscle, severity: severity, at: at, note: note, then: answer)
+        case .undo: undo(then: answer)
+        case .today: today(then: answer)
+        case .stats(let days): stats(days: days, then: answer)
+        case .export(let format, let since): export(format: format, since: since, then: answer)
         }
     }
 
@@ -91,11 +94,16 @@ extension Daemon: ControlHandler {
 
     // MARK: Changing state
 
-    func done(_ id: String, via channel: AnswerChannel = .ctl) -> Result<ActionResult, ControlError> {
-        lookUp(id).flatMap { reminder in
-            let now = clockNow()
-            // The diary first (event and intake in one COMMIT): if it fails, nothing changed.
-            return recordDone(reminder, at: now).flatMap { logged in
+    func done(_ id: String, via channel: AnswerChannel = .ctl, then reply: @escaping (Result<ActionResult, ControlError>) -> Void) {
+        let reminder: Reminder
+        switch lookUp(id) {
+        case .success(let found): reminder = found
+        case .failure(let error): return reply(.failure(error))
+        }
+        let now = clockNow()
+        // The diary first (event and intake in one COMMIT): if it fails, nothing changed.
+        recordDone(reminder, at: now) { [unowned self] recorded in
+            reply(recorded.flatMap { logged in
                 apply(state.recordingDone(id, at: now)).map {
                     journal.write(channel.marking(ReminderEvent(kind: .done, reminder: reminder, due: now, at: now,
                                                                 note: reminder.amountText.map { "\($0) recorded" }).journalEntry))
@@ -103,7 +111,7 @@ extension Daemon: ControlHandler {
                     return ActionResult(summary: "Marked \(id) as done." + (logged.map { " " + $0 } ?? ""), reminder: id,
                                         next: nextFiring(of: id))
                 }
-            }
+            })
         }
     }
 

@@ -1,6 +1,7 @@
 import CrampCore
 import CrampProtocol
 import Dispatch
+import Logging
 import Systemd
 
 /// The diary in the daemon: opening it, recording every reminder event where the journal is
@@ -10,16 +11,26 @@ import Systemd
 /// A diary that cannot be opened never stops reminders: they run as before, events are not
 /// recorded, and diary commands answer `diary-unavailable`.
 extension Daemon {
+    /// A diary command's answer: given on the daemon's queue once the diary committed (or gave up).
+    typealias DiaryReply = (Result<ControlResult, ControlError>) -> Void
+
     // MARK: Start-up
 
+    /// Opens the diary and reads today's intake; after this every diary access runs on the
+    /// `DiaryQueue`, never on the daemon's queue.
     func openDiary(now: Instant) {
         do {
             let store = try DiaryStore(path: options.diaryPath, now: now)
             if let recovery = store.recovery {
                 journal.write(JournalEntry(message: recovery.message, priority: .critical, messageID: .diaryRecovered,
-                                           fields: [("CRAMPD_DIARY_MOVED_TO", recovery.movedTo)]))
+                                           fields: recovery.journalFields))
             }
-            diary = store
+            do { intake = try store.intakeSnapshot(zone: zone, now: now) } catch {
+                logger.error("\(error.description); reminding without the smart rules until the diary can be read")
+            }
+            let diary = DiaryQueue(store: store, logger: logger, clock: options.clock)
+            diary.intakeChanged = { [unowned self, queue] snapshot in queue.async { self.intake = snapshot } }
+            self.diary = diary
         } catch {
             diaryUnavailable = error.description
             logger.critical("\(error.description); reminders keep running without the diary")
@@ -28,14 +39,17 @@ extension Daemon {
 
     // MARK: What the agenda and the outlets learn from the diary
 
-    /// Today's intake at `now`; nil without a diary or when it cannot be read (the smart
-    /// rules then do not apply, so a reminder fires rather than being wrongly skipped).
+    /// Today's intake at `now`, from memory (updated after every diary command); nil without
+    /// a diary or before it could be read (the smart rules then do not apply, so a reminder
+    /// fires rather than being wrongly skipped). A new day (or zone) asks for a fresh read.
     func smartFacts(at now: Instant) -> SmartReminderFacts? {
-        guard let diary else { return nil }
-        do { return try diary.smartFacts(goals: loaded.config.goals, zone: zone, now: now) } catch {
-            logger.error("\(error.description); reminding without the smart rules this time")
-            return nil
+        guard let diary, let intake else { return nil }
+        let today = LocalDay.interval(of: LocalDay.date(of: now, in: zone), in: zone)
+        if intake.day != today && intakeRequestedDay != today {
+            intakeRequestedDay = today
+            diary.refreshIntake(zone: zone, now: now)
         }
+        return intake.facts(goals: loaded.config.goals, zone: zone, now: now)
     }
 
     /// Writes one reminder event to the journal, shows it on the desktop and records it in the diary.
@@ -45,165 +59,198 @@ extension Daemon {
         record(event)
     }
 
-    /// Records a reminder event; a failure is logged and reminding goes on.
+    /// Queues a reminder event for the diary, in order; a busy diary delays it, never the reminders.
     func record(_ event: ReminderEvent) {
         guard let diary, let kind = ReminderEventRecord.Kind(rawValue: event.kind.rawValue) else { return }
-        let record = ReminderEventRecord(reminderID: event.reminder.id, event: kind, planned: event.due, actual: event.at)
-        do { try diary.record(record) } catch { logger.error("\(error.description)") }
+        diary.record(ReminderEventRecord(reminderID: event.reminder.id, event: kind, planned: event.due, actual: event.at))
     }
 
     /// After start-up and after each cramp: the advice, when cramps reached the threshold,
     /// at most once a week (the store remembers the last notice).
     func checkCrampInsight(now: Instant) {
         guard let diary else { return }
-        do {
-            if let notice = try diary.crampInsight(now: now) { try writeInsight(notice, now: now) }
-        } catch {
-            logger.error("\(error.description)")
+        diary.run({ [journal] store -> DiaryStoreError? in
+            do throws(DiaryStoreError) {
+                if let notice = try store.crampInsight(now: now) { try Self.writeInsight(notice, now: now, journal: journal, store: store) }
+                return nil
+            } catch { return error }
+        }, ifBusy: { nil }, replyOn: queue) { [logger] error in
+            if let error { logger.error("\(error.description)") }
         }
     }
 
     /// The journal notice first, then its record: a failed write is retried at the next cramp.
-    private func writeInsight(_ notice: CrampInsightNotice, now: Instant) throws(DiaryStoreError) {
+    private static func writeInsight(_ notice: CrampInsightNotice, now: Instant, journal: JournalWriter,
+                                     store: DiaryStore) throws(DiaryStoreError) {
         journal.write(JournalEntry(message: notice.message, priority: .warning, messageID: .crampInsight, fields: [
             ("CRAMPD_CRAMPS", String(notice.cramps)),
             ("CRAMPD_NIGHT_CRAMPS", String(notice.nightCramps)),
         ]))
-        try diary?.recordInsightNotice(notice, at: now)
+        try store.recordInsightNotice(notice, at: now)
     }
 
     // MARK: done
 
     /// `done ID` in the diary: the event and the reminder's amount as intake, in one
     /// transaction, before the agenda state changes; so a failure changes nothing.
-    func recordDone(_ reminder: Reminder, at now: Instant) -> Result<String?, ControlError> {
-        guard let diary else { return .success(nil) }
+    func recordDone(_ reminder: Reminder, at now: Instant, then reply: @escaping (Result<String?, ControlError>) -> Void) {
+        guard let diary else { return reply(.success(nil)) }
         let intake: DiaryEntry?
         do { intake = try DiaryEntry.intake(confirming: reminder, at: now) } catch {
-            return .failure(ControlError(.invalidArgument, "Failed to record \(reminder.id) as intake: \(error.message); fix its amount in the config"))
+            return reply(.failure(ControlError(.invalidArgument, "Failed to record \(reminder.id) as intake: \(error.message); fix its amount in the config")))
         }
-        let kind = ReminderEventRecord.Kind.done
-        do {
-            let planned = try diary.unconfirmedOccurrence(of: reminder.id, since: LocalDay.start(of: LocalDay.date(of: now, in: zone), in: zone))
-            try diary.record(ReminderEventRecord(reminderID: reminder.id, event: kind, planned: planned, actual: now), intake: intake)
-        } catch {
-            return .failure(ControlError(.internal, "\(error.description); nothing changed"))
-        }
-        return .success(intake.map { "Logged the " + $0.describe(in: zone) + "." })
+        let zone = zone
+        let since = LocalDay.start(of: LocalDay.date(of: now, in: zone), in: zone)
+        let id = reminder.id
+        diary.run(refreshingIntake: zone, { [logger] store -> Result<String?, ControlError> in
+            do throws(DiaryStoreError) {
+                let planned = try store.unconfirmedOccurrence(of: id, since: since)
+                try store.record(ReminderEventRecord(reminderID: id, event: .done, planned: planned, actual: now), intake: intake)
+            } catch {
+                return .failure(Self.controlError(.store(error), logger: logger, nothingHappened: "nothing changed"))
+            }
+            return .success(intake.map { "Logged the " + $0.describe(in: zone) + "." })
+        }, ifBusy: { .failure(Self.busy("write diary \(diary.store.path)", nothingHappened: "nothing changed")) }, replyOn: queue, reply: reply)
     }
 
     // MARK: Handlers
 
-    func drink(milliliters: Int?, note: String?) -> Result<ControlResult, ControlError> {
+    func drink(milliliters: Int?, note: String?, then reply: @escaping DiaryReply) {
         let amount = milliliters ?? loaded.config.defaultDrinkMilliliters
-        return logging { (store: DiaryStore, now: Instant) throws(DiaryCommandError) -> DiaryLogged in
-            try store.logDrink(milliliters: amount, note: note, goals: loaded.config.goals, zone: zone, now: now)
-        }
+        let (goals, zone) = (loaded.config.goals, zone)
+        logging({ (store: DiaryStore, now: Instant) throws(DiaryCommandError) -> DiaryLogged in
+            try store.logDrink(milliliters: amount, note: note, goals: goals, zone: zone, now: now)
+        }, then: reply)
     }
 
-    func take(electrolyte name: String, milligrams: Int?) -> Result<ControlResult, ControlError> {
+    func take(electrolyte name: String, milligrams: Int?, then reply: @escaping DiaryReply) {
         var amount = milligrams
         if amount == nil {
             let electrolyte = Electrolyte(rawValue: name.lowercased())
             amount = electrolyte.flatMap(loaded.config.defaultDoseMilligrams(of:))
             if electrolyte != nil && amount == nil {
-                return .failure(ControlError(.invalidArgument,
-                    "No \(name.lowercased()) reminder has an amount; say how much, e.g.: crampd ctl take \(name.lowercased()) 200"))
+                return reply(.failure(ControlError(.invalidArgument,
+                    "No \(name.lowercased()) reminder has an amount; say how much, e.g.: crampd ctl take \(name.lowercased()) 200")))
             }
         }
-        return logging { (store: DiaryStore, now: Instant) throws(DiaryCommandError) -> DiaryLogged in
+        let (goals, zone, milligrams) = (loaded.config.goals, zone, amount ?? 0)
+        logging({ (store: DiaryStore, now: Instant) throws(DiaryCommandError) -> DiaryLogged in
             // An unknown name is refused by the store with the list of known ones.
-            try store.logDose(electrolyte: name, milligrams: amount ?? 0, goals: loaded.config.goals, zone: zone, now: now)
-        }
+            try store.logDose(electrolyte: name, milligrams: milligrams, goals: goals, zone: zone, now: now)
+        }, then: reply)
     }
 
-    func cramp(muscle: String?, severity: Int?, at: String?, note: String?) -> Result<ControlResult, ControlError> {
-        var time: TimeOfDay?
+    func cramp(muscle: String?, severity: Int?, at: String?, note: String?, then reply: @escaping DiaryReply) {
+        var parsedTime: TimeOfDay?
         if let at {
             guard let parsed = TimeSyntax.parseTime(at) else {
-                return .failure(ControlError(.invalidArgument, "expected a time like \"03:10\" for the cramp, got \"\(at)\""))
+                return reply(.failure(ControlError(.invalidArgument, "expected a time like \"03:10\" for the cramp, got \"\(at)\"")))
             }
-            time = parsed
+            parsedTime = parsed
         }
-        return logging { (store: DiaryStore, now: Instant) throws(DiaryCommandError) -> DiaryLogged in
+        let time = parsedTime
+        let (goals, zone, journal, logger) = (loaded.config.goals, zone, journal, logger)
+        logging({ (store: DiaryStore, now: Instant) throws(DiaryCommandError) -> DiaryLogged in
             var logged = try store.logCramp(muscle: muscle, severity: severity ?? Cramp.defaultSeverity, at: time, note: note,
-                                            goals: loaded.config.goals, zone: zone, now: now)
+                                            goals: goals, zone: zone, now: now)
             if let notice = logged.insight {
-                do throws(DiaryStoreError) { try writeInsight(notice, now: now) } catch {
+                do throws(DiaryStoreError) { try Self.writeInsight(notice, now: now, journal: journal, store: store) } catch {
                     logger.error("\(error.description)")
                     logged.insight = nil
                 }
             }
             return logged
-        }
+        }, then: reply)
     }
 
-    func undo() -> Result<ControlResult, ControlError> {
-        withDiary { (store: DiaryStore, now: Instant) throws(DiaryCommandError) -> ControlResult in
+    func undo(then reply: @escaping DiaryReply) {
+        let zone = zone
+        withDiary(refreshingIntake: true, { (store: DiaryStore, now: Instant) throws(DiaryCommandError) -> ControlResult in
             let (removed, message) = try store.undo(zone: zone)
-            if removed != nil { advance() }
             return .diary(DiaryChange(summary: message, entry: removed))
-        }
+        }, then: reply)
     }
 
-    func today() -> Result<ControlResult, ControlError> {
-        withDiary { (store: DiaryStore, now: Instant) throws(DiaryCommandError) -> ControlResult in
+    func today(then reply: @escaping DiaryReply) {
+        let (goals, zone, stillDue) = (loaded.config.goals, zone, stillDueToday(now: clockNow()))
+        withDiary({ (store: DiaryStore, now: Instant) throws(DiaryCommandError) -> ControlResult in
             do throws(DiaryStoreError) {
-                return .today(try store.today(goals: loaded.config.goals, zone: zone, now: now, stillDue: stillDueToday(now: now)))
+                return .today(try store.today(goals: goals, zone: zone, now: now, stillDue: stillDue))
             } catch { throw .store(error) }
-        }
+        }, then: reply)
     }
 
-    func stats(days: Int) -> Result<ControlResult, ControlError> {
-        withDiary { (store: DiaryStore, now: Instant) throws(DiaryCommandError) -> ControlResult in
-            do throws(DiaryStoreError) { return .stats(try store.stats(days: days, goals: loaded.config.goals, zone: zone, now: now)) } catch { throw .store(error) }
-        }
+    func stats(days: Int, then reply: @escaping DiaryReply) {
+        let (goals, zone) = (loaded.config.goals, zone)
+        withDiary({ (store: DiaryStore, now: Instant) throws(DiaryCommandError) -> ControlResult in
+            do throws(DiaryStoreError) { return .stats(try store.stats(days: days, goals: goals, zone: zone, now: now)) } catch { throw .store(error) }
+        }, then: reply)
     }
 
-    func export(format: ExportFormat, since: String?) -> Result<ControlResult, ControlError> {
+    func export(format: ExportFormat, since: String?, then reply: @escaping DiaryReply) {
         var date: CivilDate?
         if let since {
             guard let parsed = ArgumentText.date(since) else {
-                return .failure(ControlError(.invalidArgument, "expected a date like \"2026-11-01\" for --since, got \"\(since)\""))
+                return reply(.failure(ControlError(.invalidArgument, "expected a date like \"2026-11-01\" for --since, got \"\(since)\"")))
             }
             date = parsed
         }
-        return withDiary { (store: DiaryStore, now: Instant) throws(DiaryCommandError) -> ControlResult in
+        let (zone, since) = (zone, date)
+        withDiary({ (store: DiaryStore, now: Instant) throws(DiaryCommandError) -> ControlResult in
             do throws(DiaryStoreError) {
                 switch format {
-                case .csv: return .export(DiaryExportResult(csv: try store.exportCSV(since: date, zone: zone)))
-                case .json: return .export(DiaryExportResult(document: try store.exportDocument(since: date, zone: zone)))
+                case .csv: return .export(DiaryExportResult(csv: try store.exportCSV(since: since, zone: zone)))
+                case .json: return .export(DiaryExportResult(document: try store.exportDocument(since: since, zone: zone)))
                 }
             } catch { throw .store(error) }
-        }
+        }, then: reply)
     }
 
     // MARK: Helpers
 
     /// A `drink`, `take` or `cramp`: answered after its COMMIT; the agenda then sees the new intake.
-    private func logging(_ body: (DiaryStore, Instant) throws(DiaryCommandError) -> DiaryLogged) -> Result<ControlResult, ControlError> {
-        withDiary { (store: DiaryStore, now: Instant) throws(DiaryCommandError) -> ControlResult in
+    private func logging(_ body: @escaping @Sendable (DiaryStore, Instant) throws(DiaryCommandError) -> DiaryLogged,
+                         then reply: @escaping DiaryReply) {
+        withDiary(refreshingIntake: true, { (store: DiaryStore, now: Instant) throws(DiaryCommandError) -> ControlResult in
             let logged = try body(store, now)
-            advance()
             return .diary(DiaryChange(summary: logged.message, entry: logged.entry, today: logged.today, insight: logged.insight?.message))
+        }, then: reply)
+    }
+
+    /// Runs `body` on the diary queue and answers on the daemon's; a change (`refreshingIntake`)
+    /// reaches the agenda before the answer.
+    private func withDiary(refreshingIntake: Bool = false,
+                           _ body: @escaping @Sendable (DiaryStore, Instant) throws(DiaryCommandError) -> ControlResult,
+                           then reply: @escaping DiaryReply) {
+        guard let diary else {
+            return reply(.failure(ControlError(.diaryUnavailable,
+                "The diary is not available (\(diaryUnavailable ?? "not opened")); reminders keep running. Fix it, then: systemctl --user restart crampd")))
+        }
+        let clock = options.clock
+        diary.run(refreshingIntake: refreshingIntake ? zone : nil, { [logger] store -> Result<ControlResult, ControlError> in
+            do throws(DiaryCommandError) { return .success(try body(store, clock())) } catch {
+                return .failure(Self.controlError(error, logger: logger, nothingHappened: "nothing was recorded"))
+            }
+        }, ifBusy: { .failure(Self.busy("write diary \(diary.store.path)", nothingHappened: "nothing was recorded")) }, replyOn: queue) { [unowned self] result in
+            if refreshingIntake, case .success = result { advance() }
+            reply(result)
         }
     }
 
-    private func withDiary(_ body: (DiaryStore, Instant) throws(DiaryCommandError) -> ControlResult) -> Result<ControlResult, ControlError> {
-        guard let diary else {
-            return .failure(ControlError(.diaryUnavailable,
-                "The diary is not available (\(diaryUnavailable ?? "not opened")); reminders keep running. Fix it, then: systemctl --user restart crampd"))
+    private static func controlError(_ error: DiaryCommandError, logger: Logger, nothingHappened: String) -> ControlError {
+        switch error {
+        case .invalid(let e): return ControlError(.invalidArgument, e.message)
+        case .store(let e) where e.isBusy: return busy(e.action, nothingHappened: nothingHappened)
+        case .store(let e):
+            logger.error("\(e.description)")
+            return ControlError(.internal, "\(e.description); \(nothingHappened)")
         }
-        do {
-            return .success(try body(diary, clockNow()))
-        } catch {
-            switch error {
-            case .invalid(let e): return .failure(ControlError(.invalidArgument, e.message))
-            case .store(let e):
-                logger.error("\(e.description)")
-                return .failure(ControlError(.internal, "\(e.description); nothing was recorded"))
-            }
-        }
+    }
+
+    /// `action` as in "Failed to <action>": "write diary PATH", "record drink in diary PATH".
+    private static func busy(_ action: String, nothingHappened: String) -> ControlError {
+        ControlError(.diaryBusy, "Failed to \(action): another program holds it locked "
+            + "(a backup, the sqlite3 shell) for more than \(DiaryQueue.commandWaitMilliseconds / 1000) s; \(nothingHappened), retry when it is free")
     }
 
     /// The reminders the agenda will still fire today, for `today`.

@@ -28,8 +28,12 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
     var configProblem: String?
     /// The diary (Daemon+Diary.swift); nil when it could not be opened: reminders go on,
     /// diary commands answer with `diaryUnavailable`.
-    var diary: DiaryStore?
+    var diary: DiaryQueue?
     var diaryUnavailable: String?
+    /// Today's intake as last read from the diary, for the smart rules; and the day a fresh
+    /// read was last asked for (Daemon+Diary.swift).
+    var intake: IntakeSnapshot?
+    var intakeRequestedDay: Range<Instant>?
 
     private var timer: ReminderTimer?
     private var signals: SignalWatcher?
@@ -167,6 +171,8 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
         timer?.cancel()
         watchdog?.cancel()
         signals?.cancel()
+        // Queued reminder events written, the WAL folded into diary.sqlite.
+        diary?.finish(within: 3_000)
         exit(0)
     }
 

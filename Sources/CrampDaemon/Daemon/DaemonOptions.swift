@@ -32,6 +32,15 @@ public struct DaemonOptions: Sendable {
     /// `$XDG_STATE_HOME/crampd/last-good-config.json`: the files of the last config that loaded.
     var lastGoodConfig: LastGoodConfig { LastGoodConfig(path: directories.state + "/last-good-config.json") }
 
+    /// `CRAMPD_NOTIFY_TIMEOUT_MS` (whole seconds, 1000 to 60000), for tests that play a hung
+    /// notification server without waiting the default 5 s.
+    var notifyCallTimeoutMicroseconds: UInt64 {
+        guard let text = environment["CRAMPD_NOTIFY_TIMEOUT_MS"], let ms = UInt64(text), (1_000...60_000).contains(ms) else {
+            return NotificationsAPI.callTimeoutMicroseconds
+        }
+        return ms / 1_000 * 1_000_000
+    }
+
     var configLocation: ConfigFiles.Location {
         ConfigFiles.locate(explicitPath: configPath, environment: environment)
     }

@@ -9,11 +9,25 @@ public struct DiaryRecovery: Sendable, CustomStringConvertible {
     public var movedTo: String
     /// Why it was judged damaged.
     public var cause: SQLiteError
+    /// Drinks, doses, cramps, reminder events and notices copied from it into the new diary.
+    public var recoveredRecords: Int
+
+    public init(movedTo: String, cause: SQLiteError, recoveredRecords: Int = 0) {
+        self.movedTo = movedTo; self.cause = cause; self.recoveredRecords = recoveredRecords
+    }
 
     public var message: String {
-        "Diary database was damaged (\(cause.message)); moved it to \(movedTo) and started a new, empty diary"
+        let salvage = recoveredRecords == 0
+            ? "a new, empty diary (nothing in it could be read)"
+            : "a new diary with the \(recoveredRecords) record\(recoveredRecords == 1 ? "" : "s") that could still be read from it"
+        return "Diary database was damaged (\(cause.message)); moved it to \(movedTo) and started \(salvage)"
     }
     public var description: String { message }
+
+    /// The journal fields of the PRIORITY=2 message.
+    var journalFields: [(String, String)] {
+        [("CRAMPD_DIARY_MOVED_TO", movedTo), ("CRAMPD_DIARY_RECOVERED", String(recoveredRecords))]
+    }
 
     /// Renames `path` and its `-wal`/`-shm` companions to `path.corrupt-YYYYmmddTHHMMSS` (UTC),
     /// adding "-2", "-3", … when that name is taken. Returns the new name of the main file.

@@ -24,6 +24,12 @@ extension DiaryStore {
         return facts
     }
 
+    /// Today's records and the last drink, for the daemon to keep in memory (`IntakeSnapshot`).
+    func intakeSnapshot(zone: Zone, now: Instant) throws(DiaryStoreError) -> IntakeSnapshot {
+        let today = LocalDay.interval(of: LocalDay.date(of: now, in: zone), in: zone)
+        return IntakeSnapshot(day: today, records: try records(in: today), lastDrink: try lastDrinkTime(atOrBefore: now))
+    }
+
     /// `crampd ctl export --json [--since DATE]`: `since` is a local date in `zone`.
     public func exportDocument(since: CivilDate?, zone: Zone) throws(DiaryStoreError) -> DiaryExport {
         DiaryExport(records: try records(since: since.map { LocalDay.start(of: $0, in: zone) }), zone: zone, since: since)

@@ -6,7 +6,7 @@ import SQLite
 /// `synchronous=FULL`. Every write is its own transaction and returns only after COMMIT, so the
 /// daemon may acknowledge a command as soon as the call returns.
 ///
-/// The daemon is the only writer and uses the store from its one serial queue only (hence
+/// The daemon is the only writer and uses the store from the `DiaryQueue`'s serial queue only (hence
 /// `@unchecked Sendable`: the queue, not a lock, keeps it safe). Every failure is a typed
 /// `DiaryStoreError`; nothing here ends the process.
 public final class DiaryStore: @unchecked Sendable {
@@ -20,8 +20,8 @@ public final class DiaryStore: @unchecked Sendable {
 
     /// Opens or creates the diary at `path` (and its directory, mode 0700), brings the schema up
     /// to date and checks the file. A damaged file (SQLITE_CORRUPT/NOTADB from open, quick_check
-    /// or migration) is moved aside as `path.corrupt-<UTC time of now>` and a new diary is started;
-    /// `recovery` then says so. Other failures (permissions, a full disk, a diary written by a
+    /// or migration) is moved aside as `path.corrupt-<UTC time of now>`, a new diary is started
+    /// with what could still be read from it (`DiarySalvage`); `recovery` then says so. Other failures (permissions, a full disk, a diary written by a
     /// newer crampd) are thrown and leave the file alone.
     public init(path: String, now: Instant) throws(DiaryStoreError) {
         self.path = path
@@ -50,7 +50,10 @@ public final class DiaryStore: @unchecked Sendable {
             try? damaged?.close()
             damaged = nil
             let (fresh, _) = try openChecked(path, now: now, recoverIfCorrupt: false)
-            return (fresh, DiaryRecovery(movedTo: movedTo, cause: error))
+            let recovered = DiarySalvage.copy(from: movedTo, into: fresh)
+            // A large write: fold it into the main file at once.
+            try? fresh.checkpointTruncating()
+            return (fresh, DiaryRecovery(movedTo: movedTo, cause: error, recoveredRecords: recovered))
         }
     }
 
@@ -64,6 +67,12 @@ public final class DiaryStore: @unchecked Sendable {
                 throw DiaryStoreError(action: "create directory \(prefix)", cause: String(cString: strerror(code)))
             }
         }
+    }
+
+    /// Moves every committed record from the WAL into the main file and empties the WAL
+    /// (`wal_checkpoint(TRUNCATE)`), so a copy of `diary.sqlite` alone is complete.
+    public func checkpoint() throws(DiaryStoreError) {
+        do { try database.checkpointTruncating() } catch { throw DiaryStoreError(action: "checkpoint diary \(path)", error) }
     }
 
     /// Closes the file; the store is unusable afterwards. Closing twice is harmless.

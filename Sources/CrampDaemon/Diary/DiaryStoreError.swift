@@ -19,6 +19,8 @@ public struct DiaryStoreError: Error, Sendable, CustomStringConvertible {
 
     /// The file is damaged: reopening the store moves it aside and starts a new one.
     public var isCorrupt: Bool { sqlite?.isCorrupt ?? false }
+    /// Another program held the file locked longer than we would wait.
+    public var isBusy: Bool { sqlite?.isBusy ?? false }
 
     public var description: String { "Failed to \(action): \(cause)" }
 }

@@ -52,4 +52,7 @@ extension ErrorCode {
     public static let invalidArgument = ErrorCode("invalid-argument")
     /// The diary could not be opened at start; reminders keep running, diary commands fail.
     public static let diaryUnavailable = ErrorCode("diary-unavailable")
+    /// Another program held the diary locked (a backup, the sqlite3 shell) past the wait;
+    /// nothing was written: retry later.
+    public static let diaryBusy = ErrorCode("diary-busy")
 }

@@ -8,6 +8,19 @@ enum Journald {
     /// Shared with Tests/e2e/lib/systemd-env.sh, so two test runs do not both start a journald.
     static let lockPath = "/run/lock/crampd-journald.lock"
 
+    /// As long as Tests/e2e/lib/systemd-env.sh waits for the same lock: a test never waits forever.
+    static let lockWaitSeconds = 60.0
+
+    /// Takes an exclusive flock on `fd`, retrying without blocking until `seconds` have passed.
+    static func lockWithin(_ fd: Int32, seconds: Double) -> Bool {
+        let deadline = Subprocess.monotonicSeconds() + seconds
+        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            guard errno == EWOULDBLOCK || errno == EINTR, Subprocess.monotonicSeconds() < deadline else { return false }
+            usleep(20_000)
+        }
+        return true
+    }
+
     struct Unavailable: Error, CustomStringConvertible {
         let description: String
     }
@@ -32,11 +45,11 @@ enum Journald {
         mkdir("/run/lock", 0o755)
         // Read-only: flock works on any open file, also one another user created.
         let lock = open(lockPath, O_RDONLY | O_CREAT | O_CLOEXEC, 0o644)
-        if lock >= 0 {
-            flock(lock, LOCK_EX)
-        }
         defer {
             if lock >= 0 { close(lock) }
+        }
+        if lock >= 0 && !lockWithin(lock, seconds: lockWaitSeconds) {
+            throw Unavailable(description: "Failed to lock \(lockPath) within \(Int(lockWaitSeconds)) s: another test run holds it; retry when it is done")
         }
         if UnixSocket.acceptsDatagrams(Journal.socketPath) { return nil }
         guard access(binary, X_OK) == 0 else {

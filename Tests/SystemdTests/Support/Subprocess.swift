@@ -61,7 +61,12 @@ enum Subprocess {
             let count = read(ends[0], &chunk, chunk.count)
             if count > 0 { output += chunk[0..<count] } else if count == 0 { break } else if errno != EINTR && errno != EAGAIN { break }
         }
-        let status = waitExit(pid)
+        // Its output ended; a child that closed it and keeps running is not waited for past the deadline.
+        guard let status = waitExit(pid, timeoutSeconds: max(0.1, deadline - monotonicSeconds())) else {
+            kill(pid, SIGKILL)
+            _ = waitExit(pid)
+            throw Failure(description: "\(argv.joined(separator: " ")) took longer than \(timeoutSeconds) s")
+        }
         return (status, String(decoding: output, as: UTF8.self))
     }
 

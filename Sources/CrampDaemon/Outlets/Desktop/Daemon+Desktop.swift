@@ -12,7 +12,8 @@ extension Daemon {
             desktop.zone = zone
         } else if wanted {
             let outlet = DesktopOutlet(queue: queue, logger: logger, snooze: loaded.config.daemon.snooze, zone: zone,
-                                       environment: options.environment) {
+                                       environment: options.environment,
+                                       callTimeoutMicroseconds: options.notifyCallTimeoutMicroseconds) {
                 [unowned self] answer in self.answer(answer)
             }
             desktop = outlet
@@ -29,8 +30,10 @@ extension Daemon {
         dispatchPrecondition(condition: .onQueue(queue))
         switch answer {
         case .done(let id):
-            if case .failure(let error) = done(id, via: .desktop) {
-                logger.warning("Failed to record \(id) as done from the desktop: \(error.message)")
+            done(id, via: .desktop) { [logger] result in
+                if case .failure(let error) = result {
+                    logger.warning("Failed to record \(id) as done from the desktop: \(error.message)")
+                }
             }
         case .snooze(let id):
             if case .failure(let error) = snooze(id, for: nil, via: .desktop) {

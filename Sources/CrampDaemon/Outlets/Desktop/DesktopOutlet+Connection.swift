@@ -51,7 +51,7 @@ extension DesktopOutlet {
                       reply: @escaping (BusMessage) -> Void, failed: () -> Void = {}) {
         do {
             let message = try make(connection.bus)
-            try connection.bus.callAsync(message, timeoutMicroseconds: NotificationsAPI.callTimeoutMicroseconds, reply: reply)
+            try connection.bus.callAsync(message, timeoutMicroseconds: callTimeoutMicroseconds, reply: reply)
         } catch {
             failed()
             report(.other, "Failed to \(purpose): \(cause(of: error))")

@@ -28,7 +28,7 @@ extension DesktopOutlet {
         case BusMethodError.serviceUnknown:
             "Failed to \(purpose): no notification server runs on the session bus (\(error.name)); start one, such as dunst or mako, or log in to a desktop"
         case BusMethodError.timeout, BusMethodError.noReply:
-            "Failed to \(purpose): the notification server did not answer within \(NotificationsAPI.callTimeoutMicroseconds / 1_000_000) s (\(error.name))"
+            "Failed to \(purpose): the notification server did not answer within \(callTimeoutMicroseconds / 1_000_000) s (\(error.name))"
         default:
             "Failed to \(purpose): \(error)"
         }

@@ -52,11 +52,15 @@ final class DesktopOutlet {
 
     /// The daemon's environment, to say where sd-bus looks for the session bus.
     let environment: [String: String]
+    /// How long a call to the notification server may take (`NotificationsAPI.callTimeoutMicroseconds`).
+    let callTimeoutMicroseconds: UInt64
 
     init(queue: DispatchQueue, logger: Logger, snooze: TimeSpan, zone: Zone, environment: [String: String],
+         callTimeoutMicroseconds: UInt64 = NotificationsAPI.callTimeoutMicroseconds,
          onAnswer: @escaping @Sendable (DesktopAnswer) -> Void) {
         self.queue = queue; self.logger = logger; self.snooze = snooze; self.zone = zone
         self.environment = environment; self.onAnswer = onAnswer
+        self.callTimeoutMicroseconds = callTimeoutMicroseconds
     }
 
     /// Connects now, so a missing bus or server is reported at start rather than at the first reminder.
