@@ -32,8 +32,15 @@ extension Request: Encodable {
             break
         case .next(let count):
             try c.encode(count, forKey: .count)
-        case .show(let reminder), .done(let reminder), .skip(let reminder), .trigger(let reminder):
+        case .show(let reminder), .done(let reminder), .trigger(let reminder):
             try c.encode(reminder, forKey: .reminder)
+        case .skip(let reminder, let extent):
+            try c.encode(reminder, forKey: .reminder)
+            switch extent {
+            case .next(1): break  // what an old daemon does without a count
+            case .next(let count): try c.encode(count, forKey: .count)
+            case .until(let t): try c.encode(t, forKey: .until)
+            }
         case .snooze(let reminder, let duration):
             try c.encode(reminder, forKey: .reminder)
             try c.encodeIfPresent(duration, forKey: .duration)
@@ -163,7 +170,17 @@ extension Request {
         case "snooze":
             let duration = try raw.duration.map { (d) throws(RequestDecodingError) in try nonNegative(d) }
             command = .snooze(reminder: try reminder(), duration: duration)
-        case "skip": command = .skip(reminder: try reminder())
+        case "skip":
+            switch (raw.count, raw.until) {
+            case (nil, nil): command = .skip(reminder: try reminder())
+            case (let count?, nil):
+                guard (1...Command.maxSkipCount).contains(count) else {
+                    throw fail(.badRequest, "expected \"count\" from 1 to \(Command.maxSkipCount), got \(count)")
+                }
+                command = .skip(reminder: try reminder(), .next(count))
+            case (nil, let t?): command = .skip(reminder: try reminder(), .until(t))
+            case (_?, _?): throw fail(.badRequest, "expected \"count\" or \"until\" for \"skip\", got both")
+            }
         case "trigger": command = .trigger(reminder: try reminder())
         case "pause":
             switch (raw.duration, raw.until) {

@@ -85,9 +85,27 @@ extension ControlServerTests {
         #expect(result.output == "")
         #expect(result.errors == """
             Failed to connect to crampd at \(path): No such file or directory
-            is crampd running? try: systemctl --user start crampd
+              is crampd running? try: systemctl --user start crampd
 
             """)
+    }
+
+    /// `--json` errors are JSON whoever finds them: the daemon, the client, or the command line.
+    @Test(.enabled(if: crampdBinary != nil)) func ctlJSONErrorsAreJSONInEveryCase() throws {
+        let directory = makeTemporaryDirectory()
+        defer { rmdir(directory) }
+        let path = directory + "/ctl.sock"
+        let result = try ctl(["status", "--json"], socket: path)
+        #expect(result.status == 69)
+        #expect(result.output == #"{"code":"unavailable","details":["is crampd running? try: systemctl --user start crampd"],"#
+                + #""message":"Failed to connect to crampd at \#(path): No such file or directory"}"# + "\n")
+        let slow = try ctl(["list", "--json", "-n", "3"], socket: path)  // argument-parser's path
+        #expect(slow.status == 2)
+        #expect(slow.output.hasPrefix(#"{"code":"usage","message":"#))
+        #expect(slow.output.hasSuffix("}\n") && slow.output.split(separator: "\n").count == 1)
+        let invalid = try ctl(["snooze", "water", "10", "--json"], socket: path)
+        #expect(invalid.status == 2)
+        #expect(invalid.output.contains(#"expected a duration like"#))
     }
 
     /// Arguments refused by `validate()` exit like any usage error (the status the root

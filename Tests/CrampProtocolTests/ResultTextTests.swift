@@ -155,3 +155,22 @@ struct ResultTextTests {
         #expect(TimeText.full(now, zone: .utc) == "Wed 2026-11-25 14:00:00 UTC")
     }
 }
+
+/// `crampd ctl skip` says exactly which firings it drops.
+struct SkipSummaryTests {
+    let format: (Instant) -> String = { "\($0.seconds % 86_400 / 3600):\($0.seconds % 3600 / 60)" }
+    func at(_ h: Int64, _ m: Int64) -> Instant { Instant(seconds: h * 3600 + m * 60) }
+
+    @Test func namesEveryDroppedFiring() {
+        #expect(SkipSummary.text(reminder: "water", extent: .next(2), dropped: [at(10, 30), at(12, 0), at(13, 30)], format: format)
+                == "Skipping the next 2 of water: 10:30 and 12:0.")
+        #expect(SkipSummary.text(reminder: "water", extent: .next(3), dropped: [at(10, 30)], format: format)
+                == "Skipping the next 3 of water: 10:30 (only 1 planned).")
+        #expect(SkipSummary.text(reminder: "water", extent: .next(1), dropped: [at(10, 30)], format: format)
+                == "Skipping the one at 10:30 of water.")
+        #expect(SkipSummary.text(reminder: "water", extent: .until(at(18, 0)), dropped: [at(10, 30)], format: format)
+                == "Skipping every water until 18:0, the first at 10:30.")
+        #expect(SkipSummary.text(reminder: "water", extent: .until(at(18, 0)), dropped: [], format: format)
+                == "Skipping water until 18:0; none is planned before then.")
+    }
+}

@@ -19,6 +19,8 @@ enum Samples {
         .snooze(reminder: "water", duration: .minutes(10)),
         .snooze(reminder: "water", duration: nil),
         .skip(reminder: "magnesium"),
+        .skip(reminder: "water", .next(2)),
+        .skip(reminder: "water", .until(at(18, 0))),
         .trigger(reminder: "water"),
         .pause(.indefinitely),
         .pause(.duration(.hours(1))),

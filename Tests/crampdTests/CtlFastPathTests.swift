@@ -26,6 +26,7 @@ struct CtlFastPathTests {
         ["ctl", "snooze", "water", "15m"],
         ["ctl", "snooze", "--json", "water", "1h30m"],
         ["ctl", "skip", "water"],
+        ["ctl", "skip", "water", "2"],
         ["ctl", "trigger", "water"],
         ["ctl", "pause"],
         ["ctl", "pause", "2h"],

@@ -17,7 +17,7 @@ extension Daemon: ControlHandler {
         case .show(let id): result = show(id).map(ControlResult.reminder)
         case .done(let id): result = done(id).map(ControlResult.action)
         case .snooze(let id, let duration): result = snooze(id, for: duration).map(ControlResult.action)
-        case .skip(let id): result = skip(id).map(ControlResult.action)
+        case .skip(let id, let extent): result = skip(id, extent).map(ControlResult.action)
         case .trigger(let id): result = trigger(id).map(ControlResult.action)
         case .pause(let length): result = pause(length).map(ControlResult.action)
         case .resume: result = resume().map(ControlResult.action)
@@ -139,13 +139,26 @@ extension Daemon: ControlHandler {
         }
     }
 
-    func skip(_ id: String) -> Result<ActionResult, ControlError> {
+    func skip(_ id: String, _ extent: SkipExtent = .next(1)) -> Result<ActionResult, ControlError> {
         lookUp(id).flatMap { _ in
-            let skipped = nextFiring(of: id)
-            return apply(state.recordingSkip(id, now: WallClock.now())).map {
+            let now = WallClock.now()
+            let snoozeEnd = state.reminders[id]?.snoozedUntil
+            let newState: AgendaState
+            switch extent {
+            case .next(let count): newState = state.recordingSkip(id, count: count, now: now)
+            case .until(let until):
+                guard until > now else {
+                    return .failure(ControlError(.badRequest, "Cannot skip \(id) until \(format(until)): that is in the past"))
+                }
+                newState = state.recordingSkip(id, until: until, now: now)
+            }
+            return apply(newState).map {
                 advance()
-                let what = skipped.map { "the one at \(format($0))" } ?? "its next occurrence"
-                return ActionResult(summary: "Skipping \(what) of \(id).", reminder: id, next: nextFiring(of: id))
+                // What the new plan will drop: the snooze's end (when skipping dropped it), then scheduled occurrences.
+                let droppedSnooze = snoozeEnd.flatMap { state.reminders[id]?.snoozedUntil == nil && $0 > now ? $0 : nil }
+                let dropped = (droppedSnooze.map { [$0] } ?? []) + (plan.entry(for: id)?.skipped ?? [])
+                let summary = SkipSummary.text(reminder: id, extent: extent, dropped: dropped, format: format)
+                return ActionResult(summary: summary, reminder: id, next: nextFiring(of: id))
             }
         }
     }

@@ -16,8 +16,7 @@ enum CtlSession {
             do throws(ControlSocketError) {
                 path = try ControlSocket.defaultPath()
             } catch {
-                printError(error.message + "\n" + hint)
-                return unavailable
+                return fail(ControlError(.unavailable, error.message, details: [hint]), flags, status: unavailable)
             }
         }
         let answer: ResponseMessage
@@ -26,11 +25,9 @@ enum CtlSession {
         } catch {
             switch error {
             case .unavailable:
-                printError(error.description + "\n" + hint)
-                return unavailable
+                return fail(ControlError(.unavailable, error.description, details: [hint]), flags, status: unavailable)
             case .failed(let message):
-                printError(message)
-                return 1
+                return fail(ControlError(.connectionFailed, message), flags, status: 1)
             }
         }
         switch answer.response {
@@ -43,10 +40,16 @@ enum CtlSession {
             }
             return 0
         case .error(let error):
-            if flags.json { write(WireCoding.line(error)) }
-            printError(ResultText.error(error), newline: false)
-            return 1
+            return fail(error, flags, status: 1)
         }
+    }
+
+    /// Every failure the same way: the message on stderr, and with --json also the error
+    /// (code and message) as one JSON line on stdout, whoever found it (daemon or client).
+    static func fail(_ error: ControlError, _ flags: CtlFlags, status: Int32) -> Int32 {
+        if flags.json { write(WireCoding.line(error)) }
+        printError(ResultText.error(error), newline: false)
+        return status
     }
 
     static let hint = "is crampd running? try: systemctl --user start crampd"
