@@ -199,6 +199,33 @@ def run_commands():
     code, out, _ = ctl("reset", "water")
     check(code == 0 and out == "Reset water to the config files.\n  schedule: every 30m -> every 2h\n", f"reset: {out!r}")
     check(not os.path.exists(f"{ROOT}/config/crampd/config.d/50-crampd-ctl.toml"), "reset removed the emptied drop-in")
+    # reset undoes every ctl change, --runtime ones included (issue 14 item 10).
+    ctl("set", "water", "every=45m", "--runtime")
+    code, out, _ = ctl("reset", "water")
+    check(code == 0 and out == "Reset water to the config files (runtime changes dropped).\n  schedule: every 45m -> every 2h\n",
+          f"reset drops a runtime change: {out!r}")
+    check(json.loads(ctl("list", "--json")[1])["reminders"][0]["schedule"] == "every 2h", "reset: no runtime change left")
+    ctl("set", "water", "every=30m"); ctl("set", "water", "every=45m", "--runtime")
+    code, out, _ = ctl("reset", "water")
+    check(code == 0 and out == "Reset water to the config files (runtime changes dropped too).\n  schedule: every 45m -> every 2h\n",
+          f"reset drops saved and runtime changes: {out!r}")
+    code, _, err = ctl("reset", "water")
+    check(code == 1 and "No changes to reset" in err, f"nothing left to reset: {code} {err!r}")
+
+    # skip counts occurrences and says which (issue 14 item 11).
+    ctl("set", "water", "every=30m", "--runtime")
+    before = json.loads(ctl("next", "-n", "3", "--json")[1])["occurrences"]
+    code, out, _ = ctl("skip", "water", "2")
+    check(code == 0 and re.fullmatch(r"Skipping the next 2 of water: \w{3} [-\d]+ [:\d]+ UTC and \w{3} [-\d]+ [:\d]+ UTC\.\n", out)
+          is not None, f"skip 2: {out!r}")
+    again = ctl("skip", "water", "2")[1]
+    check(again == out, f"skip 2 again is the same skip: {again!r}")
+    after = json.loads(ctl("list", "--json")[1])["reminders"][0]
+    water_times = [o["at"] for o in before if o["reminder"] == "water"]
+    check(len(water_times) >= 3 and after["next"] == water_times[2], f"skip 2 drops two: {water_times} next {after['next']}")
+    code, out, _ = ctl("skip", "water", "--today", "--json")
+    check(code == 0 and re.match(r"Skipping (every )?water until ", json.loads(out)["summary"]) is not None, f"skip --today: {out!r}")
+    ctl("reset", "water", "--runtime")
 
     out = expect_output(["reload"], 0, None)
     check(out.startswith("Reloaded configuration (crampd ctl reload): 2 reminders"), f"reload: {out}")

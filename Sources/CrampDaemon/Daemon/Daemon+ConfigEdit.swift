@@ -71,6 +71,25 @@ extension Daemon {
                                      next: nextFiring(of: edit.id), runtime: runtime))
     }
 
+    /// `reset ID` drops every ctl change to ID, the runtime ones too; `reset ID --runtime` only those.
+    /// The runtime changes go first: they may build on the saved ones, never the other way round.
+    func reset(_ id: String, runtime: Bool) -> Result<ActionResult, ControlError> {
+        guard !runtime, hasRuntimeChange(id) else { return edit(.reset(id: id), runtime: runtime) }
+        let before = loaded.config.reminder(id: id)
+        return edit(.reset(id: id), runtime: true).flatMap { droppedRuntime in
+            switch edit(.reset(id: id), runtime: false) {
+            case .failure(let error) where error.message.hasPrefix("No changes to reset"):
+                return .success(droppedRuntime)
+            case .failure(let error):
+                return .failure(ControlError(error.code, error.message + " (its runtime changes were dropped)", details: error.details))
+            case .success(var both):
+                both.summary = "Reset \(id) to the config files (runtime changes dropped too)."
+                both.changes = ReminderChanges.between(before, loaded.config.reminder(id: id))
+                return .success(both)
+            }
+        }
+    }
+
     /// Which file last defined reminder `id` (for `ctl show`).
     func definingFile(of id: String) -> String? {
         guard case .success(let sources) = ConfigFiles.read(options.configLocation) else { return nil }

@@ -26,7 +26,7 @@ extension Daemon: ControlHandler {
         case .add(let id, let assignments, let runtime):
             result = edit(.add(id: id, assignments: assignments), runtime: runtime).map(ControlResult.action)
         case .remove(let id, let runtime): result = edit(.remove(id: id), runtime: runtime).map(ControlResult.action)
-        case .reset(let id, let runtime): result = edit(.reset(id: id), runtime: runtime).map(ControlResult.action)
+        case .reset(let id, let runtime): result = reset(id, runtime: runtime).map(ControlResult.action)
         case .reload: result = reload(trigger: "crampd ctl reload").map(ControlResult.action)
         case .notifyTest(let sample): result = .success(.action(notifyTest(sample: sample)))
         // The diary: Daemon+Diary.swift.
