@@ -192,7 +192,12 @@ def run_commands():
     dropin = open(f"{ROOT}/config/crampd/config.d/50-crampd-ctl.toml").read()
     check('every = "30m"' in dropin and 'id = "water"' in dropin, f"drop-in written: {dropin}")
     code, out, err = ctl("set", "water", "every=soon")
-    check(code == 1 and "nothing was changed" in err and "every" in err, f"bad set refused: {code} {err}")
+    check(code == 1 and "nothing was changed" in err and "every=soon: expected a duration" in err
+          and "50-crampd-ctl.toml" not in err, f"bad set refused, naming the argument typed: {code} {err}")
+    code, out, _ = ctl("drink", "0.5l")
+    check(code == 0 and out.startswith("Logged a drink of 500 ml"), f"drink 0.5l: {out!r}")
+    code, out, _ = ctl("undo")
+    check(code == 0, f"undo the drink: {out!r}")
     check(json.loads(ctl("list", "--json")[1])["reminders"][0]["schedule"] == "every 30m", "bad set changed nothing")
     expect_output(["add", "stretch", "kind=stretch", "at=21:30"], 0, ["Added stretch.", "  added: at <HH:MM>"])
     expect_output(["remove", "stretch"], 0, ["Removed stretch.", "  removed: at <HH:MM>"])

@@ -22,8 +22,9 @@ public struct ConfigLoadFailure: Error, Sendable {
     }
 
     /// Each problem on its own, rendered like `rendered()` does (for `crampd ctl status` and `reload`).
-    public func renderedEach() -> [String] {
-        systemErrors + ConfigDiagnostic.sorted(diagnostics, sourceOrder: sources.map(\.name)).map { $0.rendered(in: sources) }
+    /// `describe` may word a diagnostic its own way (nil: the usual location, line and caret).
+    public func renderedEach(describing describe: (ConfigDiagnostic) -> String? = { _ in nil }) -> [String] {
+        systemErrors + ConfigDiagnostic.sorted(diagnostics, sourceOrder: sources.map(\.name)).map { describe($0) ?? $0.rendered(in: sources) }
     }
 
     /// "1 error" / "3 errors".

@@ -41,8 +41,10 @@ extension Daemon {
         switch ConfigFiles.read(location, replacing: target, with: text.map { Array($0.utf8) }).flatMap(ConfigLoader.load) {
         case .success(let config): fresh = config
         case .failure(let failure):
+            let written = SourceText(name: target, text: text ?? "")
+            let details = failure.renderedEach { edit.describe($0, in: written) }
             return .failure(ControlError(.invalidConfig, "The change would make the config invalid (\(failure.countText)); nothing was changed",
-                                         details: failure.renderedEach()))
+                                         details: details))
         }
         do {
             if let text {

@@ -112,18 +112,15 @@ extension Daemon {
     }
 
     func take(electrolyte name: String, milligrams: Int?) -> Result<ControlResult, ControlError> {
-        var amount = milligrams
-        if amount == nil {
-            let electrolyte = Electrolyte(rawValue: name.lowercased())
-            amount = loaded.config.reminders.first { $0.kind == .electrolyte && $0.electrolyte == electrolyte && $0.amount != nil }?.amount
-            if electrolyte != nil && amount == nil {
-                return .failure(ControlError(.invalidArgument,
-                    "No \(name.lowercased()) reminder has an amount; say how much, e.g.: crampd ctl take \(name.lowercased()) 200"))
-            }
+        let choice = DoseChoice(name, milligrams: milligrams, in: loaded.config)
+        if choice.isKnown && choice.milligrams == nil {
+            return .failure(ControlError(.invalidArgument,
+                "No \(choice.electrolyte) reminder has an amount; say how much, e.g.: crampd ctl take \(choice.electrolyte) 200"))
         }
         return logging { (store: DiaryStore, now: Instant) throws(DiaryCommandError) -> DiaryLogged in
             // An unknown name is refused by the store with the list of known ones.
-            try store.logDose(electrolyte: name, milligrams: amount ?? 0, goals: loaded.config.goals, zone: zone, now: now)
+            try store.logDose(electrolyte: choice.electrolyte, milligrams: choice.milligrams ?? 0, goals: loaded.config.goals,
+                              zone: zone, now: now)
         }
     }
 

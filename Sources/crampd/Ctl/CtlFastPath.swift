@@ -101,7 +101,7 @@ enum CtlFastPath {
         case "remove": Verb(positionals: 1...1, takesRuntime: true) { try CtlRemove.command(reminder: $0.positionals[0], runtime: $0.runtime) }
         case "reset": Verb(positionals: 1...1, takesRuntime: true) { try CtlReset.command(reminder: $0.positionals[0], runtime: $0.runtime) }
         case "reload": Verb(positionals: 0...0) { _ in .reload }
-        case "drink": Verb(positionals: 0...1) { try CtlDrink.command(milliliters: try $0.integer(0), note: nil) }
+        case "drink": Verb(positionals: 0...1) { try CtlDrink.command(amount: $0.word(0), note: nil) }
         case "take": Verb(positionals: 1...2) { try CtlTake.command(electrolyte: $0.positionals[0], milligrams: try $0.integer(1)) }
         case "cramp": Verb(positionals: 0...0) { _ in try CtlCramp.command(muscle: nil, severity: nil, at: nil, note: nil) }
         case "undo": Verb(positionals: 0...0) { _ in .undo }
