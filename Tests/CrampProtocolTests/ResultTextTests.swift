@@ -63,25 +63,29 @@ struct ResultTextTests {
             ReminderRow(id: "stretch", kind: "stretch", enabled: false, schedule: "at 21:30"),
             ReminderRow(id: "potassium", kind: "electrolyte", next: at(14, 10), schedule: "at 12:00",
                         snoozedUntil: at(14, 10)),
+            // Snoozed into quiet hours: it fires when they end, and the line says so.
+            ReminderRow(id: "calves", kind: "stretch", next: Instant(seconds: now.seconds + 18 * 3600), schedule: "at 21:30",
+                        snoozedUntil: at(23, 35)),
         ], pause: PauseState(since: at(13, 0), until: at(18, 0)))
         #expect(ResultText.list(list, now: now, zone: .utc) == """
-            NEXT       LEFT   LAST       REMINDER   SCHEDULE
-            14:45      45min  45min ago  water      every 45m between 08:00-20:00
-            Thu 21:00  1d 7h  2d ago     magnesium  at 21:00 (skipping the next)
-            -          -      -          stretch    at 21:30 (disabled)
-            14:10      10min  -          potassium  at 12:00 (snoozed until 14:10)
+            NEXT       LEFT        LAST       REMINDER   SCHEDULE
+            14:10      10min       -          potassium  at 12:00 (snoozed until 14:10)
+            14:45      45min       45min ago  water      every 45m between 08:00-20:00
+            Thu 08:00  18h 0min    -          calves     at 21:30 (snoozed until 23:35, held back to Thu 08:00)
+            Thu 21:00  1d 7h 0min  2d ago     magnesium  at 21:00 (skipping the next)
+            -          -           -          stretch    at 21:30 (disabled)
 
             All reminders are paused: until 18:00, in 4h.
 
-            4 reminders listed.
+            5 reminders listed.
 
             """)
     }
 
     @Test func listTextWithOneReminder() {
         #expect(ResultText.list(ReminderList(reminders: [Samples.magnesiumRow]), now: now, zone: .utc) == """
-            NEXT   LEFT  LAST  REMINDER   SCHEDULE
-            21:00  7h    -     magnesium  at 21:00
+            NEXT   LEFT     LAST  REMINDER   SCHEDULE
+            21:00  7h 0min  -     magnesium  at 21:00
 
             1 reminder listed.
 

@@ -137,11 +137,17 @@ def run_commands():
     code, out, err = ctl("list")
     lines = out.split("\n")
     check(code == 0 and re.fullmatch(r"NEXT +LEFT +LAST +REMINDER +SCHEDULE", lines[0]) is not None, f"list header: {out}")
-    check(re.fullmatch(r"\d\d:\d\d +(\d+h )?\d+min +- +water +every 2h", lines[1]) is not None, f"list water row: {lines[1]!r}")
-    check(re.fullmatch(r"(\w{3} )?\d\d:\d\d +(\d+h )?\d+min +- +magnesium +calendar \*-\*-\* 00/6:00:00", lines[2]) is not None,
-          f"list magnesium row: {lines[2]!r}")
+    # Sorted by NEXT (issue 14 item 15): whichever is due first comes first.
+    water_row = next((l for l in lines[1:3] if " water " in l), "")
+    magnesium_row = next((l for l in lines[1:3] if " magnesium " in l), "")
+    check(re.fullmatch(r"\d\d:\d\d +(\d+h )?\d+min +- +water +every 2h", water_row) is not None, f"list water row: {water_row!r}")
+    check(re.fullmatch(r"(\w{3} )?\d\d:\d\d +(\d+d \d+h |\d+h )?\d+min +- +magnesium +calendar \*-\*-\* 00/6:00:00", magnesium_row)
+          is not None, f"list magnesium row: {magnesium_row!r}")
+    listed = json.loads(ctl("list", "--json")[1])["reminders"]
+    by_next = [r["id"] for r in sorted(listed, key=lambda r: r["next"])]
+    check([("water" if " water " in l else "magnesium") for l in lines[1:3]] == by_next, f"list sorted by NEXT: {out}")
     check(lines[3:] == ["", "2 reminders listed.", ""], f"list footer: {lines[3:]}")
-    check(len({line.index("REMINDER") if "REMINDER" in line else line.find(" water") + 1 for line in lines[:2]}) == 1,
+    check(len({line.index("REMINDER") if "REMINDER" in line else line.find(" water") + 1 for line in [lines[0], water_row]}) == 1,
           f"list columns aligned: {out}")
     listing = json.loads(ctl("list", "--json")[1])
     ids = [r["id"] for r in listing["reminders"]]
