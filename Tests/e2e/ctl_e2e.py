@@ -197,6 +197,14 @@ def run_commands():
     check(json.loads(ctl("list", "--json")[1])["reminders"][0]["schedule"] == "every 30m", "set takes effect at once")
     dropin = open(f"{ROOT}/config/crampd/config.d/50-crampd-ctl.toml").read()
     check('every = "30m"' in dropin and 'id = "water"' in dropin, f"drop-in written: {dropin}")
+    # set replies only what changed, for every key, without trailing spaces (issue 14 item 18).
+    code, out, _ = ctl("set", "water", "every=30m")
+    check(code == 0 and out == "No change to water: it already has those values.\n", f"set to the same value: {out!r}")
+    code, out, _ = ctl("set", "water", "skip_if_logged_within=10m", "catch_up=skip", "--runtime")
+    check(code == 0 and out == "Changed water until crampd restarts.\n  catch_up: default -> skip\n"
+          "  skip_if_logged_within: none -> 10m\n", f"set shows every key it changed: {out!r}")
+    ctl("reset", "water", "--runtime")
+    check(not re.search(r" +\n", open(f"{ROOT}/daemon.log").read()), "no trailing spaces in the log")
     code, out, err = ctl("set", "water", "every=soon")
     check(code == 1 and "nothing was changed" in err and "every=soon: expected a duration" in err
           and "50-crampd-ctl.toml" not in err, f"bad set refused, naming the argument typed: {code} {err}")

@@ -63,12 +63,12 @@ extension Daemon {
         let scope = runtime ? " until crampd restarts" : ""
         let summary: String
         switch edit {
-        case .set(let id, _): summary = "Changed \(id)\(scope)."
+        case .set(let id, _): summary = changes.isEmpty ? "No change to \(id): it already has those values." : "Changed \(id)\(scope)."
         case .add(let id, _): summary = "Added \(id)\(scope)."
         case .remove(let id): summary = "Removed \(id)\(scope)."
         case .reset(let id): summary = "Reset \(id) to the config files\(runtime ? " (runtime changes dropped)" : "")."
         }
-        logger.notice("\(summary) \(changes.joined(separator: "; "))")
+        logger.notice("\(([summary] + changes).joined(separator: " "))")
         return .success(ActionResult(summary: summary, reminder: edit.id, changes: changes,
                                      next: nextFiring(of: edit.id), runtime: runtime))
     }
@@ -127,6 +127,9 @@ enum ReminderChanges {
             note("enabled", String(old.enabled), String(new.enabled))
             note("kind", old.kind.rawValue, new.kind.rawValue)
             note("electrolyte", old.electrolyte?.rawValue ?? "none", new.electrolyte?.rawValue ?? "none")
+            note("catch_up", old.catchUp?.rawValue ?? "default", new.catchUp?.rawValue ?? "default")
+            note("skip_if_logged_within", old.skipIfLoggedWithin.map(DurationSyntax.format) ?? "none",
+                 new.skipIfLoggedWithin.map(DurationSyntax.format) ?? "none")
             return changes
         }
     }
