@@ -55,13 +55,13 @@ struct DiaryRendererTests {
         Sun 11-22                 ┆     0 ml    0%
         Mon 11-23                 ┆     0 ml    0%
         Tue 11-24  ████████████████  2000 ml  100% ✓  done 1/1     cramps 1 (1 at night)
-        Wed 11-25  ██████████     ┆  1250 ml   62%    done 1/2     cramps 1 (1 at night)
+        Wed 11-25  ██████████     ┆  1250 ml   62%    done 1/3     cramps 1 (1 at night)
 
         Water         average 464 ml a day; goal met on 1 of 7 days
         Electrolytes  sodium         0 mg in all,    0 mg a day (target 1500)
                       potassium    300 mg in all,   42 mg a day
                       magnesium    450 mg in all,   64 mg a day (target 300, cap 400)
-        Reminders     done 2 of 3 (66%); 1 skipped, 1 missed
+        Reminders     done 2 of 4 (50%); 1 skipped, 1 missed
         Cramps        2, 2 of them at night
 
         """)
@@ -77,13 +77,13 @@ struct DiaryRendererTests {
         2026-11-22         0         0     0     0       0             0
         2026-11-23         0         0     0     0       0             0
         2026-11-24      2000       100     1     1       1             1
-        2026-11-25      1250        62     2     1       1             1
+        2026-11-25      1250        62     3     1       1             1
 
         Water         average 464 ml a day; goal met on 1 of 7 days
         Electrolytes  sodium         0 mg in all,    0 mg a day (target 1500)
                       potassium    300 mg in all,   42 mg a day
                       magnesium    450 mg in all,   64 mg a day (target 300, cap 400)
-        Reminders     done 2 of 3 (66%); 1 skipped, 1 missed
+        Reminders     done 2 of 4 (50%); 1 skipped, 1 missed
         Cramps        2, 2 of them at night
 
         """)

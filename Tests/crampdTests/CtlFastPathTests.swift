@@ -56,6 +56,7 @@ struct CtlFastPathTests {
         ["ctl", "today"],
         ["ctl", "stats"],
         ["ctl", "export", "--json"],
+        ["ctl", "export"],
         ["ctl", "show", "help"],
     ])
     func everydayFormsTakeTheFastPathAndMeanTheSame(_ arguments: [String]) throws {
@@ -96,7 +97,6 @@ struct CtlFastPathTests {
         ["ctl", "take"],
         ["ctl", "cramp", "--muscle", "calf"],
         ["ctl", "stats", "--days", "30"],
-        ["ctl", "export"],
         ["ctl", "export", "--csv"],
         ["ctl", "notify-test"],
         ["ctl", "bogus"],

@@ -109,8 +109,8 @@ run "take sodium without MG" 1 -- "$crampd" ctl take sodium \
   && expect_err "take without an amount and no reminder" "No sodium reminder has an amount; say how much, e.g.: crampd ctl take sodium 200"
 run "cramp --severity 11" 2 -- "$crampd" ctl cramp --severity 11 && grep -q "expected a severity from 1 to 10, got 11" "$work/err" \
   && ok "severity out of range is a usage error" || fail "cramp --severity 11"
-run "export without a format" 2 -- "$crampd" ctl export && grep -q "expected one of --csv or --json" "$work/err" \
-  && ok "export needs a format" || fail "export without a format"
+run "export without a format" 0 -- "$crampd" ctl export && head -1 "$work/raw" | grep -q "^type,time,utc_offset,.*,reminder,event,due,note" \
+  && ok "export defaults to CSV on stdout" || fail "export without a format: $(head -2 "$work/raw")"
 run "undo" 0 -- "$crampd" ctl undo && expect_out "undo says what it removed" "Removed the 200 mg of magnesium at DATE HH:MM."
 run "take again" 0 -- "$crampd" ctl take magnesium 200 --json
 python3 - "$work/raw" <<'PY' && ok "take --json" || fail "take --json"
@@ -211,6 +211,9 @@ import json, sys
 d = json.load(open(sys.argv[1]))
 assert d["format"] == "crampd-diary" and d["version"] == 1 and d["zone"] == "UTC", d.keys()
 assert len(d["drinks"]) == 4 and len(d["cramps"]) == 4 and len(d["doses"]) == 1, d
+# One name for one thing across commands: the reminder is "reminder", its planned time "due".
+assert all("reminder" in e and "planned" not in e for e in d["reminderEvents"]), d["reminderEvents"]
+assert any("due" in e for e in d["reminderEvents"]), d["reminderEvents"]
 PY
 run "export --since nonsense" 2 -- "$crampd" ctl export --csv --since 2026-02-30 && ok "export --since a date that does not exist is a usage error"
 
