@@ -90,6 +90,26 @@ extension ControlServerTests {
             """)
     }
 
+    /// notify-test ends with a verdict, and fails when the sample was not shown.
+    @Test(.enabled(if: crampdBinary != nil)) func notifyTestEndsWithAVerdict() throws {
+        let fixture = try ServerFixture()
+        defer { fixture.tearDown() }
+        fixture.queue.sync {
+            fixture.handler.answer = { _ in .ok(.action(ActionResult(summary: "Desktop notifications do not work: no bus",
+                                                                     changes: ["4. Sample notification: none sent"]))) }
+        }
+        let failed = try ctl(["notify-test"], socket: fixture.path)
+        #expect(failed.status == 1)
+        #expect(failed.output.hasSuffix("Verdict: FAILED, the sample notification was not shown; see the steps above.\n"))
+        fixture.queue.sync {
+            fixture.handler.answer = { _ in .ok(.action(ActionResult(summary: "Desktop notifications work",
+                                                                     changes: [DesktopDiagnosis.sampleShownStep + "id 7"]))) }
+        }
+        let shown = try ctl(["notify-test"], socket: fixture.path)
+        #expect(shown.status == 0)
+        #expect(shown.output.hasSuffix("Verdict: OK, the server showed the sample (id 7).\n"))
+    }
+
     /// `--json` errors are JSON whoever finds them: the daemon, the client, or the command line.
     @Test(.enabled(if: crampdBinary != nil)) func ctlJSONErrorsAreJSONInEveryCase() throws {
         let directory = makeTemporaryDirectory()

@@ -8,7 +8,11 @@ import Glibc
 enum CtlSession {
     static let unavailable: Int32 = 69
 
-    static func perform(_ command: Command, _ flags: CtlFlags) -> Int32 {
+    /// The answer's verdict, for commands whose success is more than the daemon answering
+    /// (`notify-test`): a line printed after the result (not with --json) and the exit status.
+    typealias Verdict = (ControlResult) -> (line: String, status: Int32)
+
+    static func perform(_ command: Command, _ flags: CtlFlags, verdict: Verdict? = nil) -> Int32 {
         let path: String
         if let socket = flags.socket {
             path = socket
@@ -38,7 +42,9 @@ enum CtlSession {
                 write(Array(ResultText.result(result, now: CtlClock.now(), zone: CtlClock.zone(),
                                               terminalWidth: TerminalWidth.ofStandardOutput()).utf8))
             }
-            return 0
+            guard let judged = verdict?(result) else { return 0 }
+            if !flags.json { write(Array((judged.line + "\n").utf8)) }
+            return judged.status
         case .error(let error):
             return fail(error, flags, status: 1)
         }
