@@ -10,10 +10,10 @@ struct DiaryRendererTests {
     @Test func todayInATerminal() {
         #expect(TodayRenderer.render(today, zone: .utc, isTerminal: true, width: 80) == """
         Today, Wed 2026-11-25 (UTC)
-        Water       █████████████████▌             1250 of 2000 ml   62%  3 drinks, last at 14:03
-        Sodium                                        0 of 1500 mg    0%
-        Potassium                                           300 mg        no target
-        Magnesium   ████████████████████████████     450 of 300 mg  150%  above the daily cap of 400 mg
+        Water       ████████▏       1250 of 2000 ml   62%  3 drinks, last at 14:03
+        Sodium                         0 of 1500 mg    0%
+        Potassium                            300 mg        no target
+        Magnesium   █████████████     450 of 300 mg  150%  above the daily cap of 400 mg
         Still due   16:00  water (250 ml)
                     21:00  magnesium (200 mg)
         Cramps      03:10  calf, severity 6, at night
@@ -99,8 +99,47 @@ struct DiaryRendererTests {
         #expect(StatsRenderer.render(week, isTerminal: true, width: 80).split(separator: "\n").allSatisfy { $0.count <= 80 })
     }
 
-    @Test func aTerminalTooNarrowForBarsGetsTheTable() {
-        #expect(StatsRenderer.render(week, isTerminal: true, width: 69) == StatsRenderer.render(week, isTerminal: false))
+    @Test func aNarrowTerminalDropsTheNightCountBeforeTheBars() {
+        let narrow = StatsRenderer.render(week, isTerminal: true, width: 69)
+        #expect(narrow.contains("Tue 11-24  " + String(repeating: "█", count: 18) + "  2000 ml  100% ✓  done 1/1     cramps 1\n"))
+        #expect(StatsRenderer.render(week, isTerminal: true, width: 40) == StatsRenderer.render(week, isTerminal: false, width: 40))
+    }
+
+    /// Issue 14 item 19: `today` and `stats` fit 60 columns on a terminal, bars included.
+    @Test(arguments: [60, 61, 64, 72]) func todayAndStatsFitANarrowTerminal(width: Int) {
+        for text in [TodayRenderer.render(today, zone: .utc, isTerminal: true, width: width),
+                     StatsRenderer.render(week, isTerminal: true, width: width)] {
+            #expect(text.split(separator: "\n").allSatisfy { $0.count <= width }, "\(width):\n\(text)")
+            #expect(text.contains("█"), "bars even at \(width) columns")
+        }
+    }
+
+    @Test func todayAtSixtyColumns() {
+        #expect(TodayRenderer.render(today, zone: .utc, isTerminal: true, width: 60) == """
+        Today, Wed 2026-11-25 (UTC)
+        Water       ███████████████            1250 of 2000 ml   62%
+                    3 drinks, last at 14:03
+        Sodium                                    0 of 1500 mg    0%
+        Potassium                                       300 mg
+                    no target
+        Magnesium   ████████████████████████     450 of 300 mg  150%
+                    above the daily cap of 400 mg
+        Still due   16:00  water (250 ml)
+                    21:00  magnesium (200 mg)
+        Cramps      03:10  calf, severity 6, at night
+
+        """)
+    }
+
+    /// Issue 14 item 19: without a UTF-8 locale, bars and marks are ASCII.
+    @Test func asciiBarsForPlainLocales() {
+        let stats = StatsRenderer.render(week, isTerminal: true, width: 80, glyphs: .ascii)
+        #expect(stats.contains("Tue 11-24  ################  2000 ml  100% *  done 1/1"))
+        #expect(stats.contains("Wed 11-25  ##########     |  1250 ml"))
+        let todayText = TodayRenderer.render(today, zone: .utc, isTerminal: true, width: 80, glyphs: .ascii)
+        #expect(todayText.unicodeScalars.allSatisfy { $0.isASCII }, "\(todayText)")
+        #expect(BlockBar.draw(value: 1, scale: 8, width: 1, glyphs: .ascii) == " ")
+        #expect(BlockBar.draw(value: 5, scale: 8, width: 2, glyphs: .ascii) == "# ")
     }
 
     @Test func theGoalIsMarkedOnlyWhereTheBarFallsShort() {

@@ -178,3 +178,18 @@ struct SkipSummaryTests {
                 == "Skipping water until 18:0; none is planned before then.")
     }
 }
+
+/// Which bars a terminal gets, from LC_ALL, LC_CTYPE and LANG as setlocale(3) reads them.
+struct TerminalCharsetTests {
+    @Test func onlyAUTF8LocaleGetsUnicodeBars() {
+        #expect(TerminalCharset.glyphs(environment: ["LANG": "en_US.UTF-8"]) == .unicode)
+        #expect(TerminalCharset.glyphs(environment: ["LANG": "C.utf8"]) == .unicode)
+        #expect(TerminalCharset.glyphs(environment: ["LANG": "de_DE.UTF-8@euro"]) == .unicode)
+        #expect(TerminalCharset.glyphs(environment: ["LANG": "C"]) == .ascii)
+        #expect(TerminalCharset.glyphs(environment: [:]) == .ascii)
+        #expect(TerminalCharset.glyphs(environment: ["LANG": "en_US.ISO-8859-1"]) == .ascii)
+        #expect(TerminalCharset.glyphs(environment: ["LANG": "en_US.UTF-8", "LC_ALL": "C"]) == .ascii)
+        #expect(TerminalCharset.glyphs(environment: ["LANG": "C", "LC_CTYPE": "en_US.UTF-8"]) == .unicode)
+        #expect(TerminalCharset.glyphs(environment: ["LANG": "C", "LC_ALL": "", "LC_CTYPE": "en_US.UTF-8"]) == .unicode)
+    }
+}

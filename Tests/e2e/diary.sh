@@ -182,12 +182,18 @@ head -2 "$work/raw" | tail -1 | grep -qx "date        water_ml  goal_pct   due  
 grep -qE "^$(date -u +%Y-%m-%d) +1350 +135 +[0-9]+ +1 +4 +1$" "$work/raw" && ok "stats: today's row" || { fail "stats row"; cat "$work/raw"; }
 grep -q "▏\|█" "$work/raw" && fail "stats draws bars into a pipe" || ok "stats: no block characters in a pipe"
 if command -v script >/dev/null; then  # a real terminal (a pty) for the CLI: charts and bars
-  COLUMNS=100 script -qec "$crampd ctl stats" /dev/null >"$work/tty" 2>&1 || true
+  COLUMNS=100 LANG=C.UTF-8 script -qec "$crampd ctl stats" /dev/null >"$work/tty" 2>&1 || true
   grep -qE "^$(date -u +'%a %m-%d')  █+.* 1350 ml  135% ✓" "$work/tty" && ok "stats on a terminal: a bar of blocks per day" \
     || { fail "stats on a terminal"; cat "$work/tty"; }
-  COLUMNS=100 script -qec "$crampd ctl today" /dev/null >"$work/tty" 2>&1 || true
+  COLUMNS=100 LANG=C.UTF-8 script -qec "$crampd ctl today" /dev/null >"$work/tty" 2>&1 || true
   grep -qE "^Water       █+ +1350 of 1000 ml  135%" "$work/tty" && ok "today on a terminal: a progress bar" \
     || { fail "today on a terminal"; cat "$work/tty"; }
+  # Issue 14 item 19: a plain locale gets ASCII bars; 60 columns fit.
+  COLUMNS=60 LANG=C.UTF-8 LC_ALL=C script -qec "stty cols 60; $crampd ctl stats; $crampd ctl today" /dev/null >"$work/tty" 2>&1 || true
+  grep -qE "^$(date -u +'%a %m-%d')  #+.* 1350 ml  135% \*" "$work/tty" && ! LC_ALL=C grep -q '[^ -~]' <(tr -d '\r' <"$work/tty") \
+    && ok "LC_ALL=C: ASCII bars" || { fail "LC_ALL=C: ASCII bars"; cat "$work/tty"; }
+  [ "$(tr -d '\r' <"$work/tty" | awk '{ if (length($0) > m) m = length($0) } END { print m }')" -le 60 ] \
+    && ok "today and stats fit 60 columns" || { fail "today and stats wider than 60 columns"; cat "$work/tty"; }
 fi
 run "stats --days 30 --json" 0 -- "$crampd" ctl stats --days 30 --json
 python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); assert len(r["days"])==30 and r["cramps"]==4 and r["nightCramps"]==1, r' "$work/raw" \

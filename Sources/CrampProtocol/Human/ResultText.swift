@@ -107,9 +107,11 @@ public enum ResultText {
 
     /// Any result, by its kind. `terminalWidth` is the width of the terminal standard output
     /// is, or nil when it is not one: the diary's charts are drawn only on a terminal.
-    public static func result(_ result: ControlResult, now: Instant, zone: Zone, terminalWidth: Int? = nil) -> String {
+    /// `glyphs`: the bars' characters, ASCII where the terminal's character set is not UTF-8 (`TerminalCharset`).
+    public static func result(_ result: ControlResult, now: Instant, zone: Zone, terminalWidth: Int? = nil,
+                              glyphs: BlockBar.Glyphs = .unicode) -> String {
         switch result {
-        case .diary, .today, .stats, .export: diary(result, zone: zone, terminalWidth: terminalWidth)
+        case .diary, .today, .stats, .export: diary(result, zone: zone, terminalWidth: terminalWidth, glyphs: glyphs)
         case .status(let s): status(s, now: now, zone: zone)
         case .reminders(let l): list(l, now: now, zone: zone)
         case .upcoming(let u): upcoming(u, now: now, zone: zone)

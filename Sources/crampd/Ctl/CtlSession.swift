@@ -40,7 +40,8 @@ enum CtlSession {
                 write(result.encodedJSON())
             } else {
                 write(Array(ResultText.result(result, now: CtlClock.now(), zone: CtlClock.zone(),
-                                              terminalWidth: TerminalWidth.ofStandardOutput()).utf8))
+                                              terminalWidth: TerminalWidth.ofStandardOutput(),
+                                              glyphs: TerminalCharset.glyphs(environment: localeEnvironment())).utf8))
             }
             guard let judged = verdict?(result) else { return 0 }
             if !flags.json { write(Array((judged.line + "\n").utf8)) }
@@ -56,6 +57,13 @@ enum CtlSession {
         if flags.json { write(WireCoding.line(error)) }
         printError(ResultText.error(error), newline: false)
         return status
+    }
+
+    /// The locale variables TerminalCharset reads.
+    static func localeEnvironment() -> [String: String] {
+        var environment: [String: String] = [:]
+        for name in ["LC_ALL", "LC_CTYPE", "LANG"] { if let value = getenv(name) { environment[name] = String(cString: value) } }
+        return environment
     }
 
     static let hint = "is crampd running? try: systemctl --user start crampd"
