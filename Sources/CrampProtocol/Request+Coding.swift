@@ -19,7 +19,7 @@ extension Request: Encodable {
     enum Field: String, CodingKey {
         case version, id, command, keepAlive
         case reminder, count, duration, until, assignments, runtime, sample
-        case milliliters, note, electrolyte, milligrams, muscle, severity, at, days, format, since
+        case milliliters, note, electrolyte, milligrams, muscle, severity, at, days, format, since, date
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -28,8 +28,10 @@ extension Request: Encodable {
         try c.encode(id, forKey: .id)
         try c.encode(command.name, forKey: .command)
         switch command {
-        case .status, .list, .resume, .reload, .undo, .today:
+        case .status, .list, .resume, .reload, .undo:
             break
+        case .today(let date):
+            try c.encodeIfPresent(date, forKey: .date)
         case .next(let count):
             try c.encode(count, forKey: .count)
         case .show(let reminder), .done(let reminder), .trigger(let reminder):
@@ -103,6 +105,7 @@ private struct RawRequest: Decodable {
     var days: Int?
     var format: ExportFormat?
     var since: String?
+    var date: String?
 }
 
 /// Only the id, read leniently so that even a request with a bad field gets its id back.
@@ -217,7 +220,7 @@ extension Request {
             return .take(electrolyte: electrolyte, milligrams: raw.milligrams)
         case "cramp": return .cramp(muscle: raw.muscle, severity: raw.severity, at: raw.at, note: raw.note)
         case "undo": return .undo
-        case "today": return .today
+        case "today": return .today(date: raw.date)
         case "stats":
             let days = raw.days ?? 7
             guard Command.statsDays.contains(days) else {

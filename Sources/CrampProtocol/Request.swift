@@ -87,8 +87,9 @@ public enum Command: Sendable, Equatable {
     case cramp(muscle: String?, severity: Int?, at: String?, note: String?)
     /// Remove the most recently logged drink, dose or cramp. Result: `.diary`.
     case undo
-    /// Today's intake against the goals, what is still due, cramps. Result: `.today`.
-    case today
+    /// Today's intake against the goals, what is still due, cramps; with `date` (a local date
+    /// "2026-12-01", today or earlier) that day's, as it ended. Result: `.today`.
+    case today(date: String? = nil)
     /// Per-day statistics of the last `days` days (1-366). Result: `.stats`.
     case stats(days: Int)
     /// Every diary record (since a local date "2026-11-01"), as CSV or JSON. Result: `.export`.

@@ -161,3 +161,24 @@ struct DiaryRendererTests {
         #expect(BlockBar.draw(value: 1250, scale: 2000, width: 28) == String(repeating: "█", count: 17) + "▌" + String(repeating: " ", count: 10))
     }
 }
+
+/// `crampd ctl today --date DATE`: an earlier day, shown as `today` shows today (issue 14 item 21).
+struct PastDayTests {
+    @Test func anEarlierDayEndsAtItsLastInstantAndTodayIsNotPast() throws {
+        let yesterday = try #require(try PastDay.parse("2026-11-24", now: DiaryFixture.now, zone: .utc).get())
+        #expect(yesterday.lastInstant == DiaryFixture.today(0, 0) - TimeSpan(microseconds: 1))
+        #expect(try PastDay.parse("2026-11-25", now: DiaryFixture.now, zone: .utc).get() == nil)
+        #expect(PastDay.parse("2026-11-26", now: DiaryFixture.now, zone: .utc)
+                == .failure(.dateInTheFuture("2026-11-26", today: CivilDate(year: 2026, month: 11, day: 25))))
+        #expect(PastDay.parse("2026-02-30", now: DiaryFixture.now, zone: .utc) == .failure(.dateMalformed("2026-02-30")))
+    }
+
+    @Test func anEarlierDayReadsLikeTodayWithItsDate() throws {
+        let yesterday = try #require(try PastDay.parse("2026-11-24", now: DiaryFixture.now, zone: .utc).get())
+        let summary = TodaySummary.compute(records: DiaryFixture.records, goals: DiaryFixture.goals, zone: .utc,
+                                           now: yesterday.lastInstant)
+        let text = TodayRenderer.render(summary, zone: .utc, isTerminal: false, isToday: false)
+        #expect(text.hasPrefix("Tue 2026-11-24 (UTC)\nWater        2000 of 2000 ml  100%"))
+        #expect(!text.contains("Still due"))
+    }
+}

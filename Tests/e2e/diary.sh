@@ -195,6 +195,15 @@ if command -v script >/dev/null; then  # a real terminal (a pty) for the CLI: ch
   [ "$(tr -d '\r' <"$work/tty" | awk '{ if (length($0) > m) m = length($0) } END { print m }')" -le 60 ] \
     && ok "today and stats fit 60 columns" || { fail "today and stats wider than 60 columns"; cat "$work/tty"; }
 fi
+# Issue 14 item 21: an earlier day as today shows today; a future one is refused.
+yesterday=$(date -u -d yesterday +%Y-%m-%d)
+run "today --date yesterday" 0 -- "$crampd" ctl today --date "$yesterday" \
+  && head -1 "$work/raw" | grep -q "^$(date -u -d yesterday +%a) $yesterday (UTC)$" && ! grep -q "Still due" "$work/raw" \
+  && ok "today --date shows that day" || fail "today --date: $(cat "$work/raw")"
+run "today --date today" 0 -- "$crampd" ctl today --date "$(date -u +%Y-%m-%d)" && head -1 "$work/raw" | grep -q "^Today, " \
+  && ok "today --date of today is today" || fail "today --date today: $(cat "$work/raw")"
+run "today --date tomorrow" 1 -- "$crampd" ctl today --date "$(date -u -d tomorrow +%Y-%m-%d)" \
+  && grep -q "expected a date up to today" "$work/err" && ok "a future date is refused" || fail "today --date tomorrow: $(cat "$work/err")"
 run "stats --days 30 --json" 0 -- "$crampd" ctl stats --days 30 --json
 python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); assert len(r["days"])==30 and r["cramps"]==4 and r["nightCramps"]==1, r' "$work/raw" \
   && ok "stats --json" || fail "stats --json"

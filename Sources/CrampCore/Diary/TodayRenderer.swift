@@ -12,9 +12,11 @@ public enum TodayRenderer {
 
     /// On a terminal every line fits `width` (60 columns and up): the bars shrink, and when
     /// a note no longer fits beside a bar of 10 cells it goes on the line below.
+    /// `isToday` false: an earlier day (`today --date`), headed by its date, with nothing still due.
     public static func render(_ s: TodaySummary, zone: Zone, isTerminal: Bool, width: Int = 80,
-                              glyphs: BlockBar.Glyphs = .unicode) -> String {
-        var lines = ["Today, \(DiaryTimeFormat.dayLabel(s.date).prefix(3)) \(DiaryTimeFormat.date(s.date)) (\(s.zoneName))"]
+                              glyphs: BlockBar.Glyphs = .unicode, isToday: Bool = true) -> String {
+        let day = "\(DiaryTimeFormat.dayLabel(s.date).prefix(3)) \(DiaryTimeFormat.date(s.date)) (\(s.zoneName))"
+        var lines = [isToday ? "Today, " + day : day]
         // Label, amount and percent take `fixedWidth` cells; a bar adds its width and 2.
         let fixedWidth = labelWidth + 16 + 2 + 4
         var barWidth = 0, notesBelow = false
@@ -57,14 +59,14 @@ public enum TodayRenderer {
         let due = s.stillDue.map { p in
             DiaryTimeFormat.clock(p.due, in: zone) + "  " + p.reminderID + (p.amountText.map { " (\($0))" } ?? "")
         }
-        lines += labelled("Still due", due, empty: "nothing more today")
+        if isToday { lines += labelled("Still due", due, empty: "nothing more today") }
 
         let cramps = s.cramps.map { c in
             var parts = [c.muscle ?? "cramp", "severity \(c.severity)"]
             if c.atNight { parts.append("at night") }
             return DiaryTimeFormat.clock(c.time, in: zone) + "  " + parts.joined(separator: ", ")
         }
-        lines += labelled("Cramps", cramps, empty: "none today")
+        lines += labelled("Cramps", cramps, empty: isToday ? "none today" : "none that day")
         return lines.joined(separator: "\n") + "\n"
     }
 

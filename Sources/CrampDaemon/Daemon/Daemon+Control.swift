@@ -34,7 +34,7 @@ extension Daemon: ControlHandler {
         case .take(let electrolyte, let milligrams): result = take(electrolyte: electrolyte, milligrams: milligrams)
         case .cramp(let muscle, let severity, let at, let note): result = cramp(muscle: muscle, severity: severity, at: at, note: note)
         case .undo: result = undo()
-        case .today: result = today()
+        case .today(let date): result = today(date: date)
         case .stats(let days): result = stats(days: days)
         case .export(let format, let since): result = export(format: format, since: since)
         }

@@ -153,10 +153,20 @@ extension Daemon {
         }
     }
 
-    func today() -> Result<ControlResult, ControlError> {
-        withDiary { (store: DiaryStore, now: Instant) throws(DiaryCommandError) -> ControlResult in
+    func today(date text: String? = nil) -> Result<ControlResult, ControlError> {
+        var pastDay: PastDay?
+        if let text {
+            switch PastDay.parse(text, now: WallClock.now(), zone: zone) {
+            case .success(let day): pastDay = day
+            case .failure(let error): return .failure(ControlError(.invalidArgument, error.message))
+            }
+        }
+        return withDiary { (store: DiaryStore, now: Instant) throws(DiaryCommandError) -> ControlResult in
             do throws(DiaryStoreError) {
-                return .today(try store.today(goals: loaded.config.goals, zone: zone, now: now, stillDue: stillDueToday(now: now)))
+                // An earlier day is shown as it ended, with nothing still due.
+                let asOf = pastDay?.lastInstant ?? now
+                return .today(try store.today(goals: loaded.config.goals, zone: zone, now: asOf,
+                                              stillDue: pastDay == nil ? stillDueToday(now: now) : []))
             } catch { throw .store(error) }
         }
     }

@@ -105,7 +105,7 @@ enum CtlFastPath {
         case "take": Verb(positionals: 1...2) { try CtlTake.command(electrolyte: $0.positionals[0], milligrams: try $0.integer(1)) }
         case "cramp": Verb(positionals: 0...0) { _ in try CtlCramp.command(muscle: nil, severity: nil, at: nil, note: nil) }
         case "undo": Verb(positionals: 0...0) { _ in .undo }
-        case "today": Verb(positionals: 0...0) { _ in .today }
+        case "today": Verb(positionals: 0...0) { _ in try CtlToday.command(date: nil) }
         case "stats": Verb(positionals: 0...0) { _ in try CtlStats.command(days: CtlStats.defaultDays) }
         case "export": Verb(positionals: 0...0) { try CtlExport.command(csv: false, json: $0.flags.json, since: nil) }
         default: nil
