@@ -150,6 +150,11 @@ public enum DropInEdit: Sendable, Equatable {
 
     // MARK: Drop-in tables
 
+    /// The reminders a ctl drop-in changes (sets, adds or removes): what `reset` can undo.
+    public static func changedReminderIDs(in dropIn: TOMLTable) -> Set<String> {
+        Set(reminderTables(of: dropIn).compactMap(id(of:)))
+    }
+
     static func reminderTables(of dropIn: TOMLTable) -> [TOMLTable] {
         guard case .array(let elements)? = dropIn["reminder"]?.value else { return [] }
         return elements.compactMap { if case .table(let table) = $0.value { table } else { nil } }

@@ -78,10 +78,10 @@ extension Daemon {
     func reset(_ id: String, runtime: Bool) -> Result<ActionResult, ControlError> {
         guard !runtime, hasRuntimeChange(id) else { return edit(.reset(id: id), runtime: runtime) }
         let before = loaded.config.reminder(id: id)
+        let hasSavedChange = hasChange(id, in: options.configLocation.ctlDropInPath)
         return edit(.reset(id: id), runtime: true).flatMap { droppedRuntime in
+            guard hasSavedChange else { return .success(droppedRuntime) }
             switch edit(.reset(id: id), runtime: false) {
-            case .failure(let error) where error.message.hasPrefix("No changes to reset"):
-                return .success(droppedRuntime)
             case .failure(let error):
                 return .failure(ControlError(error.code, error.message + " (its runtime changes were dropped)", details: error.details))
             case .success(var both):
@@ -98,10 +98,12 @@ extension Daemon {
         return sources.last { ConfigLoader.reminderIDs(in: [$0]).contains(id) }?.name
     }
 
-    func hasRuntimeChange(_ id: String) -> Bool {
-        guard let path = options.configLocation.runtimeCtlDropInPath,
-              let bytes = try? FileSystem.readIfExists(path) else { return false }
-        return ConfigLoader.reminderIDs(in: [SourceText(name: path, bytes: bytes)]).contains(id)
+    func hasRuntimeChange(_ id: String) -> Bool { hasChange(id, in: options.configLocation.runtimeCtlDropInPath) }
+
+    /// Whether the ctl drop-in at `path` holds a change to reminder `id`.
+    func hasChange(_ id: String, in path: String?) -> Bool {
+        guard let path, let bytes = try? FileSystem.readIfExists(path) else { return false }
+        return DropInEdit.changedReminderIDs(in: (try? TOML.parse(bytes)) ?? TOMLTable()).contains(id)
     }
 
     static let dropInHeader = """
