@@ -68,7 +68,8 @@ extension Daemon {
         case .remove(let id): summary = "Removed \(id)\(scope)."
         case .reset(let id): summary = "Reset \(id) to the config files\(runtime ? " (runtime changes dropped)" : "")."
         }
-        logger.notice("\(([summary] + changes).joined(separator: " "))")
+        logger.notice("\(([summary] + changes).joined(separator: " "))",
+                      metadata: [JournalLogHandler.messageIDKey: "\(edit.messageID.rawValue)", "reminder": "\(edit.id)"])
         return .success(ActionResult(summary: summary, reminder: edit.id, changes: changes,
                                      next: nextFiring(of: edit.id), runtime: runtime))
     }
@@ -111,6 +112,18 @@ extension Daemon {
         # Edits here are kept, but the next `crampd ctl` change rewrites this file.
 
         """
+}
+
+extension DropInEdit {
+    /// The journal's `MESSAGE_ID` for this kind of change.
+    var messageID: JournalMessageID {
+        switch self {
+        case .set: .reminderChanged
+        case .add: .reminderAdded
+        case .remove: .reminderRemoved
+        case .reset: .reminderReset
+        }
+    }
 }
 
 /// What a config change did to one reminder, in words: `schedule: every 45m -> every 30m`.

@@ -114,10 +114,11 @@ extension Daemon: ControlHandler {
     func done(_ id: String, via channel: AnswerChannel = .ctl) -> Result<ActionResult, ControlError> {
         lookUp(id).flatMap { reminder in
             let now = WallClock.now()
+            let planned = answeredOccurrence(of: id, now: now)
             // The diary first (event and intake in one COMMIT): if it fails, nothing changed.
             return recordDone(reminder, at: now).flatMap { logged in
                 apply(state.recordingDone(id, at: now)).map {
-                    journal.write(channel.marking(ReminderEvent(kind: .done, reminder: reminder, due: now, at: now,
+                    journal.write(channel.marking(ReminderEvent(kind: .done, reminder: reminder, due: planned, at: now,
                                                                 note: reminder.amountText.map { "\($0) recorded" }).journalEntry))
                     advance()
                     return ActionResult(summary: "Marked \(id) as done." + (logged.map { " " + $0 } ?? ""), reminder: id,
@@ -132,7 +133,8 @@ extension Daemon: ControlHandler {
             let now = WallClock.now()
             let until = now + (duration ?? loaded.config.daemon.snooze)
             return apply(state.recordingSnooze(id, until: until, now: now)).map {
-                emit(ReminderEvent(kind: .snoozed, reminder: reminder, due: until, at: now, note: "until \(format(until))"), facts: nil, via: channel)
+                emit(ReminderEvent(kind: .snoozed, reminder: reminder, due: answeredOccurrence(of: id, now: now), at: now,
+                                   note: "until \(format(until))", snoozedUntil: until), facts: nil, via: channel)
                 advance()
                 return ActionResult(summary: "Snoozed \(id) until \(format(until)).", reminder: id, next: nextFiring(of: id))
             }
@@ -189,7 +191,7 @@ extension Daemon: ControlHandler {
         return apply(state.paused(now: now, until: until)).map {
             advance()
             let summary = until.map { "Paused all reminders until \(format($0))." } ?? "Paused all reminders until crampd ctl resume."
-            logger.notice("\(summary)")
+            logger.notice("\(summary)", metadata: [JournalLogHandler.messageIDKey: "\(JournalMessageID.paused.rawValue)"])
             return ActionResult(summary: summary, pause: pauseState)
         }
     }
@@ -198,7 +200,7 @@ extension Daemon: ControlHandler {
         guard pauseState != nil else { return .success(ActionResult(summary: "Not paused; nothing to resume.")) }
         return apply(state.resumed(now: WallClock.now())).map {
             advance()
-            logger.notice("Resumed reminders")
+            logger.notice("Resumed reminders", metadata: [JournalLogHandler.messageIDKey: "\(JournalMessageID.resumed.rawValue)"])
             return ActionResult(summary: "Resumed reminders.", next: plan.first?.next?.fireAt)
         }
     }
@@ -211,6 +213,12 @@ extension Daemon: ControlHandler {
             return .failure(ControlError(.internal, "\(error); the change is in effect until crampd stops"))
         }
         return .success(())
+    }
+
+    /// The planned time of the occurrence a `done` or `snooze` answers: the latest that fired
+    /// today and is not confirmed yet (as the diary records it); nil when none is waiting.
+    func answeredOccurrence(of id: String, now: Instant) -> Instant? {
+        try? diary?.unconfirmedOccurrence(of: id, since: LocalDay.start(of: LocalDay.date(of: now, in: zone), in: zone))
     }
 
     func lookUp(_ id: String) -> Result<Reminder, ControlError> {

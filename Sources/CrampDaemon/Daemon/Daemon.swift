@@ -73,10 +73,11 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
                                     stop: { [unowned self] signal in self.stop(signal: signal) })
             startWatchdog()
             updateDesktopOutlet()
-            advance()
-            checkCrampInsight(now: WallClock.now())
+            // "started" first: the missed and catch-up entries the first step writes follow it.
             logger.notice("crampd \(CrampdBuild.version) started with \(loaded.config.reminders.count) reminders from \(loaded.files.joined(separator: ", "))",
                           metadata: [JournalLogHandler.messageIDKey: "\(JournalMessageID.daemonStarted.rawValue)"])
+            advance()
+            checkCrampInsight(now: WallClock.now())
             notify { try ServiceManager.ready(status: statusLine) }
         }
         IdlePages.release()
@@ -135,7 +136,9 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
         switch action {
         case .fire(let firing):
             let kind: ReminderEventKind = firing.reason == .catchUp ? .catchUp : .due
-            event = ReminderEvent(kind: kind, reminder: reminder, due: firing.due, at: now, lateFrom: firing.fireAt,
+            // A catch-up's firing time is now: its lateness counts from the occurrence it stands for.
+            event = ReminderEvent(kind: kind, reminder: reminder, due: firing.due, at: now,
+                                  lateFrom: firing.reason == .catchUp ? nil : firing.fireAt,
                                   note: firing.reason == .snoozed ? "snoozed" : nil)
         case .missed(_, let missed):
             let count = missed.countIsLowerBound ? "more than \(missed.count)" : "\(missed.count)"
