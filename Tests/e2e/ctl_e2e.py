@@ -109,6 +109,7 @@ calendar = "*-*-* 00/6:00:00"
         check(oct(os.stat(SOCKET).st_mode & 0o777) == "0o600", "socket is 0600")
         check(oct(os.stat(os.path.dirname(SOCKET)).st_mode & 0o777) == "0o700", "socket directory is 0700")
         run_commands()
+        shell_completion()
         run_bad_input(daemon.pid)
         second_instance_refused()
     finally:
@@ -261,6 +262,39 @@ def run_commands():
     check(code == 2 and "Missing expected argument" in err, f"usage exit {code}")
     code, _, err = ctl("status", "--socket", f"{ROOT}/nothing.sock")
     check(code == 69 and "systemctl --user start crampd" in err, f"not running exit {code}: {err}")
+
+
+def shell_completion():
+    """Bash completion for real (issue 14 item 20): the generated script, sourced, its function
+    called with COMP_WORDS as bash would, against this running daemon; then without one."""
+    script = subprocess.run([CRAMPD, "--generate-completion-script", "bash"], capture_output=True, text=True).stdout
+    path = f"{ROOT}/completion.bash"
+    open(path, "w").write(script)
+    driver = f"""
+source {path}
+complete -p crampd >/dev/null || exit 3
+try() {{ COMP_WORDS=("$@"); COMP_CWORD=$(( ${{#COMP_WORDS[@]}} - 1 )); COMP_LINE="${{COMP_WORDS[*]}}"; COMP_POINT=${{#COMP_LINE}}
+       COMPREPLY=(); _crampd crampd "${{COMP_WORDS[-1]}}" "${{COMP_WORDS[-2]}}"; echo "${{COMPREPLY[*]}}"; }}
+try crampd ctl done w
+try crampd ctl skip ''
+try crampd ctl take ''
+try crampd ctl set water sk
+"""
+    env = dict(ENV, PATH=os.path.dirname(CRAMPD) + ":" + ENV.get("PATH", "/usr/bin:/bin"))
+    started = time.time()
+    result = subprocess.run(["bash", "-c", driver], env=env, capture_output=True, text=True, timeout=20)
+    lines = result.stdout.split("\n")
+    check(result.returncode == 0 and lines[0] == "water", f"complete done w: {result.stdout!r} {result.stderr!r}")
+    check(lines[1].split() == ["water", "magnesium"], f"complete skip: {lines[1:2]}")
+    check(lines[2].split() == ["sodium", "potassium", "magnesium", "calcium"], f"complete take: {lines[2:3]}")
+    check(lines[3] == "skip_if_logged_within=", f"complete set keys: {lines[3:4]}")
+    check(time.time() - started < 5, f"completion took {time.time() - started:.1f} s")
+    # No daemon: no ids, no error, no wait.
+    gone = dict(env, CRAMPD_SOCKET=f"{ROOT}/nothing.sock")
+    started = time.time()
+    result = subprocess.run(["bash", "-c", driver], env=gone, capture_output=True, text=True, timeout=20)
+    check(result.stdout.split("\n")[0] == "" and result.stderr == "" and time.time() - started < 5,
+          f"completion without a daemon: {result.stdout!r} {result.stderr!r}")
 
 
 def run_bad_input(pid):

@@ -21,7 +21,7 @@ struct CtlSkip: CtlVerb {
 
     @OptionGroup var options: CtlOptions
 
-    @Argument(help: "The reminder id.")
+    @Argument(help: "The reminder id.", completion: CtlCompletion.reminderIDs)
     var reminder: String
 
     @Argument(help: ArgumentHelp("How many firings to skip, 1 to \(Command.maxSkipCount).", valueName: "count"))

@@ -20,7 +20,7 @@ struct CtlTake: CtlVerb {
 
     @Argument(help: ArgumentHelp(
         "One of: \(Electrolyte.allCases.map(\.rawValue).joined(separator: ", ")); or an electrolyte reminder's id (its electrolyte and amount).",
-        valueName: "electrolyte"))
+        valueName: "electrolyte"), completion: CtlCompletion.electrolytes)
     var electrolyte: String
 
     @Argument(help: ArgumentHelp("How much, in milligrams of the element.", valueName: "mg"))
