@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 source Tests/e2e/lib/systemd-env.sh
 sdenv_setup
-crampd="$(pwd)/.build/debug/crampd"
+crampd="${CRAMPD_BINARY:-$(pwd)/.build/debug/crampd}"  # another build (say, without a fix) to try
 work="$SDENV_TMP/ctl-journal"
 mkdir -p "$work/config/crampd" "$work/state" "$work/run"
 export XDG_CONFIG_HOME="$work/config" XDG_STATE_HOME="$work/state" CRAMPD_SOCKET="$work/run/ctl.sock" TZ=UTC
