@@ -36,6 +36,19 @@ public enum JournalMessageID: String, CaseIterable, Sendable {
     /// A desktop notification was closed without pressing a button.
     case notificationDismissed = "66b8ccbe962c4a38a5e989da5fa74e1c"
 
+    /// All reminders were paused (`crampd ctl pause`).
+    case paused = "c260ecf97d564142a0e89012a287a2cf"
+    /// A pause ended early (`crampd ctl resume`).
+    case resumed = "d9f1236d858f435698d6cd13ac21cebe"
+    /// A reminder's keys were changed (`crampd ctl set`).
+    case reminderChanged = "b82cd15f41b54fb08bdec6196ba7af0e"
+    /// A reminder was added (`crampd ctl add`).
+    case reminderAdded = "9c2d24ad1f7c45dbb3c696bbc8719869"
+    /// A reminder was removed (`crampd ctl remove`).
+    case reminderRemoved = "aa0c654ca8e94f4d9f1574382e644603"
+    /// Every ctl change to a reminder was undone (`crampd ctl reset`).
+    case reminderReset = "8062250ffef544b3b4e080dc49d68ed7"
+
     /// The journal field carrying this id: `("MESSAGE_ID", "35dc…")`.
     public var field: (name: String, value: String) { ("MESSAGE_ID", rawValue) }
 }

@@ -27,6 +27,14 @@ public struct ErrorCode: RawRepresentable, Hashable, Sendable, Codable, CustomSt
     /// The daemon failed (e.g. could not save); the message says what, and nothing changed.
     public static let `internal` = ErrorCode("internal")
 
+    // Found by `crampd ctl` itself, never sent by the daemon; `--json` prints them like the daemon's.
+    /// The daemon is not running, or its socket cannot be found or reached.
+    public static let unavailable = ErrorCode("unavailable")
+    /// Connected, but the exchange with the daemon failed (timed out, cut off, unreadable answer).
+    public static let connectionFailed = ErrorCode("connection-failed")
+    /// The command line is wrong (`crampd ctl … --json` exits 2 with this code).
+    public static let usage = ErrorCode("usage")
+
     public var description: String { rawValue }
 }
 

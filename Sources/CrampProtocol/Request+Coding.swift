@@ -19,7 +19,7 @@ extension Request: Encodable {
     enum Field: String, CodingKey {
         case version, id, command, keepAlive
         case reminder, count, duration, until, assignments, runtime, sample
-        case milliliters, note, electrolyte, milligrams, muscle, severity, at, days, format, since
+        case milliliters, note, electrolyte, milligrams, muscle, severity, at, days, format, since, date
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -28,12 +28,21 @@ extension Request: Encodable {
         try c.encode(id, forKey: .id)
         try c.encode(command.name, forKey: .command)
         switch command {
-        case .status, .list, .resume, .reload, .undo, .today:
+        case .status, .list, .resume, .reload, .undo:
             break
+        case .today(let date):
+            try c.encodeIfPresent(date, forKey: .date)
         case .next(let count):
             try c.encode(count, forKey: .count)
-        case .show(let reminder), .done(let reminder), .skip(let reminder), .trigger(let reminder):
+        case .show(let reminder), .done(let reminder), .trigger(let reminder):
             try c.encode(reminder, forKey: .reminder)
+        case .skip(let reminder, let extent):
+            try c.encode(reminder, forKey: .reminder)
+            switch extent {
+            case .next(1): break  // what an old daemon does without a count
+            case .next(let count): try c.encode(count, forKey: .count)
+            case .until(let t): try c.encode(t, forKey: .until)
+            }
         case .snooze(let reminder, let duration):
             try c.encode(reminder, forKey: .reminder)
             try c.encodeIfPresent(duration, forKey: .duration)
@@ -96,6 +105,7 @@ private struct RawRequest: Decodable {
     var days: Int?
     var format: ExportFormat?
     var since: String?
+    var date: String?
 }
 
 /// Only the id, read leniently so that even a request with a bad field gets its id back.
@@ -176,7 +186,17 @@ extension Request {
         case "snooze":
             let duration = try raw.duration.map { (d) throws(RequestDecodingError) in try bounded(d) }
             command = .snooze(reminder: try reminder(), duration: duration)
-        case "skip": command = .skip(reminder: try reminder())
+        case "skip":
+            switch (raw.count, raw.until) {
+            case (nil, nil): command = .skip(reminder: try reminder())
+            case (let count?, nil):
+                guard (1...Command.maxSkipCount).contains(count) else {
+                    throw fail(.badRequest, "expected \"count\" from 1 to \(Command.maxSkipCount), got \(count)")
+                }
+                command = .skip(reminder: try reminder(), .next(count))
+            case (nil, let t?): command = .skip(reminder: try reminder(), .until(t))
+            case (_?, _?): throw fail(.badRequest, "expected \"count\" or \"until\" for \"skip\", got both")
+            }
         case "trigger": command = .trigger(reminder: try reminder())
         case "pause":
             switch (raw.duration, raw.until) {
@@ -213,7 +233,7 @@ extension Request {
             return .take(electrolyte: electrolyte, milligrams: raw.milligrams)
         case "cramp": return .cramp(muscle: raw.muscle, severity: raw.severity, at: raw.at, note: raw.note)
         case "undo": return .undo
-        case "today": return .today
+        case "today": return .today(date: raw.date)
         case "stats":
             let days = raw.days ?? 7
             guard Command.statsDays.contains(days) else {

@@ -27,6 +27,14 @@ public enum PauseLength: Sendable, Equatable {
     case until(Instant)
 }
 
+/// Which occurrences `skip` drops.
+public enum SkipExtent: Sendable, Equatable {
+    /// The next `count` firings (1 to `Command.maxSkipCount`); a pending snooze counts as the first.
+    case next(Int)
+    /// Every firing before this instant (`--today`: the client's next local midnight).
+    case until(Instant)
+}
+
 /// One case per verb of `crampd ctl`; the server dispatches on it with one exhaustive `switch`.
 ///
 /// Adding a verb (diary: drink, take, cramp, undo, today, stats, export; notify-test)
@@ -45,8 +53,8 @@ public enum Command: Sendable, Equatable {
     case done(reminder: String)
     /// Postpone a reminder by `duration`, or by `[daemon] snooze` when nil. Result: `.action`.
     case snooze(reminder: String, duration: TimeSpan?)
-    /// Skip the next occurrence of a reminder. Result: `.action`.
-    case skip(reminder: String)
+    /// Skip the next occurrences of a reminder; a later skip replaces an earlier one. Result: `.action`.
+    case skip(reminder: String, SkipExtent = .next(1))
     /// Fire a reminder now, to try it; its schedule does not change. Result: `.action`.
     case trigger(reminder: String)
     /// Pause all reminders; the expiry survives a restart. Result: `.action`.
@@ -79,8 +87,9 @@ public enum Command: Sendable, Equatable {
     case cramp(muscle: String?, severity: Int?, at: String?, note: String?)
     /// Remove the most recently logged drink, dose or cramp. Result: `.diary`.
     case undo
-    /// Today's intake against the goals, what is still due, cramps. Result: `.today`.
-    case today
+    /// Today's intake against the goals, what is still due, cramps; with `date` (a local date
+    /// "2026-12-01", today or earlier) that day's, as it ended. Result: `.today`.
+    case today(date: String? = nil)
     /// Per-day statistics of the last `days` days (1-366). Result: `.stats`.
     case stats(days: Int)
     /// Every diary record (since a local date "2026-11-01"), as CSV or JSON. Result: `.export`.
@@ -121,6 +130,9 @@ public enum Command: Sendable, Equatable {
         "pause", "resume", "set", "add", "remove", "reset", "reload", "notify-test",
         "drink", "take", "cramp", "undo", "today", "stats", "export",
     ]
+
+    /// The most occurrences one `skip` drops by count (below the agenda's look-ahead, so the plan sees past them).
+    public static let maxSkipCount = 50
 
     /// The most occurrences `next` returns.
     public static let maxNextCount = 1000

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CrampDaemon
+import CrampProtocol
 import Glibc
 
 /// The `crampd` command: a table of contents. One subcommand per file.
@@ -45,8 +46,11 @@ extension Crampd {
         } catch {
             let code = exitCode(for: error)
             guard code == .validationFailure else { exit(withError: error) }
-            let message = fullMessage(for: error)
-            if !message.isEmpty { standardError(message) }
+            let text = fullMessage(for: error)
+            if !text.isEmpty { standardError(text) }
+            if CtlFastPath.wantsJSON(Array(CommandLine.arguments.dropFirst())) {
+                CtlSession.write(WireCoding.line(ControlError(.usage, message(for: error))))
+            }
             Glibc.exit(2)
         }
     }

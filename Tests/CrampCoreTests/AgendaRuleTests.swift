@@ -163,6 +163,47 @@ import CrampDaemon  // SystemZoneFiles: the system tzdata, handed in
         #expect(driver.state.reminders["water"]?.skipNext == false)
     }
 
+    @Test func skipWithACountDropsThatManyAndRepeatingItDropsNoMore() {
+        var driver = AgendaDriver(config: agendaConfig([water]))
+        driver.step(at: agendaDay(10, 5))
+        driver.state = driver.state.recordingSkip("water", count: 2, now: agendaDay(10, 5))
+        // The same request again replaces the first: still two, not four.
+        driver.state = driver.state.recordingSkip("water", count: 2, now: agendaDay(10, 6))
+        let plan = driver.step(at: agendaDay(10, 6)).plan
+        #expect(plan.entry(for: "water")?.skipped == [agendaDay(10, 30), agendaDay(11)])
+        #expect(plan.entry(for: "water")?.next?.due == agendaDay(11, 30))
+        driver.run(through: agendaDay(12))
+        #expect(driver.fired.map(\.firing.due) == [agendaDay(11, 30), agendaDay(12)])
+        #expect(driver.actions(of: "water").prefix(2) == [
+            .skipped(reminderID: "water", due: agendaDay(10, 30), reason: .requested),
+            .skipped(reminderID: "water", due: agendaDay(11), reason: .requested),
+        ])
+        #expect(driver.state.reminders["water"]?.skipNext == false)
+        #expect(driver.state.reminders["water"]?.skipAfterNext == nil)
+    }
+
+    @Test func skipUntilDropsEveryFiringBeforeItAndThenEnds() {
+        var driver = AgendaDriver(config: agendaConfig([water]))
+        driver.step(at: agendaDay(10, 5))
+        driver.state = driver.state.recordingSkip("water", until: agendaDay(12, 10), now: agendaDay(10, 5))
+        let plan = driver.step(at: agendaDay(10, 5)).plan
+        #expect(plan.entry(for: "water")?.skipping == agendaDay(10, 30))
+        #expect(plan.entry(for: "water")?.next?.due == agendaDay(12, 30))
+        driver.run(through: agendaDay(13))
+        #expect(driver.fired.map(\.firing.due) == [agendaDay(12, 30), agendaDay(13)])
+        #expect(driver.actions(of: "water").filter { if case .skipped = $0 { true } else { false } }.count == 4)
+        #expect(driver.state.reminders["water"]?.skipUntil == nil)
+    }
+
+    @Test func skipTwoWhileSnoozedDropsTheSnoozeAndOneScheduled() {
+        var state = Agenda.step(config: agendaConfig([water]), zone: .utc, state: .empty, now: agendaDay(10, 1)).state
+        state = state.recordingSnooze("water", until: agendaDay(10, 11), now: agendaDay(10, 1))
+        state = state.recordingSkip("water", count: 2, now: agendaDay(10, 5))
+        let plan = Agenda.plan(config: agendaConfig([water]), zone: .utc, state: state, now: agendaDay(10, 5))
+        #expect(plan.entry(for: "water")?.skipped == [agendaDay(10, 30)])
+        #expect(plan.entry(for: "water")?.next?.due == agendaDay(11))
+    }
+
     @Test func skipWhileSnoozedDropsOnlyTheSnooze() {
         var state = Agenda.step(config: agendaConfig([water]), zone: .utc, state: .empty, now: agendaDay(10, 1)).state
         state = state.recordingSnooze("water", until: agendaDay(10, 11), now: agendaDay(10, 1))

@@ -27,6 +27,27 @@ import TOML
 
     func merged(_ dropIn: String) throws -> Config { try validConfig(base, dropIns: [dropIn]) }
 
+    @Test func listsTakeCommasOrTheTOMLForm() throws {
+        for typed in ["at=10:30,16:00", #"at=["10:30", "16:00"]"#] {
+            let dropIn = try edit([.set(id: "calves", assignments: [typed])])
+            let calves = try #require(try merged(dropIn).reminder(id: "calves"))
+            guard case .at(let at) = calves.schedule else { Issue.record("not at: \(typed)"); continue }
+            #expect(at.times == [TimeOfDay(hour: 10, minute: 30), TimeOfDay(hour: 16, minute: 0)], "\(typed)")
+        }
+        #expect(throws: DropInEditError.self) { try edit([.set(id: "calves", assignments: ["at=[10:30"])]) }
+    }
+
+    /// A refused value is named as the user typed it, not as a line of the drop-in crampd wrote.
+    @Test func aValueErrorNamesTheTypedArgument() throws {
+        let change = DropInEdit.set(id: "water", assignments: ["amount=300", "every=soon"])
+        let dropIn = SourceText(name: "d1.toml", text: try edit([change]))
+        guard case .failure(let failure) = loadConfig(base, dropIns: [String(decoding: dropIn.bytes, as: UTF8.self)]) else {
+            Issue.record("every=soon was accepted"); return
+        }
+        #expect(failure.renderedEach { change.describe($0, in: dropIn) }
+                == [#"every=soon: expected a duration like "45m" or "1h30m" for "every", got "soon""#])
+    }
+
     @Test func setChangesOneReminderByKeyType() throws {
         let dropIn = try edit([.set(id: "water", assignments: ["every=30m", "days=mon,tue", "amount=300", "enabled=false"])])
         let water = try #require(try merged(dropIn).reminder(id: "water"))

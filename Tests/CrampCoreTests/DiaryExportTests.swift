@@ -7,7 +7,7 @@ struct DiaryExportTests {
     @Test func csvHasOneHeaderAndEveryRecordKindInTimeOrder() {
         let csv = DiaryCSV.render(DiaryFixture.records, zone: .utc)
         let lines = csv.split(separator: "\r\n", omittingEmptySubsequences: false)
-        #expect(lines.first == "type,time,utc_offset,amount,unit,electrolyte,muscle,severity,night,reminder,event,planned,note")
+        #expect(lines.first == "type,time,utc_offset,amount,unit,electrolyte,muscle,severity,night,reminder,event,due,note")
         #expect(lines.last == "")  // every row ends with CRLF
         #expect(lines.count == 1 + 4 + 3 + 2 + 7 + 1)
         #expect(lines[1] == "drink,2026-11-24 12:00:00,+00:00,2000,ml,,,,,,,,")

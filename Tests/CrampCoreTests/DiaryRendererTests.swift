@@ -10,10 +10,10 @@ struct DiaryRendererTests {
     @Test func todayInATerminal() {
         #expect(TodayRenderer.render(today, zone: .utc, isTerminal: true, width: 80) == """
         Today, Wed 2026-11-25 (UTC)
-        Water       █████████████████▌             1250 of 2000 ml   62%  3 drinks, last at 14:03
-        Sodium                                        0 of 1500 mg    0%
-        Potassium                                           300 mg        no target
-        Magnesium   ████████████████████████████     450 of 300 mg  150%  above the daily cap of 400 mg
+        Water       ████████▏       1250 of 2000 ml   62%  3 drinks, last at 14:03
+        Sodium                         0 of 1500 mg    0%
+        Potassium                            300 mg        no target
+        Magnesium   █████████████     450 of 300 mg  150%  above the daily cap of 400 mg
         Still due   16:00  water (250 ml)
                     21:00  magnesium (200 mg)
         Cramps      03:10  calf, severity 6, at night
@@ -55,13 +55,13 @@ struct DiaryRendererTests {
         Sun 11-22                 ┆     0 ml    0%
         Mon 11-23                 ┆     0 ml    0%
         Tue 11-24  ████████████████  2000 ml  100% ✓  done 1/1     cramps 1 (1 at night)
-        Wed 11-25  ██████████     ┆  1250 ml   62%    done 1/2     cramps 1 (1 at night)
+        Wed 11-25  ██████████     ┆  1250 ml   62%    done 1/3     cramps 1 (1 at night)
 
         Water         average 464 ml a day; goal met on 1 of 7 days
         Electrolytes  sodium         0 mg in all,    0 mg a day (target 1500)
                       potassium    300 mg in all,   42 mg a day
                       magnesium    450 mg in all,   64 mg a day (target 300, cap 400)
-        Reminders     done 2 of 3 (66%); 1 skipped, 1 missed
+        Reminders     done 2 of 4 (50%); 1 skipped, 1 missed
         Cramps        2, 2 of them at night
 
         """)
@@ -77,13 +77,13 @@ struct DiaryRendererTests {
         2026-11-22         0         0     0     0       0             0
         2026-11-23         0         0     0     0       0             0
         2026-11-24      2000       100     1     1       1             1
-        2026-11-25      1250        62     2     1       1             1
+        2026-11-25      1250        62     3     1       1             1
 
         Water         average 464 ml a day; goal met on 1 of 7 days
         Electrolytes  sodium         0 mg in all,    0 mg a day (target 1500)
                       potassium    300 mg in all,   42 mg a day
                       magnesium    450 mg in all,   64 mg a day (target 300, cap 400)
-        Reminders     done 2 of 3 (66%); 1 skipped, 1 missed
+        Reminders     done 2 of 4 (50%); 1 skipped, 1 missed
         Cramps        2, 2 of them at night
 
         """)
@@ -99,8 +99,47 @@ struct DiaryRendererTests {
         #expect(StatsRenderer.render(week, isTerminal: true, width: 80).split(separator: "\n").allSatisfy { $0.count <= 80 })
     }
 
-    @Test func aTerminalTooNarrowForBarsGetsTheTable() {
-        #expect(StatsRenderer.render(week, isTerminal: true, width: 69) == StatsRenderer.render(week, isTerminal: false))
+    @Test func aNarrowTerminalDropsTheNightCountBeforeTheBars() {
+        let narrow = StatsRenderer.render(week, isTerminal: true, width: 69)
+        #expect(narrow.contains("Tue 11-24  " + String(repeating: "█", count: 18) + "  2000 ml  100% ✓  done 1/1     cramps 1\n"))
+        #expect(StatsRenderer.render(week, isTerminal: true, width: 40) == StatsRenderer.render(week, isTerminal: false, width: 40))
+    }
+
+    /// Issue 14 item 19: `today` and `stats` fit 60 columns on a terminal, bars included.
+    @Test(arguments: [60, 61, 64, 72]) func todayAndStatsFitANarrowTerminal(width: Int) {
+        for text in [TodayRenderer.render(today, zone: .utc, isTerminal: true, width: width),
+                     StatsRenderer.render(week, isTerminal: true, width: width)] {
+            #expect(text.split(separator: "\n").allSatisfy { $0.count <= width }, "\(width):\n\(text)")
+            #expect(text.contains("█"), "bars even at \(width) columns")
+        }
+    }
+
+    @Test func todayAtSixtyColumns() {
+        #expect(TodayRenderer.render(today, zone: .utc, isTerminal: true, width: 60) == """
+        Today, Wed 2026-11-25 (UTC)
+        Water       ███████████████            1250 of 2000 ml   62%
+                    3 drinks, last at 14:03
+        Sodium                                    0 of 1500 mg    0%
+        Potassium                                       300 mg
+                    no target
+        Magnesium   ████████████████████████     450 of 300 mg  150%
+                    above the daily cap of 400 mg
+        Still due   16:00  water (250 ml)
+                    21:00  magnesium (200 mg)
+        Cramps      03:10  calf, severity 6, at night
+
+        """)
+    }
+
+    /// Issue 14 item 19: without a UTF-8 locale, bars and marks are ASCII.
+    @Test func asciiBarsForPlainLocales() {
+        let stats = StatsRenderer.render(week, isTerminal: true, width: 80, glyphs: .ascii)
+        #expect(stats.contains("Tue 11-24  ################  2000 ml  100% *  done 1/1"))
+        #expect(stats.contains("Wed 11-25  ##########     |  1250 ml"))
+        let todayText = TodayRenderer.render(today, zone: .utc, isTerminal: true, width: 80, glyphs: .ascii)
+        #expect(todayText.unicodeScalars.allSatisfy { $0.isASCII }, "\(todayText)")
+        #expect(BlockBar.draw(value: 1, scale: 8, width: 1, glyphs: .ascii) == " ")
+        #expect(BlockBar.draw(value: 5, scale: 8, width: 2, glyphs: .ascii) == "# ")
     }
 
     @Test func theGoalIsMarkedOnlyWhereTheBarFallsShort() {
@@ -120,5 +159,26 @@ struct DiaryRendererTests {
         #expect(BlockBar.draw(value: 100, scale: 8, width: 3) == "███")  // clamped
         #expect(BlockBar.draw(value: 5, scale: 0, width: 2) == "  ")     // nothing to compare with
         #expect(BlockBar.draw(value: 1250, scale: 2000, width: 28) == String(repeating: "█", count: 17) + "▌" + String(repeating: " ", count: 10))
+    }
+}
+
+/// `crampd ctl today --date DATE`: an earlier day, shown as `today` shows today (issue 14 item 21).
+struct PastDayTests {
+    @Test func anEarlierDayEndsAtItsLastInstantAndTodayIsNotPast() throws {
+        let yesterday = try #require(try PastDay.parse("2026-11-24", now: DiaryFixture.now, zone: .utc).get())
+        #expect(yesterday.lastInstant == DiaryFixture.today(0, 0) - TimeSpan(microseconds: 1))
+        #expect(try PastDay.parse("2026-11-25", now: DiaryFixture.now, zone: .utc).get() == nil)
+        #expect(PastDay.parse("2026-11-26", now: DiaryFixture.now, zone: .utc)
+                == .failure(.dateInTheFuture("2026-11-26", today: CivilDate(year: 2026, month: 11, day: 25))))
+        #expect(PastDay.parse("2026-02-30", now: DiaryFixture.now, zone: .utc) == .failure(.dateMalformed("2026-02-30")))
+    }
+
+    @Test func anEarlierDayReadsLikeTodayWithItsDate() throws {
+        let yesterday = try #require(try PastDay.parse("2026-11-24", now: DiaryFixture.now, zone: .utc).get())
+        let summary = TodaySummary.compute(records: DiaryFixture.records, goals: DiaryFixture.goals, zone: .utc,
+                                           now: yesterday.lastInstant)
+        let text = TodayRenderer.render(summary, zone: .utc, isTerminal: false, isToday: false)
+        #expect(text.hasPrefix("Tue 2026-11-24 (UTC)\nWater        2000 of 2000 ml  100%"))
+        #expect(!text.contains("Still due"))
     }
 }

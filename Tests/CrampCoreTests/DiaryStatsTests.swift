@@ -28,23 +28,32 @@ struct DiaryStatsTests {
     }
 
     @Test func aMissedReminderCaughtUpCountsOnce() {
-        // Yesterday: magnesium missed, then fired as a catch-up, then done: 1 of 1.
-        #expect(stats.days[5].reminders == ReminderAdherence(due: 1, done: 1, skipped: 0, missed: 1))
-        // Today: two water reminders fired, one done; one skipped without firing.
-        #expect(stats.days[6].reminders == ReminderAdherence(due: 2, done: 1, skipped: 1, missed: 0))
-        #expect(stats.adherence == ReminderAdherence(due: 3, done: 2, skipped: 1, missed: 1))
-        #expect(stats.adherence.percent == 66)
+        // Yesterday: magnesium missed, then fired as a catch-up, then done: 1 of 1, done.
+        #expect(stats.days[5].reminders == ReminderAdherence(due: 1, done: 1, skipped: 0, missed: 0))
+        // Today: two water reminders fired, one done; one skipped without firing: three fell due.
+        #expect(stats.days[6].reminders == ReminderAdherence(due: 3, done: 1, skipped: 1, missed: 1))
+        #expect(stats.adherence == ReminderAdherence(due: 4, done: 2, skipped: 1, missed: 1))
+        #expect(stats.adherence.percent == 50)
     }
 
-    @Test func doneBeforeDueNeverExceedsAHundredPercent() {
+    /// Each occurrence has one outcome: done + skipped + missed == due, every day and in all.
+    @Test func theNumbersAddUp() {
+        for a in stats.days.map(\.reminders) + [stats.adherence] {
+            #expect(a.done + a.skipped + a.missed == a.due, "\(a)")
+        }
+    }
+
+    @Test func doneBeforeDueNeverReadsDueZeroDoneOne() {
         let early = ReminderEventRecord(reminderID: "water", event: .done, planned: nil, actual: DiaryFixture.today(8, 0))
         let due = ReminderEventRecord(reminderID: "water", event: .due, planned: DiaryFixture.today(9, 0), actual: DiaryFixture.today(9, 0))
         let done = ReminderEventRecord(reminderID: "water", event: .done, planned: DiaryFixture.today(9, 0), actual: DiaryFixture.today(9, 1))
         let s = DiaryStats.compute(records: DiaryRecords(reminderEvents: [early, due, done, done]), goals: Goals(), zone: .utc,
                                    now: DiaryFixture.now, days: 1)
-        #expect(s.adherence.due == 1)
-        #expect(s.adherence.done == 2)
+        #expect(s.adherence == ReminderAdherence(due: 2, done: 2, skipped: 0, missed: 0))
         #expect(s.adherence.percent == 100)
+        let alone = DiaryStats.compute(records: DiaryRecords(reminderEvents: [early]), goals: Goals(), zone: .utc,
+                                       now: DiaryFixture.now, days: 1)
+        #expect(alone.adherence == ReminderAdherence(due: 1, done: 1, skipped: 0, missed: 0))
         #expect(ReminderAdherence().percent == nil)
     }
 

@@ -85,9 +85,47 @@ extension ControlServerTests {
         #expect(result.output == "")
         #expect(result.errors == """
             Failed to connect to crampd at \(path): No such file or directory
-            is crampd running? try: systemctl --user start crampd
+              is crampd running? try: systemctl --user start crampd
 
             """)
+    }
+
+    /// notify-test ends with a verdict, and fails when the sample was not shown.
+    @Test(.enabled(if: crampdBinary != nil)) func notifyTestEndsWithAVerdict() throws {
+        let fixture = try ServerFixture()
+        defer { fixture.tearDown() }
+        fixture.queue.sync {
+            fixture.handler.answer = { _ in .ok(.action(ActionResult(summary: "Desktop notifications do not work: no bus",
+                                                                     changes: ["4. Sample notification: none sent"]))) }
+        }
+        let failed = try ctl(["notify-test"], socket: fixture.path)
+        #expect(failed.status == 1)
+        #expect(failed.output.hasSuffix("Verdict: FAILED, the sample notification was not shown; see the steps above.\n"))
+        fixture.queue.sync {
+            fixture.handler.answer = { _ in .ok(.action(ActionResult(summary: "Desktop notifications work",
+                                                                     changes: [DesktopDiagnosis.sampleShownStep + "id 7"]))) }
+        }
+        let shown = try ctl(["notify-test"], socket: fixture.path)
+        #expect(shown.status == 0)
+        #expect(shown.output.hasSuffix("Verdict: OK, the server showed the sample (id 7).\n"))
+    }
+
+    /// `--json` errors are JSON whoever finds them: the daemon, the client, or the command line.
+    @Test(.enabled(if: crampdBinary != nil)) func ctlJSONErrorsAreJSONInEveryCase() throws {
+        let directory = makeTemporaryDirectory()
+        defer { rmdir(directory) }
+        let path = directory + "/ctl.sock"
+        let result = try ctl(["status", "--json"], socket: path)
+        #expect(result.status == 69)
+        #expect(result.output == #"{"code":"unavailable","details":["is crampd running? try: systemctl --user start crampd"],"#
+                + #""message":"Failed to connect to crampd at \#(path): No such file or directory"}"# + "\n")
+        let slow = try ctl(["list", "--json", "-n", "3"], socket: path)  // argument-parser's path
+        #expect(slow.status == 2)
+        #expect(slow.output.hasPrefix(#"{"code":"usage","message":"#))
+        #expect(slow.output.hasSuffix("}\n") && slow.output.split(separator: "\n").count == 1)
+        let invalid = try ctl(["snooze", "water", "10", "--json"], socket: path)
+        #expect(invalid.status == 2)
+        #expect(invalid.output.contains(#"expected a duration like"#))
     }
 
     /// Arguments refused by `validate()` exit like any usage error (the status the root

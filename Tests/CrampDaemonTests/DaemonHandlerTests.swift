@@ -95,7 +95,7 @@ struct DaemonHandlerTests {
         #expect(done.summary.hasPrefix("Marked water as done. Logged the drink of 300 ml"))
         #expect(f.state.reminders["water"]?.lastDone == Self.day(10, 2))
         #expect(f.journal.events.suffix(1) == ["done water"])
-        guard case .today(let today) = try f.ok(.today) else { throw Unexpected() }
+        guard case .today(let today) = try f.ok(.today(date: nil)) else { throw Unexpected() }
         #expect(today.waterMilliliters == 300)
         #expect(today.drinkCount == 1)
     }
@@ -171,7 +171,7 @@ struct DaemonHandlerTests {
         guard case .diary(let dose) = try f.ok(.take(electrolyte: "magnesium", milligrams: nil)) else { throw Unexpected() }
         #expect(dose.dose?.milligrams == 200)
         #expect(f.failure(.take(electrolyte: "potassium", milligrams: nil))?.code == .invalidArgument)
-        guard case .today(let today) = try f.ok(.today) else { throw Unexpected() }
+        guard case .today(let today) = try f.ok(.today(date: nil)) else { throw Unexpected() }
         #expect(today.waterMilliliters == 300)
         #expect(today.electrolytes.first { $0.electrolyte == .magnesium }?.milligrams == 200)
     }

@@ -62,4 +62,19 @@ struct ArgumentTextTests {
             try ArgumentText.time("2026-11-25 08:00", now: now, zone: .utc)
         }
     }
+
+    @Test(arguments: [("330", 330), ("+330", 330), ("500ml", 500), ("500ML", 500), ("0.5l", 500), (".25l", 250),
+                      ("1.5L", 1500), ("12oz", 355), ("8oz", 237), ("0.4ml", 0)])
+    func volumes(text: String, milliliters: Int) throws {
+        if milliliters == 0 {
+            #expect(throws: ArgumentError.self) { try ArgumentText.volume(text) }
+        } else {
+            #expect(try ArgumentText.volume(text) == milliliters)
+        }
+    }
+
+    @Test(arguments: ["", "ml", "lots", "5 ml", "1.2.3l", "5.l", "1e3", "0x10", "5kg", "-5", "nan", "9999999999999l"])
+    func badVolumes(text: String) {
+        #expect(throws: ArgumentError.self) { try ArgumentText.volume(text) }
+    }
 }

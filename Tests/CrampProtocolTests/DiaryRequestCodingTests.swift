@@ -14,7 +14,8 @@ struct DiaryRequestCodingTests {
         (.take(electrolyte: "magnesium", milligrams: 200), #"{"command":"take","electrolyte":"magnesium","id":3,"milligrams":200,"version":1}"#),
         (.cramp(muscle: "calf", severity: 6, at: "03:10", note: nil), #"{"at":"03:10","command":"cramp","id":3,"muscle":"calf","severity":6,"version":1}"#),
         (.undo, #"{"command":"undo","id":3,"version":1}"#),
-        (.today, #"{"command":"today","id":3,"version":1}"#),
+        (.today(), #"{"command":"today","id":3,"version":1}"#),
+        (.today(date: "2026-12-01"), #"{"command":"today","date":"2026-12-01","id":3,"version":1}"#),
         (.stats(days: 30), #"{"command":"stats","days":30,"id":3,"version":1}"#),
         (.export(format: .csv, since: "2026-11-01"), #"{"command":"export","format":"csv","id":3,"since":"2026-11-01","version":1}"#),
     ])

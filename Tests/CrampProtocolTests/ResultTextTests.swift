@@ -64,25 +64,29 @@ struct ResultTextTests {
             ReminderRow(id: "stretch", kind: "stretch", enabled: false, schedule: "at 21:30"),
             ReminderRow(id: "potassium", kind: "electrolyte", next: at(14, 10), schedule: "at 12:00",
                         snoozedUntil: at(14, 10)),
+            // Snoozed into quiet hours: it fires when they end, and the line says so.
+            ReminderRow(id: "calves", kind: "stretch", next: Instant(seconds: now.seconds + 18 * 3600), schedule: "at 21:30",
+                        snoozedUntil: at(23, 35)),
         ], pause: PauseState(since: at(13, 0), until: at(18, 0)))
         #expect(ResultText.list(list, now: now, zone: .utc) == """
-            NEXT       LEFT   LAST       REMINDER   SCHEDULE
-            14:45      45min  45min ago  water      every 45m between 08:00-20:00
-            Thu 21:00  1d 7h  2d ago     magnesium  at 21:00 (skipping the next)
-            -          -      -          stretch    at 21:30 (disabled)
-            14:10      10min  -          potassium  at 12:00 (snoozed until 14:10)
+            NEXT       LEFT        LAST       REMINDER   SCHEDULE
+            14:10      10min       -          potassium  at 12:00 (snoozed until 14:10)
+            14:45      45min       45min ago  water      every 45m between 08:00-20:00
+            Thu 08:00  18h 0min    -          calves     at 21:30 (snoozed until 23:35, held back to Thu 08:00)
+            Thu 21:00  1d 7h 0min  2d ago     magnesium  at 21:00 (skipping the next)
+            -          -           -          stretch    at 21:30 (disabled)
 
             All reminders are paused: until 18:00, in 4h.
 
-            4 reminders listed.
+            5 reminders listed.
 
             """)
     }
 
     @Test func listTextWithOneReminder() {
         #expect(ResultText.list(ReminderList(reminders: [Samples.magnesiumRow]), now: now, zone: .utc) == """
-            NEXT   LEFT  LAST  REMINDER   SCHEDULE
-            21:00  7h    -     magnesium  at 21:00
+            NEXT   LEFT     LAST  REMINDER   SCHEDULE
+            21:00  7h 0min  -     magnesium  at 21:00
 
             1 reminder listed.
 
@@ -154,5 +158,39 @@ struct ResultTextTests {
         #expect(TimeText.short(Instant(seconds: now.seconds - 86_400), now: now, zone: .utc) == "Tue 14:00")
         #expect(TimeText.short(Instant(seconds: now.seconds + 7 * 86_400), now: now, zone: .utc) == "2026-12-02 14:00")
         #expect(TimeText.full(now, zone: .utc) == "Wed 2026-11-25 14:00:00 UTC")
+    }
+}
+
+/// `crampd ctl skip` says exactly which firings it drops.
+struct SkipSummaryTests {
+    let format: (Instant) -> String = { "\($0.seconds % 86_400 / 3600):\($0.seconds % 3600 / 60)" }
+    func at(_ h: Int64, _ m: Int64) -> Instant { Instant(seconds: h * 3600 + m * 60) }
+
+    @Test func namesEveryDroppedFiring() {
+        #expect(SkipSummary.text(reminder: "water", extent: .next(2), dropped: [at(10, 30), at(12, 0), at(13, 30)], format: format)
+                == "Skipping the next 2 of water: 10:30 and 12:0.")
+        #expect(SkipSummary.text(reminder: "water", extent: .next(3), dropped: [at(10, 30)], format: format)
+                == "Skipping the next 3 of water: 10:30 (only 1 planned).")
+        #expect(SkipSummary.text(reminder: "water", extent: .next(1), dropped: [at(10, 30)], format: format)
+                == "Skipping the one at 10:30 of water.")
+        #expect(SkipSummary.text(reminder: "water", extent: .until(at(18, 0)), dropped: [at(10, 30)], format: format)
+                == "Skipping every water until 18:0, the first at 10:30.")
+        #expect(SkipSummary.text(reminder: "water", extent: .until(at(18, 0)), dropped: [], format: format)
+                == "Skipping water until 18:0; none is planned before then.")
+    }
+}
+
+/// Which bars a terminal gets, from LC_ALL, LC_CTYPE and LANG as setlocale(3) reads them.
+struct TerminalCharsetTests {
+    @Test func onlyAUTF8LocaleGetsUnicodeBars() {
+        #expect(TerminalCharset.glyphs(environment: ["LANG": "en_US.UTF-8"]) == .unicode)
+        #expect(TerminalCharset.glyphs(environment: ["LANG": "C.utf8"]) == .unicode)
+        #expect(TerminalCharset.glyphs(environment: ["LANG": "de_DE.UTF-8@euro"]) == .unicode)
+        #expect(TerminalCharset.glyphs(environment: ["LANG": "C"]) == .ascii)
+        #expect(TerminalCharset.glyphs(environment: [:]) == .ascii)
+        #expect(TerminalCharset.glyphs(environment: ["LANG": "en_US.ISO-8859-1"]) == .ascii)
+        #expect(TerminalCharset.glyphs(environment: ["LANG": "en_US.UTF-8", "LC_ALL": "C"]) == .ascii)
+        #expect(TerminalCharset.glyphs(environment: ["LANG": "C", "LC_CTYPE": "en_US.UTF-8"]) == .unicode)
+        #expect(TerminalCharset.glyphs(environment: ["LANG": "C", "LC_ALL": "", "LC_CTYPE": "en_US.UTF-8"]) == .unicode)
     }
 }

@@ -1,3 +1,4 @@
+import CrampCore
 import CrampProtocol
 import TestSupport
 import Testing
@@ -26,6 +27,7 @@ struct CtlFastPathTests {
         ["ctl", "snooze", "water", "15m"],
         ["ctl", "snooze", "--json", "water", "1h30m"],
         ["ctl", "skip", "water"],
+        ["ctl", "skip", "water", "2"],
         ["ctl", "trigger", "water"],
         ["ctl", "pause"],
         ["ctl", "pause", "2h"],
@@ -42,6 +44,10 @@ struct CtlFastPathTests {
         ["ctl", "drink"],
         ["ctl", "drink", "330"],
         ["ctl", "drink", "+330"],
+        ["ctl", "drink", "500ml"],
+        ["ctl", "drink", "0.5l"],
+        ["ctl", "drink", "12oz"],
+        ["ctl", "take", "electrolytes"],
         ["ctl", "take", "magnesium"],
         ["ctl", "take", "magnesium", "300"],
         ["ctl", "take", "calcium-citrate"],
@@ -50,6 +56,7 @@ struct CtlFastPathTests {
         ["ctl", "today"],
         ["ctl", "stats"],
         ["ctl", "export", "--json"],
+        ["ctl", "export"],
         ["ctl", "show", "help"],
     ])
     func everydayFormsTakeTheFastPathAndMeanTheSame(_ arguments: [String]) throws {
@@ -90,7 +97,6 @@ struct CtlFastPathTests {
         ["ctl", "take"],
         ["ctl", "cramp", "--muscle", "calf"],
         ["ctl", "stats", "--days", "30"],
-        ["ctl", "export"],
         ["ctl", "export", "--csv"],
         ["ctl", "notify-test"],
         ["ctl", "bogus"],
@@ -108,7 +114,7 @@ struct CtlFastPathTests {
         let verbs = Command.names + ["help", "bogus", "--json", "-h"]
         let tokens = [
             "water", "magnesium", "sodium", "x_1", "wat!er", "", "help", "ctl", "list",
-            "15m", "1h30m", "90s", "soon", "0", "250", "+5", "-5", "007", "1e3",
+            "15m", "1h30m", "90s", "soon", "0", "250", "+5", "-5", "007", "1e3", "0.5l", "12oz", "2",
             "every=30m", "days=mon..fri", "=x", "enabled=false", "message=Drink up",
             "--json", "--socket", "/tmp/s.sock", "--socket=/tmp/t.sock", "--socket=", "--runtime",
             "-h", "--help", "--", "-", "-n", "3", "--days", "--until", "18:00", "--note", "--csv", "--since",
@@ -123,5 +129,11 @@ struct CtlFastPathTests {
             #expect(fast == viaArgumentParser(arguments), "\(arguments)")
         }
         #expect(accepted > 400, "the corpus should exercise the fast path, not only its refusals")
+    }
+
+    @Test func setHelpNamesEverySettableKey() {
+        let help = CtlSet.helpMessage(columns: 200)
+        for key in DropInEdit.editableKeys { #expect(help.contains(key), "ctl set --help lacks \(key)") }
+        #expect(help.contains("skip_if_logged_within"))
     }
 }

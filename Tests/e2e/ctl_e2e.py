@@ -101,6 +101,7 @@ calendar = "*-*-* 00/6:00:00"
         check(oct(os.stat(SOCKET).st_mode & 0o777) == "0o600", "socket is 0600")
         check(oct(os.stat(os.path.dirname(SOCKET)).st_mode & 0o777) == "0o700", "socket directory is 0700")
         run_commands()
+        shell_completion()
         run_bad_input(daemon.pid)
         second_instance_refused()
     finally:
@@ -130,11 +131,17 @@ def run_commands():
     code, out, err = ctl("list")
     lines = out.split("\n")
     check(code == 0 and re.fullmatch(r"NEXT +LEFT +LAST +REMINDER +SCHEDULE", lines[0]) is not None, f"list header: {out}")
-    check(re.fullmatch(r"\d\d:\d\d +(\d+h )?\d+min +- +water +every 2h", lines[1]) is not None, f"list water row: {lines[1]!r}")
-    check(re.fullmatch(r"(\w{3} )?\d\d:\d\d +(\d+h )?\d+min +- +magnesium +calendar \*-\*-\* 00/6:00:00", lines[2]) is not None,
-          f"list magnesium row: {lines[2]!r}")
+    # Sorted by NEXT (issue 14 item 15): whichever is due first comes first.
+    water_row = next((l for l in lines[1:3] if " water " in l), "")
+    magnesium_row = next((l for l in lines[1:3] if " magnesium " in l), "")
+    check(re.fullmatch(r"\d\d:\d\d +(\d+h )?\d+min +- +water +every 2h", water_row) is not None, f"list water row: {water_row!r}")
+    check(re.fullmatch(r"(\w{3} )?\d\d:\d\d +(\d+d \d+h |\d+h )?\d+min +- +magnesium +calendar \*-\*-\* 00/6:00:00", magnesium_row)
+          is not None, f"list magnesium row: {magnesium_row!r}")
+    listed = json.loads(ctl("list", "--json")[1])["reminders"]
+    by_next = [r["id"] for r in sorted(listed, key=lambda r: r["next"])]
+    check([("water" if " water " in l else "magnesium") for l in lines[1:3]] == by_next, f"list sorted by NEXT: {out}")
     check(lines[3:] == ["", "2 reminders listed.", ""], f"list footer: {lines[3:]}")
-    check(len({line.index("REMINDER") if "REMINDER" in line else line.find(" water") + 1 for line in lines[:2]}) == 1,
+    check(len({line.index("REMINDER") if "REMINDER" in line else line.find(" water") + 1 for line in [lines[0], water_row]}) == 1,
           f"list columns aligned: {out}")
     listing = json.loads(ctl("list", "--json")[1])
     ids = [r["id"] for r in listing["reminders"]]
@@ -184,14 +191,54 @@ def run_commands():
     check(json.loads(ctl("list", "--json")[1])["reminders"][0]["schedule"] == "every 30m", "set takes effect at once")
     dropin = open(f"{ROOT}/config/crampd/config.d/50-crampd-ctl.toml").read()
     check('every = "30m"' in dropin and 'id = "water"' in dropin, f"drop-in written: {dropin}")
+    # set replies only what changed, for every key, without trailing spaces (issue 14 item 18).
+    code, out, _ = ctl("set", "water", "every=30m")
+    check(code == 0 and out == "No change to water: it already has those values.\n", f"set to the same value: {out!r}")
+    code, out, _ = ctl("set", "water", "skip_if_logged_within=10m", "catch_up=skip", "--runtime")
+    check(code == 0 and out == "Changed water until crampd restarts.\n  catch_up: default -> skip\n"
+          "  skip_if_logged_within: none -> 10m\n", f"set shows every key it changed: {out!r}")
+    ctl("reset", "water", "--runtime")
+    check(not re.search(r" +\n", open(f"{ROOT}/daemon.log").read()), "no trailing spaces in the log")
     code, out, err = ctl("set", "water", "every=soon")
-    check(code == 1 and "nothing was changed" in err and "every" in err, f"bad set refused: {code} {err}")
+    check(code == 1 and "nothing was changed" in err and "every=soon: expected a duration" in err
+          and "50-crampd-ctl.toml" not in err, f"bad set refused, naming the argument typed: {code} {err}")
+    code, out, _ = ctl("drink", "0.5l")
+    check(code == 0 and out.startswith("Logged a drink of 500 ml"), f"drink 0.5l: {out!r}")
+    code, out, _ = ctl("undo")
+    check(code == 0, f"undo the drink: {out!r}")
     check(json.loads(ctl("list", "--json")[1])["reminders"][0]["schedule"] == "every 30m", "bad set changed nothing")
     expect_output(["add", "stretch", "kind=stretch", "at=21:30"], 0, ["Added stretch.", "  added: at <HH:MM>"])
     expect_output(["remove", "stretch"], 0, ["Removed stretch.", "  removed: at <HH:MM>"])
     code, out, _ = ctl("reset", "water")
     check(code == 0 and out == "Reset water to the config files.\n  schedule: every 30m -> every 2h\n", f"reset: {out!r}")
     check(not os.path.exists(f"{ROOT}/config/crampd/config.d/50-crampd-ctl.toml"), "reset removed the emptied drop-in")
+    # reset undoes every ctl change, --runtime ones included (issue 14 item 10).
+    ctl("set", "water", "every=45m", "--runtime")
+    code, out, _ = ctl("reset", "water")
+    check(code == 0 and out == "Reset water to the config files (runtime changes dropped).\n  schedule: every 45m -> every 2h\n",
+          f"reset drops a runtime change: {out!r}")
+    check(json.loads(ctl("list", "--json")[1])["reminders"][0]["schedule"] == "every 2h", "reset: no runtime change left")
+    ctl("set", "water", "every=30m"); ctl("set", "water", "every=45m", "--runtime")
+    code, out, _ = ctl("reset", "water")
+    check(code == 0 and out == "Reset water to the config files (runtime changes dropped too).\n  schedule: every 45m -> every 2h\n",
+          f"reset drops saved and runtime changes: {out!r}")
+    code, _, err = ctl("reset", "water")
+    check(code == 1 and "No changes to reset" in err, f"nothing left to reset: {code} {err!r}")
+
+    # skip counts occurrences and says which (issue 14 item 11).
+    ctl("set", "water", "every=30m", "--runtime")
+    before = json.loads(ctl("next", "-n", "3", "--json")[1])["occurrences"]
+    code, out, _ = ctl("skip", "water", "2")
+    check(code == 0 and re.fullmatch(r"Skipping the next 2 of water: \w{3} [-\d]+ [:\d]+ UTC and \w{3} [-\d]+ [:\d]+ UTC\.\n", out)
+          is not None, f"skip 2: {out!r}")
+    again = ctl("skip", "water", "2")[1]
+    check(again == out, f"skip 2 again is the same skip: {again!r}")
+    after = json.loads(ctl("list", "--json")[1])["reminders"][0]
+    water_times = [o["at"] for o in before if o["reminder"] == "water"]
+    check(len(water_times) >= 3 and after["next"] == water_times[2], f"skip 2 drops two: {water_times} next {after['next']}")
+    code, out, _ = ctl("skip", "water", "--today", "--json")
+    check(code == 0 and re.match(r"Skipping (every )?water until ", json.loads(out)["summary"]) is not None, f"skip --today: {out!r}")
+    ctl("reset", "water", "--runtime")
 
     out = expect_output(["reload"], 0, None)
     check(out.startswith("Reloaded configuration (crampd ctl reload): 2 reminders"), f"reload: {out}")
@@ -208,6 +255,39 @@ def run_commands():
     check(code == 2 and "Missing expected argument" in err, f"usage exit {code}")
     code, _, err = ctl("status", "--socket", f"{ROOT}/nothing.sock")
     check(code == 69 and "systemctl --user start crampd" in err, f"not running exit {code}: {err}")
+
+
+def shell_completion():
+    """Bash completion for real (issue 14 item 20): the generated script, sourced, its function
+    called with COMP_WORDS as bash would, against this running daemon; then without one."""
+    script = subprocess.run([CRAMPD, "--generate-completion-script", "bash"], capture_output=True, text=True).stdout
+    path = f"{ROOT}/completion.bash"
+    open(path, "w").write(script)
+    driver = f"""
+source {path}
+complete -p crampd >/dev/null || exit 3
+try() {{ COMP_WORDS=("$@"); COMP_CWORD=$(( ${{#COMP_WORDS[@]}} - 1 )); COMP_LINE="${{COMP_WORDS[*]}}"; COMP_POINT=${{#COMP_LINE}}
+       COMPREPLY=(); _crampd crampd "${{COMP_WORDS[-1]}}" "${{COMP_WORDS[-2]}}"; echo "${{COMPREPLY[*]}}"; }}
+try crampd ctl done w
+try crampd ctl skip ''
+try crampd ctl take ''
+try crampd ctl set water sk
+"""
+    env = dict(ENV, PATH=os.path.dirname(CRAMPD) + ":" + ENV.get("PATH", "/usr/bin:/bin"))
+    started = time.time()
+    result = subprocess.run(["bash", "-c", driver], env=env, capture_output=True, text=True, timeout=20)
+    lines = result.stdout.split("\n")
+    check(result.returncode == 0 and lines[0] == "water", f"complete done w: {result.stdout!r} {result.stderr!r}")
+    check(lines[1].split() == ["water", "magnesium"], f"complete skip: {lines[1:2]}")
+    check(lines[2].split() == ["sodium", "potassium", "magnesium", "calcium"], f"complete take: {lines[2:3]}")
+    check(lines[3] == "skip_if_logged_within=", f"complete set keys: {lines[3:4]}")
+    check(time.time() - started < 5, f"completion took {time.time() - started:.1f} s")
+    # No daemon: no ids, no error, no wait.
+    gone = dict(env, CRAMPD_SOCKET=f"{ROOT}/nothing.sock")
+    started = time.time()
+    result = subprocess.run(["bash", "-c", driver], env=gone, capture_output=True, text=True, timeout=20)
+    check(result.stdout.split("\n")[0] == "" and result.stderr == "" and time.time() - started < 5,
+          f"completion without a daemon: {result.stdout!r} {result.stderr!r}")
 
 
 def run_bad_input(pid):

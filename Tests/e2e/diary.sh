@@ -102,8 +102,8 @@ run "take sodium without MG" 1 -- "$crampd" ctl take sodium \
   && expect_err "take without an amount and no reminder" "No sodium reminder has an amount; say how much, e.g.: crampd ctl take sodium 200"
 run "cramp --severity 11" 2 -- "$crampd" ctl cramp --severity 11 && grep -q "expected a severity from 1 to 10, got 11" "$work/err" \
   && ok "severity out of range is a usage error" || fail "cramp --severity 11"
-run "export without a format" 2 -- "$crampd" ctl export && grep -q "expected one of --csv or --json" "$work/err" \
-  && ok "export needs a format" || fail "export without a format"
+run "export without a format" 0 -- "$crampd" ctl export && head -1 "$work/raw" | grep -q "^type,time,utc_offset,.*,reminder,event,due,note" \
+  && ok "export defaults to CSV on stdout" || fail "export without a format: $(head -2 "$work/raw")"
 run "undo" 0 -- "$crampd" ctl undo && expect_out "undo says what it removed" "Removed the 200 mg of magnesium at DATE HH:MM."
 run "take again" 0 -- "$crampd" ctl take magnesium 200 --json
 python3 - "$work/raw" <<'PY' && ok "take --json" || fail "take --json"
@@ -175,13 +175,28 @@ head -2 "$work/raw" | tail -1 | grep -qx "date        water_ml  goal_pct   due  
 grep -qE "^$(date -u +%Y-%m-%d) +1350 +135 +[0-9]+ +1 +4 +1$" "$work/raw" && ok "stats: today's row" || { fail "stats row"; cat "$work/raw"; }
 grep -q "▏\|█" "$work/raw" && fail "stats draws bars into a pipe" || ok "stats: no block characters in a pipe"
 if command -v script >/dev/null; then  # a real terminal (a pty) for the CLI: charts and bars
-  COLUMNS=100 script -qec "$crampd ctl stats" /dev/null >"$work/tty" 2>&1 || true
+  COLUMNS=100 LANG=C.UTF-8 script -qec "$crampd ctl stats" /dev/null >"$work/tty" 2>&1 || true
   grep -qE "^$(date -u +'%a %m-%d')  █+.* 1350 ml  135% ✓" "$work/tty" && ok "stats on a terminal: a bar of blocks per day" \
     || { fail "stats on a terminal"; cat "$work/tty"; }
-  COLUMNS=100 script -qec "$crampd ctl today" /dev/null >"$work/tty" 2>&1 || true
+  COLUMNS=100 LANG=C.UTF-8 script -qec "$crampd ctl today" /dev/null >"$work/tty" 2>&1 || true
   grep -qE "^Water       █+ +1350 of 1000 ml  135%" "$work/tty" && ok "today on a terminal: a progress bar" \
     || { fail "today on a terminal"; cat "$work/tty"; }
+  # Issue 14 item 19: a plain locale gets ASCII bars; 60 columns fit.
+  COLUMNS=60 LANG=C.UTF-8 LC_ALL=C script -qec "stty cols 60; $crampd ctl stats; $crampd ctl today" /dev/null >"$work/tty" 2>&1 || true
+  grep -qE "^$(date -u +'%a %m-%d')  #+.* 1350 ml  135% \*" "$work/tty" && ! LC_ALL=C grep -q '[^ -~]' <(tr -d '\r' <"$work/tty") \
+    && ok "LC_ALL=C: ASCII bars" || { fail "LC_ALL=C: ASCII bars"; cat "$work/tty"; }
+  [ "$(tr -d '\r' <"$work/tty" | awk '{ if (length($0) > m) m = length($0) } END { print m }')" -le 60 ] \
+    && ok "today and stats fit 60 columns" || { fail "today and stats wider than 60 columns"; cat "$work/tty"; }
 fi
+# Issue 14 item 21: an earlier day as today shows today; a future one is refused.
+yesterday=$(date -u -d yesterday +%Y-%m-%d)
+run "today --date yesterday" 0 -- "$crampd" ctl today --date "$yesterday" \
+  && head -1 "$work/raw" | grep -q "^$(date -u -d yesterday +%a) $yesterday (UTC)$" && ! grep -q "Still due" "$work/raw" \
+  && ok "today --date shows that day" || fail "today --date: $(cat "$work/raw")"
+run "today --date today" 0 -- "$crampd" ctl today --date "$(date -u +%Y-%m-%d)" && head -1 "$work/raw" | grep -q "^Today, " \
+  && ok "today --date of today is today" || fail "today --date today: $(cat "$work/raw")"
+run "today --date tomorrow" 1 -- "$crampd" ctl today --date "$(date -u -d tomorrow +%Y-%m-%d)" \
+  && grep -q "expected a date up to today" "$work/err" && ok "a future date is refused" || fail "today --date tomorrow: $(cat "$work/err")"
 run "stats --days 30 --json" 0 -- "$crampd" ctl stats --days 30 --json
 python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); assert len(r["days"])==30 and r["cramps"]==4 and r["nightCramps"]==1, r' "$work/raw" \
   && ok "stats --json" || fail "stats --json"
@@ -204,6 +219,9 @@ import json, sys
 d = json.load(open(sys.argv[1]))
 assert d["format"] == "crampd-diary" and d["version"] == 1 and d["zone"] == "UTC", d.keys()
 assert len(d["drinks"]) == 4 and len(d["cramps"]) == 4 and len(d["doses"]) == 1, d
+# One name for one thing across commands: the reminder is "reminder", its planned time "due".
+assert all("reminder" in e and "planned" not in e for e in d["reminderEvents"]), d["reminderEvents"]
+assert any("due" in e for e in d["reminderEvents"]), d["reminderEvents"]
 PY
 run "export --since nonsense" 2 -- "$crampd" ctl export --csv --since 2026-02-30 && ok "export --since a date that does not exist is a usage error"
 

@@ -63,11 +63,16 @@ public struct AgendaEntry: Equatable, Sendable {
     public var next: Firing?
     /// The occurrence that `crampd ctl skip` will drop, when a skip is pending and it is still ahead.
     public var skipping: Instant?
+    /// Every occurrence pending skips will drop, in order, as far as the plan looked
+    /// (a `skip --until` shows its first only).
+    public var skipped: [Instant]
     /// Missed occurrences waiting for quiet hours to end before they are recorded and caught up.
     public var missedWaiting: MissedOccurrences?
 
-    public init(reminderID: String, next: Firing?, skipping: Instant? = nil, missedWaiting: MissedOccurrences? = nil) {
+    public init(reminderID: String, next: Firing?, skipping: Instant? = nil, skipped: [Instant]? = nil,
+                missedWaiting: MissedOccurrences? = nil) {
         self.reminderID = reminderID; self.next = next; self.skipping = skipping; self.missedWaiting = missedWaiting
+        self.skipped = skipped ?? skipping.map { [$0] } ?? []
     }
 }
 

@@ -10,14 +10,30 @@ extension AgendaState {
     /// scheduled occurrences up to then are absorbed into that one firing.
     /// A pending `skip` is cancelled: the latest request wins.
     public func recordingSnooze(_ id: String, until: Instant, now: Instant) -> AgendaState {
-        updating(id, now: now) { $0.snoozedUntil = until; $0.skipNext = false }
+        updating(id, now: now) { $0.snoozedUntil = until; $0.cancellingSkips() }
     }
 
-    /// `crampd ctl skip ID`: drops exactly the next firing: a pending snooze when
-    /// there is one, else the next scheduled occurrence.
-    public func recordingSkip(_ id: String, now: Instant) -> AgendaState {
+    /// `crampd ctl skip ID [N]`: drops exactly the next `count` firings: a pending snooze
+    /// counts as the first when there is one, then the next scheduled occurrences.
+    /// Replaces any earlier skip request (repeating a skip is the same skip).
+    public func recordingSkip(_ id: String, count: Int = 1, now: Instant) -> AgendaState {
         updating(id, now: now) { state in
-            if state.snoozedUntil != nil { state.snoozedUntil = nil } else { state.skipNext = true }
+            state.cancellingSkips()
+            var scheduled = count
+            if state.snoozedUntil != nil { state.snoozedUntil = nil; scheduled -= 1 }
+            guard scheduled > 0 else { return }
+            state.skipNext = true
+            state.skipAfterNext = scheduled > 1 ? scheduled - 1 : nil
+        }
+    }
+
+    /// `crampd ctl skip ID --today|--until TIME`: drops every firing before `until`, a pending
+    /// snooze included. Replaces any earlier skip request.
+    public func recordingSkip(_ id: String, until: Instant, now: Instant) -> AgendaState {
+        updating(id, now: now) { state in
+            state.cancellingSkips()
+            if let snooze = state.snoozedUntil, snooze < until { state.snoozedUntil = nil }
+            state.skipUntil = until
         }
     }
 

@@ -46,6 +46,10 @@ public struct ReminderState: Codable, Equatable, Sendable {
     public var snoozedUntil: Instant?
     /// Drop the next scheduled occurrence (`crampd ctl skip`).
     public var skipNext: Bool
+    /// With `skipNext`: how many more scheduled occurrences to drop after it (`crampd ctl skip ID N`: N-1).
+    public var skipAfterNext: Int?
+    /// Drop every scheduled occurrence due before this instant (`crampd ctl skip ID --today|--until TIME`).
+    public var skipUntil: Instant?
 
     public init(handledThrough: Instant, lastFired: Instant? = nil, lastDone: Instant? = nil,
                 snoozedUntil: Instant? = nil, skipNext: Bool = false) {

@@ -43,6 +43,7 @@ struct ReminderResolver {
             if let done = state.lastDone, done > now { state.lastDone = now }
         }
         if let snooze = state.snoozedUntil, snooze <= state.handledThrough { state.snoozedUntil = nil }
+        state.droppingSpentSkipUntil()
 
         var missed = Tally(), silenced = Tally()
         var onTime: PlannedOccurrence?
@@ -70,7 +71,7 @@ struct ReminderResolver {
             case .silence: silenced.add(occurrence.due)
             case .skip(let reason):
                 actions.append(.skipped(reminderID: reminder.id, due: occurrence.due, reason: reason))
-                if reason == .requested { state.skipNext = false }
+                if reason == .requested { state.usingSkip() }
             }
             consume(occurrence, into: &state)
         }
@@ -130,7 +131,7 @@ struct ReminderResolver {
     /// The rules in order: a requested skip, then a pause, then the smart intake
     /// rules, then lateness against grace.
     func disposition(of occurrence: PlannedOccurrence, reminder: Reminder, state: ReminderState) -> Disposition {
-        if !occurrence.isSnooze && state.skipNext { return .skip(.requested) }
+        if !occurrence.isSnooze && state.skipsRequested(occurrence.due) { return .skip(.requested) }
         if context.pause?.covers(occurrence.fireAt) ?? false { return .silence }
         if let reason = context.intakeSkipReason(for: reminder, firingAt: occurrence.fireAt) { return .skip(reason) }
         return context.now - occurrence.fireAt <= context.grace ? .fire : .miss
@@ -142,7 +143,7 @@ struct ReminderResolver {
 
     private func resolution(_ reminder: Reminder, state: ReminderState, firstAhead: PlannedOccurrence?) -> Resolution {
         let ahead = upcoming(reminder, from: state, first: firstAhead)
-        let entry = AgendaEntry(reminderID: reminder.id, next: ahead.next, skipping: ahead.skipping)
+        let entry = AgendaEntry(reminderID: reminder.id, next: ahead.next, skipping: ahead.skipping, skipped: ahead.skipped)
         return Resolution(state: state, entry: entry, wake: ahead.wake, waitsForQuietEnd: false, isReusable: ahead.isFirstOccurrence)
     }
 
@@ -156,7 +157,7 @@ struct ReminderResolver {
         while let occurrence = nextOccurrence(of: reminder, in: probe), occurrence.fireAt <= context.now,
               waiting.count < Agenda.maximumOccurrencesCounted {
             waiting.add(occurrence.due)
-            if !occurrence.isSnooze { probe.skipNext = false }
+            if !occurrence.isSnooze && probe.skipsRequested(occurrence.due) { probe.usingSkip() }
             consume(occurrence, into: &probe)
         }
         let ahead = upcoming(reminder, from: probe)
@@ -164,7 +165,8 @@ struct ReminderResolver {
         if catchUpPolicy(of: reminder) == .once, let latest = waiting.latest, next.map({ $0.fireAt > quietEnd }) ?? true {
             next = Firing(reminderID: reminder.id, due: latest, fireAt: quietEnd, reason: .catchUp)
         }
-        let entry = AgendaEntry(reminderID: reminder.id, next: next, skipping: ahead.skipping, missedWaiting: waiting.summary)
+        let entry = AgendaEntry(reminderID: reminder.id, next: next, skipping: ahead.skipping, skipped: ahead.skipped,
+                                missedWaiting: waiting.summary)
         return Resolution(state: state, entry: entry, wake: quietEnd, waitsForQuietEnd: true, isReusable: false)
     }
 
@@ -172,7 +174,9 @@ struct ReminderResolver {
     struct Upcoming {
         var next: Firing?
         /// The occurrence a pending `skip` will drop.
-        var skipping: Instant?
+        var skipping: Instant? { skipped.first }
+        /// Every occurrence pending skips will drop that was looked past (for `--until`, the first only).
+        var skipped: [Instant] = []
         /// The firing time of the first occurrence the intake rules will skip: the
         /// daemon wakes then, so the skip is judged with the facts of its time.
         var firstSkippedForIntake: Instant?
@@ -201,9 +205,14 @@ struct ReminderResolver {
             }
             known = nil
             consume(occurrence, into: &probe)
-            if !occurrence.isSnooze && probe.skipNext {
-                result.skipping = occurrence.due
-                probe.skipNext = false
+            if !occurrence.isSnooze && probe.skipsRequested(occurrence.due) {
+                result.skipped.append(occurrence.due)
+                if probe.skipNext {
+                    probe.usingSkip()
+                } else if let until = probe.skipUntil {
+                    // Skipped until then: jump there instead of looking past each occurrence.
+                    probe.handledThrough = max(probe.handledThrough, until - TimeSpan(microseconds: 1))
+                }
                 continue
             }
             if let pause = context.pause, pause.covers(occurrence.fireAt) {
@@ -256,6 +265,7 @@ struct ReminderResolver {
         }
         state.handledThrough = latest
         state.skipNext = false
+        state.skipAfterNext = nil
         return true
     }
 

@@ -38,9 +38,11 @@ extension ConfigDiagnostic {
     }
 
     /// All diagnostics in file order, then by position, each rendered in turn.
-    public static func renderEach(_ diagnostics: [ConfigDiagnostic], sources: [SourceText]) -> [String] {
+    /// `describe` may word a diagnostic its own way (nil: the usual location, line and caret).
+    public static func renderEach(_ diagnostics: [ConfigDiagnostic], sources: [SourceText],
+                                  describing describe: (ConfigDiagnostic) -> String? = { _ in nil }) -> [String] {
         var renderer = Renderer(sources: sources)
-        return sorted(diagnostics, sourceOrder: sources.map(\.name)).map { renderer.render($0) }
+        return sorted(diagnostics, sourceOrder: sources.map(\.name)).map { describe($0) ?? renderer.render($0) }
     }
 
     /// Renders many diagnostics with each file's line starts found once (40,000 errors in one

@@ -26,9 +26,10 @@ public struct ConfigLoadFailure: Error, Sendable {
 
     /// Each problem on its own, rendered like `rendered()` does (for `crampd ctl status` and
     /// `reload`); past `renderedLimit`, one line says how many more there are.
-    public func renderedEach() -> [String] {
+    /// `describe` may word a diagnostic its own way (nil: the usual location, line and caret).
+    public func renderedEach(describing describe: (ConfigDiagnostic) -> String? = { _ in nil }) -> [String] {
         let shown = ConfigDiagnostic.sorted(diagnostics, sourceOrder: sources.map(\.name)).prefix(Self.renderedLimit)
-        var lines = systemErrors + ConfigDiagnostic.renderEach(Array(shown), sources: sources)
+        var lines = systemErrors + ConfigDiagnostic.renderEach(Array(shown), sources: sources, describing: describe)
         if diagnostics.count > shown.count {
             lines.append("… and \(diagnostics.count - shown.count) more errors (the first \(shown.count) are shown)")
         }

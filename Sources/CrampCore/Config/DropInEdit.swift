@@ -105,7 +105,14 @@ public enum DropInEdit: Sendable, Equatable {
     public static let editableKeys = ConfigKeys.reminder.map(\.name).filter { $0 != "id" && $0 != "removed" }
 
     /// `between`, `at` and `days` take comma-separated lists; `amount` a number; `enabled` true or false; the rest text.
+    /// A value in TOML form is read as TOML: `at=["10:30", "16:00"]`, `message="Hi, there"`.
     static func parseValue(key: String, _ text: String) -> Result<TOMLValue, DropInEditError> {
+        if text.hasPrefix("[") || text.hasPrefix("\"") {
+            guard let value = (try? TOML.parse("v = " + text))?["v"]?.value else {
+                return .failure(DropInEditError("expected a TOML value like [\"10:30\", \"16:00\"] for \"\(key)\", got \(text)"))
+            }
+            return .success(value)
+        }
         switch key {
         case "between", "at", "days":
             let items = text.isEmpty ? [] : text.split(separator: ",", omittingEmptySubsequences: false)
@@ -122,7 +129,31 @@ public enum DropInEdit: Sendable, Equatable {
         }
     }
 
+    // MARK: Errors in the user's words
+
+    /// A config error found in the drop-in this edit wrote, said about the argument the user
+    /// typed (`every=soon: expected a duration …`) rather than a line of a file they never wrote;
+    /// nil when the error is not about one of this edit's assignments.
+    public func describe(_ diagnostic: ConfigDiagnostic, in dropIn: SourceText) -> String? {
+        guard diagnostic.source == dropIn.name else { return nil }
+        let assignments: [String]
+        switch self {
+        case .set(_, let list), .add(_, let list): assignments = list
+        case .remove, .reset: return nil
+        }
+        let line = dropIn.line(containing: diagnostic.offset)
+        guard let equals = line.firstIndex(of: "=") else { return nil }
+        let key = String(line[..<equals]).trimmingSpaces()
+        guard let typed = assignments.last(where: { $0.hasPrefix(key + "=") }) else { return nil }
+        return "\(typed): \(diagnostic.message)"
+    }
+
     // MARK: Drop-in tables
+
+    /// The reminders a ctl drop-in changes (sets, adds or removes): what `reset` can undo.
+    public static func changedReminderIDs(in dropIn: TOMLTable) -> Set<String> {
+        Set(reminderTables(of: dropIn).compactMap(id(of:)))
+    }
 
     static func reminderTables(of dropIn: TOMLTable) -> [TOMLTable] {
         guard case .array(let elements)? = dropIn["reminder"]?.value else { return [] }

@@ -1,29 +1,38 @@
-/// Horizontal bars for terminals, drawn in eighths of a cell with Unicode block characters.
+/// Horizontal bars for terminals: in eighths of a cell with Unicode block characters, or in
+/// whole cells of `#` where the terminal's character set is not UTF-8.
 public enum BlockBar {
-    /// Partial cells from 1/8 to 7/8.
-    static let partials: [Character] = ["▏", "▎", "▍", "▌", "▋", "▊", "▉"]
-    static let full: Character = "█"
+    /// The characters a bar and its marks are drawn with.
+    public struct Glyphs: Sendable, Equatable {
+        /// Partial cells from the smallest step up (1/8 … 7/8 for Unicode; none in ASCII).
+        let partials: [Character]
+        let full: Character
+        /// Drawn in the empty part of a bar that falls short of the goal.
+        let goalMarker: Character
+        /// Two cells after a day that met its goal.
+        public let goalMet: String
+
+        public static let unicode = Glyphs(partials: ["▏", "▎", "▍", "▌", "▋", "▊", "▉"], full: "█", goalMarker: "┆", goalMet: " ✓")
+        public static let ascii = Glyphs(partials: [], full: "#", goalMarker: "|", goalMet: " *")
+    }
 
     /// A bar of exactly `width` cells (padded with spaces) showing `value` out of `scale`,
-    /// rounded to the nearest eighth and clamped to the full width.
-    public static func draw(value: Int, scale: Int, width: Int) -> String {
+    /// rounded to the nearest step (an eighth, or a cell in ASCII) and clamped to the full width.
+    public static func draw(value: Int, scale: Int, width: Int, glyphs: Glyphs = .unicode) -> String {
         guard width > 0 else { return "" }
-        let eighths = scale <= 0 ? 0 : min(width * 8, (max(value, 0) * width * 8 + scale / 2) / scale)
-        var bar = String(repeating: full, count: eighths / 8)
-        if eighths % 8 > 0 { bar.append(partials[eighths % 8 - 1]) }
+        let steps = glyphs.partials.count + 1
+        let filled = scale <= 0 ? 0 : min(width * steps, (max(value, 0) * width * steps + scale / 2) / scale)
+        var bar = String(repeating: glyphs.full, count: filled / steps)
+        if filled % steps > 0 { bar.append(glyphs.partials[filled % steps - 1]) }
         return bar + String(repeating: " ", count: width - bar.count)
     }
 
-    /// The goal marker drawn in the empty part of a bar that falls short of it.
-    static let goalMarker: Character = "┆"
-
-    /// `draw(value:scale:width:)` with `goalMarker` in the cell where `goal` falls, when the
+    /// `draw(value:scale:width:)` with the goal marker in the cell where `goal` falls, when the
     /// bar does not reach that far.
-    public static func draw(value: Int, scale: Int, width: Int, goal: Int?) -> String {
-        var cells = Array(draw(value: value, scale: scale, width: width))
+    public static func draw(value: Int, scale: Int, width: Int, goal: Int?, glyphs: Glyphs = .unicode) -> String {
+        var cells = Array(draw(value: value, scale: scale, width: width, glyphs: glyphs))
         if let goal, scale > 0, width > 0 {
             let cell = min(width - 1, max(0, goal * width / scale))
-            if cells[cell] == " " { cells[cell] = goalMarker }
+            if cells[cell] == " " { cells[cell] = glyphs.goalMarker }
         }
         return String(cells)
     }

@@ -2,11 +2,11 @@
 /// a comma, quote, CR or LF quoted, quotes doubled), for a spreadsheet or a doctor.
 ///
 /// One row per record, all kinds in time order; a column that does not apply to a kind is empty.
-/// `time` and `planned` are local wall-clock times ("2026-11-25 14:03:07", which spreadsheets read
+/// `time` and `due` (the occurrence's planned time) are local wall-clock times ("2026-11-25 14:03:07", which spreadsheets read
 /// as dates) with the UTC offset in force at `time` beside it, so rows stay exact across DST.
 public enum DiaryCSV {
     public static let columns = ["type", "time", "utc_offset", "amount", "unit", "electrolyte", "muscle", "severity",
-                                 "night", "reminder", "event", "planned", "note"]
+                                 "night", "reminder", "event", "due", "note"]
 
     public static func render(_ records: DiaryRecords, zone: Zone) -> String {
         // Column positions, named once.

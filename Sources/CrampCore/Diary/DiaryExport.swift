@@ -62,5 +62,8 @@ public struct DiaryExport: Sendable, Equatable, Codable {
         public var localTime: String
         public var planned: Instant?
         public var localPlanned: String?
+
+        /// The occurrence's planned time is `due`, as in every other result.
+        enum CodingKeys: String, CodingKey { case reminder, event, time, localTime, planned = "due", localPlanned = "localDue" }
     }
 }

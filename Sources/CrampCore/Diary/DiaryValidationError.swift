@@ -5,6 +5,8 @@ public enum DiaryValidationError: Error, Sendable, Equatable {
     case severityOutOfRange(Int)
     case unknownElectrolyte(String)
     case textTooLong(field: String, length: Int, limit: Int)
+    case dateMalformed(String)
+    case dateInTheFuture(String, today: CivilDate)
 
     public var message: String {
         switch self {
@@ -18,6 +20,10 @@ public enum DiaryValidationError: Error, Sendable, Equatable {
             "unknown electrolyte \"\(name)\"; expected one of: \(Electrolyte.allCases.map(\.rawValue).joined(separator: ", "))"
         case let .textTooLong(field, length, limit):
             "\(field) is \(length) characters long; at most \(limit) are kept"
+        case let .dateMalformed(text):
+            "expected a date like \"2026-12-01\", got \"\(text)\""
+        case let .dateInTheFuture(text, today):
+            "expected a date up to today (\(today.isoText)), got \"\(text)\""
         }
     }
 }

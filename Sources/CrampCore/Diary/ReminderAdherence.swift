@@ -1,9 +1,10 @@
-/// How many reminder occurrences fell due and how many were confirmed.
+/// What became of the reminder occurrences of a span: each one counted once, with one outcome,
+/// so `done + skipped + missed == due`.
 ///
-/// An occurrence is a distinct (reminder, planned time) seen in a `due`, `catch-up` or `missed`
-/// event, so a missed reminder that later fires as a catch-up counts once. `done` counts
-/// distinct confirmations the same way; a `done` given before the reminder fired counts as done
-/// but adds no occurrence, hence `percent` is capped at 100.
+/// An occurrence is a distinct (reminder, planned time) seen in any event: `due`, `catch-up`,
+/// `missed`, `skipped` or `done` (a `done` without a planned time stands for an occurrence at
+/// its own time). Its outcome is done if it was ever confirmed, else skipped if it was skipped,
+/// else missed (it fell due, late or on time, and was neither confirmed nor skipped).
 public struct ReminderAdherence: Sendable, Equatable, Codable {
     public var due: Int
     public var done: Int
@@ -24,27 +25,40 @@ public struct ReminderAdherence: Sendable, Equatable, Codable {
     /// One occurrence in the diary's events: a reminder at its planned time, counted once.
     private struct OccurrenceKey: Hashable { var reminderID: String; var planned: Instant }
 
+    /// The outcomes, worst first: a later event only ever improves an occurrence's.
+    private enum Outcome: Int, Comparable {
+        case missed, skipped, done
+        static func < (a: Outcome, b: Outcome) -> Bool { a.rawValue < b.rawValue }
+    }
+
     /// Adherence per day index; each event is bucketed by its planned time (the actual time
     /// when it has none), and `dayIndex` returns nil for events outside the span.
     static func perDay(_ events: [ReminderEventRecord], dayIndex: (Instant) -> Int?) -> [Int: ReminderAdherence] {
-        var dueSeen: [Int: Set<OccurrenceKey>] = [:], doneSeen: [Int: Set<OccurrenceKey>] = [:]
-        var result: [Int: ReminderAdherence] = [:]
+        var outcomes: [Int: [OccurrenceKey: Outcome]] = [:]
         for e in events {
             let planned = e.planned ?? e.actual
             guard let i = dayIndex(planned) else { continue }
-            let occurrence = OccurrenceKey(reminderID: e.reminderID, planned: planned)
+            let outcome: Outcome
             switch e.event {
-            case .due, .catchUp, .missed:
-                if dueSeen[i, default: []].insert(occurrence).inserted { result[i, default: .init()].due += 1 }
-                if e.event == .missed { result[i, default: .init()].missed += 1 }
-            case .done:
-                if doneSeen[i, default: []].insert(occurrence).inserted { result[i, default: .init()].done += 1 }
-            case .skipped:
-                result[i, default: .init()].skipped += 1
-            case .snoozed, .dismissed:
-                break
+            case .due, .catchUp, .missed: outcome = .missed
+            case .skipped: outcome = .skipped
+            case .done: outcome = .done
+            case .snoozed, .dismissed: continue
             }
+            let occurrence = OccurrenceKey(reminderID: e.reminderID, planned: planned)
+            outcomes[i, default: [:]][occurrence] = max(outcomes[i]?[occurrence] ?? outcome, outcome)
         }
-        return result
+        return outcomes.mapValues { day in
+            var tally = ReminderAdherence()
+            for outcome in day.values {
+                tally.due += 1
+                switch outcome {
+                case .done: tally.done += 1
+                case .skipped: tally.skipped += 1
+                case .missed: tally.missed += 1
+                }
+            }
+            return tally
+        }
     }
 }

@@ -2,43 +2,47 @@
 /// larger of the goal and the best day, with ┆ marking the goal on days short of it); otherwise a plain table of
 /// numbers for scripts and pipes. The summary below is the same in both.
 public enum StatsRenderer {
-    public static func render(_ s: DiaryStats, isTerminal: Bool, width: Int = 80) -> String {
+    /// On a terminal every line fits `width` (60 columns and up): the summary's long lines break.
+    public static func render(_ s: DiaryStats, isTerminal: Bool, width: Int = 80, glyphs: BlockBar.Glyphs = .unicode) -> String {
         var lines: [String] = []
         let first = s.days.first.map { DiaryTimeFormat.date($0.date) } ?? "", last = s.days.last.map { DiaryTimeFormat.date($0.date) } ?? ""
         let goal = s.waterGoalMilliliters.map { "goal \($0) ml a day" } ?? "no daily water goal set"
-        lines.append("Last \(s.days.count) days, \(first) to \(last) (\(s.zoneName)); \(goal)")
-        lines += isTerminal ? chart(s, width: width) : table(s)
+        lines += TextColumns.wrap("Last \(s.days.count) days, \(first) to \(last) (\(s.zoneName)); \(goal)", width: width, indent: 2)
+        lines += isTerminal ? chart(s, width: width, glyphs: glyphs) : table(s)
         lines.append("")
-        lines += summary(s)
+        lines += summary(s).flatMap { TextColumns.wrap($0, width: width, indent: 14) }
         return lines.joined(separator: "\n") + "\n"
     }
 
     /// "Wed 11-25  ████████▌   1250 ml   62%  done 5/6  cramps 1 (1 at night)"; the plain table
     /// when the terminal is too narrow for bars of at least `minimumBar` cells.
-    static func chart(_ s: DiaryStats, width: Int) -> [String] {
+    static func chart(_ s: DiaryStats, width: Int, glyphs: BlockBar.Glyphs = .unicode) -> [String] {
         // Around the bar: label 9 + 2, then 2 + ml 7 + 2 + percent 4 + check 2 + 2 + reminders 11
-        // = 41 cells, plus the longest cramps text of the span ("  cramps 1 (1 at night)").
-        let crampsWidth = s.days.map { crampsText($0).count }.max() ?? 0
-        let barWidth = min(40, width - 41 - crampsWidth)
+        // = 41 cells, plus the longest cramps text of the span ("  cramps 1 (1 at night)", or
+        // "  cramps 1" where that leaves no room for a bar).
+        func crampsWidth(brief: Bool) -> Int { s.days.map { crampsText($0, brief: brief).count }.max() ?? 0 }
+        var brief = false
+        var barWidth = min(40, width - 41 - crampsWidth(brief: false))
+        if barWidth < minimumBar { brief = true; barWidth = min(40, width - 41 - crampsWidth(brief: true)) }
         guard barWidth >= minimumBar else { return table(s) }
         let scale = max(s.waterGoalMilliliters ?? 0, s.days.map(\.waterMilliliters).max() ?? 0)
         return s.days.map { d in
-            var line = DiaryTimeFormat.dayLabel(d.date) + "  " + BlockBar.draw(value: d.waterMilliliters, scale: scale, width: barWidth, goal: s.waterGoalMilliliters)
+            var line = DiaryTimeFormat.dayLabel(d.date) + "  " + BlockBar.draw(value: d.waterMilliliters, scale: scale, width: barWidth, goal: s.waterGoalMilliliters, glyphs: glyphs)
             line += "  " + TextColumns.right("\(d.waterMilliliters) ml", 7)
             line += "  " + TextColumns.right(TextColumns.percent(d.waterMilliliters, of: s.waterGoalMilliliters), 4)
             let met = s.waterGoalMilliliters.map { d.waterMilliliters >= $0 } ?? false
-            line += met ? " ✓" : "  "
+            line += met ? glyphs.goalMet : "  "
             line += "  " + TextColumns.left(d.reminders.due > 0 ? "done \(d.reminders.done)/\(d.reminders.due)" : "", 11)
-            line += crampsText(d)
+            line += crampsText(d, brief: brief)
             return TodayRenderer.trimTrailing(line)
         }
     }
 
     static let minimumBar = 6
 
-    private static func crampsText(_ d: DayStats) -> String {
+    private static func crampsText(_ d: DayStats, brief: Bool) -> String {
         guard d.cramps > 0 else { return "" }
-        return "  cramps \(d.cramps)" + (d.nightCramps > 0 ? " (\(d.nightCramps) at night)" : "")
+        return "  cramps \(d.cramps)" + (d.nightCramps > 0 && !brief ? " (\(d.nightCramps) at night)" : "")
     }
 
     /// Whitespace-separated columns with a header: `awk`-friendly, no bars.

@@ -15,4 +15,25 @@ enum TextColumns {
         guard let goal, goal > 0 else { return "" }
         return "\(value * 100 / goal)%"
     }
+
+    /// `line` within `width` cells: when it is wider, broken before the last of `separators`
+    /// that makes the first part fit (the separator's leading "; " or " " dropped), the rest
+    /// indented by `indent` and broken the same way. A part with no such break stays as it is.
+    static func wrap(_ line: String, width: Int, indent: Int, at separators: [String] = ["; ", " ("]) -> [String] {
+        guard line.count > width else { return [line] }
+        let characters = Array(line)
+        var best: (cut: Int, resume: Int)?
+        for separator in separators {
+            let pattern = Array(separator)
+            for start in stride(from: min(width - 1, characters.count - pattern.count), through: 1, by: -1)
+            where Array(characters[start..<start + pattern.count]) == pattern {
+                let resume = start + (separator.hasPrefix(";") ? pattern.count : 1)
+                if best.map({ start > $0.cut }) ?? true { best = (start + (separator.hasPrefix(";") ? 1 : 0), resume) }
+                break
+            }
+        }
+        guard let best else { return [line] }
+        let rest = String(repeating: " ", count: indent) + String(characters[best.resume...])
+        return [String(characters[..<best.cut])] + (rest.count < line.count ? wrap(rest, width: width, indent: indent, at: separators) : [rest])
+    }
 }

@@ -10,22 +10,32 @@
 public enum TodayRenderer {
     static let labelWidth = 12
 
-    public static func render(_ s: TodaySummary, zone: Zone, isTerminal: Bool, width: Int = 80) -> String {
-        let barWidth = isTerminal ? min(30, max(10, width - 52)) : 0
-        var lines = ["Today, \(DiaryTimeFormat.dayLabel(s.date).prefix(3)) \(DiaryTimeFormat.date(s.date)) (\(s.zoneName))"]
+    /// On a terminal every line fits `width` (60 columns and up): the bars shrink, and when
+    /// a note no longer fits beside a bar of 10 cells it goes on the line below.
+    /// `isToday` false: an earlier day (`today --date`), headed by its date, with nothing still due.
+    public static func render(_ s: TodaySummary, zone: Zone, isTerminal: Bool, width: Int = 80,
+                              glyphs: BlockBar.Glyphs = .unicode, isToday: Bool = true) -> String {
+        let day = "\(DiaryTimeFormat.dayLabel(s.date).prefix(3)) \(DiaryTimeFormat.date(s.date)) (\(s.zoneName))"
+        var lines = [isToday ? "Today, " + day : day]
+        // Label, amount and percent take `fixedWidth` cells; a bar adds its width and 2.
+        let fixedWidth = labelWidth + 16 + 2 + 4
+        var barWidth = 0, notesBelow = false
+        var rows: [(label: String, amount: Int, goal: Int?, unit: String, note: String)] = []
 
-        func progress(_ label: String, _ amount: Int, goal: Int?, unit: String, note: String) -> String {
-            var line = TextColumns.left(label, labelWidth)
-            if barWidth > 0 { line += BlockBar.draw(value: amount, scale: goal ?? 0, width: barWidth) + "  " }
-            let amountText = goal.map { "\(amount) of \($0) \(unit)" } ?? "\(amount) \(unit)"
-            line += TextColumns.right(amountText, 16) + "  " + TextColumns.right(TextColumns.percent(amount, of: goal), 4)
-            return trimTrailing(note.isEmpty ? line : line + "  " + note)
+        func progress(_ row: (label: String, amount: Int, goal: Int?, unit: String, note: String)) -> [String] {
+            var line = TextColumns.left(row.label, labelWidth)
+            if barWidth > 0 { line += BlockBar.draw(value: row.amount, scale: row.goal ?? 0, width: barWidth, glyphs: glyphs) + "  " }
+            let amountText = row.goal.map { "\(row.amount) of \($0) \(row.unit)" } ?? "\(row.amount) \(row.unit)"
+            line += TextColumns.right(amountText, 16) + "  " + TextColumns.right(TextColumns.percent(row.amount, of: row.goal), 4)
+            if row.note.isEmpty { return [trimTrailing(line)] }
+            if notesBelow { return [trimTrailing(line), String(repeating: " ", count: labelWidth) + row.note] }
+            return [trimTrailing(line + "  " + row.note)]
         }
 
         var drinks = s.drinkCount == 1 ? "1 drink" : "\(s.drinkCount) drinks"
         if let last = s.lastDrinkAt { drinks += ", last at \(DiaryTimeFormat.clock(last, in: zone))" }
         if s.waterGoalMilliliters == nil { drinks += "; no daily goal set" }
-        lines.append(progress("Water", s.waterMilliliters, goal: s.waterGoalMilliliters, unit: "ml", note: drinks))
+        rows.append(("Water", s.waterMilliliters, s.waterGoalMilliliters, "ml", drinks))
 
         for e in s.electrolytes {
             var notes: [String] = []
@@ -33,21 +43,30 @@ public enum TodayRenderer {
             if let cap = e.capMilligrams {
                 notes.append(e.capExceeded ? "above the daily cap of \(cap) mg" : "cap \(cap) mg")
             }
-            lines.append(progress(capitalized(e.electrolyte.rawValue), e.milligrams, goal: e.targetMilligrams, unit: "mg",
-                                  note: notes.joined(separator: ", ")))
+            rows.append((capitalized(e.electrolyte.rawValue), e.milligrams, e.targetMilligrams, "mg", notes.joined(separator: ", ")))
         }
+        if isTerminal {
+            let noteWidth = rows.map { $0.note.isEmpty ? 0 : $0.note.count + 2 }.max() ?? 0
+            barWidth = min(30, width - fixedWidth - 2 - noteWidth)
+            if barWidth < 10 {
+                notesBelow = noteWidth > 0
+                barWidth = min(30, width - fixedWidth - 2)
+                if barWidth < 6 { barWidth = 0 }
+            }
+        }
+        lines += rows.flatMap(progress)
 
         let due = s.stillDue.map { p in
             DiaryTimeFormat.clock(p.due, in: zone) + "  " + p.reminderID + (p.amountText.map { " (\($0))" } ?? "")
         }
-        lines += labelled("Still due", due, empty: "nothing more today")
+        if isToday { lines += labelled("Still due", due, empty: "nothing more today") }
 
         let cramps = s.cramps.map { c in
             var parts = [c.muscle ?? "cramp", "severity \(c.severity)"]
             if c.atNight { parts.append("at night") }
             return DiaryTimeFormat.clock(c.time, in: zone) + "  " + parts.joined(separator: ", ")
         }
-        lines += labelled("Cramps", cramps, empty: "none today")
+        lines += labelled("Cramps", cramps, empty: isToday ? "none today" : "none that day")
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -42,8 +42,10 @@ extension Daemon {
         switch ConfigFiles.read(location, replacing: target, with: text.map { Array($0.utf8) }).flatMap(ConfigFiles.load) {
         case .success(let config): fresh = config
         case .failure(let failure):
+            let written = SourceText(name: target, text: text ?? "")
+            let details = failure.renderedEach { edit.describe($0, in: written) }
             return .failure(ControlError(.invalidConfig, "The change would make the config invalid (\(failure.countText)); nothing was changed",
-                                         details: failure.renderedEach()))
+                                         details: details))
         }
         do {
             if let text {
@@ -62,14 +64,34 @@ extension Daemon {
         let scope = runtime ? " until crampd restarts" : ""
         let summary: String
         switch edit {
-        case .set(let id, _): summary = "Changed \(id)\(scope)."
+        case .set(let id, _): summary = changes.isEmpty ? "No change to \(id): it already has those values." : "Changed \(id)\(scope)."
         case .add(let id, _): summary = "Added \(id)\(scope)."
         case .remove(let id): summary = "Removed \(id)\(scope)."
         case .reset(let id): summary = "Reset \(id) to the config files\(runtime ? " (runtime changes dropped)" : "")."
         }
-        logger.notice("\(summary) \(changes.joined(separator: "; "))")
+        logger.notice("\(([summary] + changes).joined(separator: " "))",
+                      metadata: [JournalLogHandler.messageIDKey: "\(edit.messageID.rawValue)", "reminder": "\(edit.id)"])
         return .success(ActionResult(summary: summary, reminder: edit.id, changes: changes,
                                      next: nextFiring(of: edit.id), runtime: runtime))
+    }
+
+    /// `reset ID` drops every ctl change to ID, the runtime ones too; `reset ID --runtime` only those.
+    /// The runtime changes go first: they may build on the saved ones, never the other way round.
+    func reset(_ id: String, runtime: Bool) -> Result<ActionResult, ControlError> {
+        guard !runtime, hasRuntimeChange(id) else { return edit(.reset(id: id), runtime: runtime) }
+        let before = loaded.config.reminder(id: id)
+        let hasSavedChange = hasChange(id, in: options.configLocation.ctlDropInPath)
+        return edit(.reset(id: id), runtime: true).flatMap { droppedRuntime in
+            guard hasSavedChange else { return .success(droppedRuntime) }
+            switch edit(.reset(id: id), runtime: false) {
+            case .failure(let error):
+                return .failure(ControlError(error.code, error.message + " (its runtime changes were dropped)", details: error.details))
+            case .success(var both):
+                both.summary = "Reset \(id) to the config files (runtime changes dropped too)."
+                both.changes = ReminderChanges.between(before, loaded.config.reminder(id: id))
+                return .success(both)
+            }
+        }
     }
 
     /// Which file last defined reminder `id` (for `ctl show`).
@@ -78,10 +100,12 @@ extension Daemon {
         return found.sources.last { ConfigLoader.reminderIDs(in: [$0]).contains(id) }?.name
     }
 
-    func hasRuntimeChange(_ id: String) -> Bool {
-        guard let path = options.configLocation.runtimeCtlDropInPath,
-              let bytes = try? FileSystem.readIfExists(path, cap: .config) else { return false }
-        return ConfigLoader.reminderIDs(in: [SourceText(name: path, bytes: bytes)]).contains(id)
+    func hasRuntimeChange(_ id: String) -> Bool { hasChange(id, in: options.configLocation.runtimeCtlDropInPath) }
+
+    /// Whether the ctl drop-in at `path` holds a change to reminder `id`.
+    func hasChange(_ id: String, in path: String?) -> Bool {
+        guard let path, let bytes = try? FileSystem.readIfExists(path, cap: .config) else { return false }
+        return DropInEdit.changedReminderIDs(in: (try? TOML.parse(bytes)) ?? TOMLTable()).contains(id)
     }
 
     static let dropInHeader = """
@@ -89,6 +113,18 @@ extension Daemon {
         # Edits here are kept, but the next `crampd ctl` change rewrites this file.
 
         """
+}
+
+extension DropInEdit {
+    /// The journal's `MESSAGE_ID` for this kind of change.
+    var messageID: JournalMessageID {
+        switch self {
+        case .set: .reminderChanged
+        case .add: .reminderAdded
+        case .remove: .reminderRemoved
+        case .reset: .reminderReset
+        }
+    }
 }
 
 /// What a config change did to one reminder, in words: `schedule: every 45m -> every 30m`.
@@ -107,6 +143,9 @@ enum ReminderChanges {
             note("enabled", String(old.enabled), String(new.enabled))
             note("kind", old.kind.rawValue, new.kind.rawValue)
             note("electrolyte", old.electrolyte?.rawValue ?? "none", new.electrolyte?.rawValue ?? "none")
+            note("catch_up", old.catchUp?.rawValue ?? "default", new.catchUp?.rawValue ?? "default")
+            note("skip_if_logged_within", old.skipIfLoggedWithin.map(DurationSyntax.format) ?? "none",
+                 new.skipIfLoggedWithin.map(DurationSyntax.format) ?? "none")
             return changes
         }
     }

@@ -24,7 +24,7 @@ extension Daemon: ControlHandler {
         case .show(let id): answer(show(id).map(ControlResult.reminder))
         case .done(let id): done(id) { answer($0.map(ControlResult.action)) }
         case .snooze(let id, let duration): answer(snooze(id, for: duration).map(ControlResult.action))
-        case .skip(let id): answer(skip(id).map(ControlResult.action))
+        case .skip(let id, let extent): answer(skip(id, extent).map(ControlResult.action))
         case .trigger(let id): answer(trigger(id).map(ControlResult.action))
         case .pause(let length): answer(pause(length).map(ControlResult.action))
         case .resume: answer(resume().map(ControlResult.action))
@@ -33,7 +33,7 @@ extension Daemon: ControlHandler {
         case .add(let id, let assignments, let runtime):
             answer(edit(.add(id: id, assignments: assignments), runtime: runtime).map(ControlResult.action))
         case .remove(let id, let runtime): answer(edit(.remove(id: id), runtime: runtime).map(ControlResult.action))
-        case .reset(let id, let runtime): answer(edit(.reset(id: id), runtime: runtime).map(ControlResult.action))
+        case .reset(let id, let runtime): answer(reset(id, runtime: runtime).map(ControlResult.action))
         case .reload: answer(reload(trigger: "crampd ctl reload").map(ControlResult.action))
         case .notifyTest(let sample): answer(.success(.action(notifyTest(sample: sample))))
         // The diary: Daemon+Diary.swift.
@@ -41,7 +41,7 @@ extension Daemon: ControlHandler {
         case .take(let electrolyte, let milligrams): take(electrolyte: electrolyte, milligrams: milligrams, then: answer)
         case .cramp(let muscle, let severity, let at, let note): cramp(muscle: muscle, severity: severity, at: at, note: note, then: answer)
         case .undo: undo(then: answer)
-        case .today: today(then: answer)
+        case .today(let date): today(date: date, then: answer)
         case .stats(let days): stats(days: days, then: answer)
         case .export(let format, let since): export(format: format, since: since, then: answer)
         }
@@ -103,9 +103,10 @@ extension Daemon: ControlHandler {
         let now = clockNow()
         // The diary first (event and intake in one COMMIT): if it fails, nothing changed.
         recordDone(reminder, at: now) { [unowned self] recorded in
-            reply(recorded.flatMap { logged in
+            reply(recorded.flatMap { (logged, planned) in
                 apply(state.recordingDone(id, at: now)).map {
-                    journal.write(channel.marking(ReminderEvent(kind: .done, reminder: reminder, due: now, at: now,
+                    awaitingAnswer[id] = nil
+                    journal.write(channel.marking(ReminderEvent(kind: .done, reminder: reminder, due: planned, at: now,
                                                                 note: reminder.amountText.map { "\($0) recorded" }).journalEntry))
                     advance()
                     return ActionResult(summary: "Marked \(id) as done." + (logged.map { " " + $0 } ?? ""), reminder: id,
@@ -120,20 +121,34 @@ extension Daemon: ControlHandler {
             let now = clockNow()
             let until = now + (duration ?? loaded.config.daemon.snooze)
             return apply(state.recordingSnooze(id, until: until, now: now)).map {
-                emit(ReminderEvent(kind: .snoozed, reminder: reminder, due: until, at: now, note: "until \(format(until))"), via: channel)
+                emit(ReminderEvent(kind: .snoozed, reminder: reminder, due: answeredOccurrence(of: id, now: now), at: now,
+                                   note: "until \(format(until))", snoozedUntil: until), via: channel)
                 advance()
                 return ActionResult(summary: "Snoozed \(id) until \(format(until)).", reminder: id, next: nextFiring(of: id))
             }
         }
     }
 
-    func skip(_ id: String) -> Result<ActionResult, ControlError> {
+    func skip(_ id: String, _ extent: SkipExtent = .next(1)) -> Result<ActionResult, ControlError> {
         lookUp(id).flatMap { _ in
-            let skipped = nextFiring(of: id)
-            return apply(state.recordingSkip(id, now: clockNow())).map {
+            let now = clockNow()
+            let snoozeEnd = state.reminders[id]?.snoozedUntil
+            let newState: AgendaState
+            switch extent {
+            case .next(let count): newState = state.recordingSkip(id, count: count, now: now)
+            case .until(let until):
+                guard until > now else {
+                    return .failure(ControlError(.badRequest, "Cannot skip \(id) until \(format(until)): that is in the past"))
+                }
+                newState = state.recordingSkip(id, until: until, now: now)
+            }
+            return apply(newState).map {
                 advance()
-                let what = skipped.map { "the one at \(format($0))" } ?? "its next occurrence"
-                return ActionResult(summary: "Skipping \(what) of \(id).", reminder: id, next: nextFiring(of: id))
+                // What the new plan will drop: the snooze's end (when skipping dropped it), then scheduled occurrences.
+                let droppedSnooze = snoozeEnd.flatMap { state.reminders[id]?.snoozedUntil == nil && $0 > now ? $0 : nil }
+                let dropped = (droppedSnooze.map { [$0] } ?? []) + (plan.entry(for: id)?.skipped ?? [])
+                let summary = SkipSummary.text(reminder: id, extent: extent, dropped: dropped, format: format)
+                return ActionResult(summary: summary, reminder: id, next: nextFiring(of: id))
             }
         }
     }
@@ -166,7 +181,7 @@ extension Daemon: ControlHandler {
             // "until tomorrow, Mon …": a time of day already past today means tomorrow; say so.
             let day = { (t: Instant) in LocalTimeText.relativeDay(of: t, now: now, zone: self.zone).map { "\($0), " } ?? "" }
             let summary = until.map { "Paused all reminders until \(day($0))\(format($0))." } ?? "Paused all reminders until crampd ctl resume."
-            logger.notice("\(summary)")
+            logger.notice("\(summary)", metadata: [JournalLogHandler.messageIDKey: "\(JournalMessageID.paused.rawValue)"])
             return ActionResult(summary: summary, pause: pauseState)
         }
     }
@@ -175,7 +190,7 @@ extension Daemon: ControlHandler {
         guard pauseState != nil else { return .success(ActionResult(summary: "Not paused; nothing to resume.")) }
         return apply(state.resumed(now: clockNow())).map {
             advance()
-            logger.notice("Resumed reminders")
+            logger.notice("Resumed reminders", metadata: [JournalLogHandler.messageIDKey: "\(JournalMessageID.resumed.rawValue)"])
             return ActionResult(summary: "Resumed reminders.", next: plan.first?.next?.fireAt)
         }
     }
@@ -188,6 +203,14 @@ extension Daemon: ControlHandler {
             return .failure(ControlError(.internal, "\(error); the change is in effect until crampd stops"))
         }
         return .success(())
+    }
+
+    /// The planned time of the occurrence a `snooze` answers: the latest that fired today and
+    /// is not confirmed yet, as this daemon saw it fire (kept in memory: the diary is never read
+    /// on this queue); nil when none is waiting. `done` asks the diary, on its own queue.
+    func answeredOccurrence(of id: String, now: Instant) -> Instant? {
+        guard let due = awaitingAnswer[id] else { return nil }
+        return due >= LocalDay.start(of: LocalDay.date(of: now, in: zone), in: zone) ? due : nil
     }
 
     func lookUp(_ id: String) -> Result<Reminder, ControlError> {

@@ -54,6 +54,7 @@ extension Daemon {
 
     /// Writes one reminder event to the journal, shows it on the desktop and records it in the diary.
     func emit(_ event: ReminderEvent, via channel: AnswerChannel = .ctl) {
+        if event.kind == .due || event.kind == .catchUp, let due = event.due { awaitingAnswer[event.reminder.id] = due }
         journal.write(channel.marking(event.journalEntry))
         desktop?.show(event)
         record(event)
@@ -93,8 +94,11 @@ extension Daemon {
 
     /// `done ID` in the diary: the event and the reminder's amount as intake, in one
     /// transaction, before the agenda state changes; so a failure changes nothing.
-    func recordDone(_ reminder: Reminder, at now: Instant, then reply: @escaping (Result<String?, ControlError>) -> Void) {
-        guard let diary else { return reply(.success(nil)) }
+    /// Answers with what was logged and the planned time of the occurrence it confirms (the
+    /// latest fired today and not yet confirmed, as the diary records it; nil when none waits).
+    func recordDone(_ reminder: Reminder, at now: Instant,
+                    then reply: @escaping (Result<(logged: String?, planned: Instant?), ControlError>) -> Void) {
+        guard let diary else { return reply(.success((nil, answeredOccurrence(of: reminder.id, now: now)))) }
         let intake: DiaryEntry?
         do { intake = try DiaryEntry.intake(confirming: reminder, at: now) } catch {
             return reply(.failure(ControlError(.invalidArgument, "Failed to record \(reminder.id) as intake: \(error.message); fix its amount in the config")))
@@ -102,14 +106,15 @@ extension Daemon {
         let zone = zone
         let since = LocalDay.start(of: LocalDay.date(of: now, in: zone), in: zone)
         let id = reminder.id
-        diary.run(refreshingIntake: zone, { [logger] store -> Result<String?, ControlError> in
+        diary.run(refreshingIntake: zone, { [logger] store -> Result<(logged: String?, planned: Instant?), ControlError> in
+            let planned: Instant?
             do throws(DiaryStoreError) {
-                let planned = try store.unconfirmedOccurrence(of: id, since: since)
+                planned = try store.unconfirmedOccurrence(of: id, since: since)
                 try store.record(ReminderEventRecord(reminderID: id, event: .done, planned: planned, actual: now), intake: intake)
             } catch {
                 return .failure(Self.controlError(.store(error), logger: logger, nothingHappened: "nothing changed"))
             }
-            return .success(intake.map { "Logged the " + $0.describe(in: zone) + "." })
+            return .success((intake.map { "Logged the " + $0.describe(in: zone) + "." }, planned))
         }, ifBusy: { .failure(Self.busy("write diary \(diary.store.path)", nothingHappened: "nothing changed")) }, replyOn: queue, reply: reply)
     }
 
@@ -124,19 +129,15 @@ extension Daemon {
     }
 
     func take(electrolyte name: String, milligrams: Int?, then reply: @escaping DiaryReply) {
-        var amount = milligrams
-        if amount == nil {
-            let electrolyte = Electrolyte(rawValue: name.lowercased())
-            amount = electrolyte.flatMap(loaded.config.defaultDoseMilligrams(of:))
-            if electrolyte != nil && amount == nil {
-                return reply(.failure(ControlError(.invalidArgument,
-                    "No \(name.lowercased()) reminder has an amount; say how much, e.g.: crampd ctl take \(name.lowercased()) 200")))
-            }
+        let choice = DoseChoice(name, milligrams: milligrams, in: loaded.config)
+        if choice.isKnown && choice.milligrams == nil {
+            return reply(.failure(ControlError(.invalidArgument,
+                "No \(choice.electrolyte) reminder has an amount; say how much, e.g.: crampd ctl take \(choice.electrolyte) 200")))
         }
-        let (goals, zone, milligrams) = (loaded.config.goals, zone, amount ?? 0)
+        let (goals, zone) = (loaded.config.goals, zone)
         logging({ (store: DiaryStore, now: Instant) throws(DiaryCommandError) -> DiaryLogged in
             // An unknown name is refused by the store with the list of known ones.
-            try store.logDose(electrolyte: name, milligrams: milligrams, goals: goals, zone: zone, now: now)
+            try store.logDose(electrolyte: choice.electrolyte, milligrams: choice.milligrams ?? 0, goals: goals, zone: zone, now: now)
         }, then: reply)
     }
 
@@ -171,11 +172,20 @@ extension Daemon {
         }, then: reply)
     }
 
-    func today(then reply: @escaping DiaryReply) {
-        let (goals, zone, stillDue) = (loaded.config.goals, zone, stillDueToday(now: clockNow()))
+    func today(date text: String? = nil, then reply: @escaping DiaryReply) {
+        var pastDay: PastDay?
+        if let text {
+            switch PastDay.parse(text, now: clockNow(), zone: zone) {
+            case .success(let day): pastDay = day
+            case .failure(let error): return reply(.failure(ControlError(.invalidArgument, error.message)))
+            }
+        }
+        // An earlier day is shown as it ended, with nothing still due.
+        let (goals, zone, asOf) = (loaded.config.goals, zone, pastDay?.lastInstant)
+        let stillDue = pastDay == nil ? stillDueToday(now: clockNow()) : []
         withDiary({ (store: DiaryStore, now: Instant) throws(DiaryCommandError) -> ControlResult in
             do throws(DiaryStoreError) {
-                return .today(try store.today(goals: goals, zone: zone, now: now, stillDue: stillDue))
+                return .today(try store.today(goals: goals, zone: zone, now: asOf ?? now, stillDue: stillDue))
             } catch { throw .store(error) }
         }, then: reply)
     }

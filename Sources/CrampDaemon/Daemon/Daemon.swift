@@ -42,6 +42,8 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
     private var server: ControlServer?
     /// Desktop notifications, when `[daemon] notify` has "desktop" (see Daemon+Desktop.swift).
     var desktop: DesktopOutlet?
+    /// The planned time of each reminder's latest fired occurrence not yet done (see `answeredOccurrence`).
+    var awaitingAnswer: [String: Instant] = [:]
     /// Code pages were touched since they were last given back (`settle`).
     var pagesTouched = false
 
@@ -79,11 +81,12 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
                                     stop: { [unowned self] signal in self.stop(signal: signal) })
             startWatchdog()
             updateDesktopOutlet()
-            advance()
-            checkCrampInsight(now: clockNow())
+            // "started" first: the missed and catch-up entries the first step writes follow it.
             logger.notice("crampd \(CrampdBuild.version) started with \(loaded.config.reminders.count) reminders from \(loaded.files.joined(separator: ", "))",
                           metadata: [JournalLogHandler.messageIDKey: "\(JournalMessageID.daemonStarted.rawValue)"])
             logConfigWarnings()
+            advance()
+            checkCrampInsight(now: clockNow())
             notify { try ServiceManager.ready(status: statusLine) }
         }
         IdlePages.release()
@@ -142,11 +145,12 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
         switch action {
         case .fire(let firing):
             let kind: ReminderEventKind = firing.reason == .catchUp ? .catchUp : .due
-            // A catch-up is late from the occurrence it stands for; one found late while crampd ran says so.
+            // A catch-up's firing time is now: its lateness counts from the occurrence it stands for;
+            // one found late while crampd ran says why.
             let note = firing.reason == .snoozed ? "snoozed"
-                : firing.lateWhileRunning ? "late by \(DurationSyntax.format(now - firing.due)): crampd was held up (stopped or suspended)" : nil
+                : firing.lateWhileRunning ? "crampd was held up (stopped or suspended)" : nil
             event = ReminderEvent(kind: kind, reminder: reminder, due: firing.due, at: now,
-                                  lateFrom: firing.reason == .catchUp ? firing.due : firing.fireAt, note: note)
+                                  lateFrom: firing.reason == .catchUp ? nil : firing.fireAt, note: note)
         case .missed(_, let missed):
             let count = missed.countIsLowerBound ? "more than \(missed.count)" : "\(missed.count)"
             event = ReminderEvent(kind: .missed, reminder: reminder, due: missed.latestDue, at: now,

@@ -1,4 +1,5 @@
 import CrampCore
+import CrampProtocol
 import Systemd
 
 /// Something that happened to a reminder, as the journal records it.
@@ -18,21 +19,26 @@ public enum ReminderEventKind: String, Sendable {
 public struct ReminderEvent: Sendable {
     public var kind: ReminderEventKind
     public var reminder: Reminder
-    /// The planned time of the occurrence.
-    public var due: Instant
+    /// The planned time of the occurrence (`CRAMPD_DUE_USEC`); nil for a `done` or `snooze`
+    /// given when no occurrence was waiting for an answer.
+    public var due: Instant?
     /// When it was actually handled.
     public var at: Instant
     /// When it was meant to be handled, if not at `due` (quiet hours deferred it).
     public var lateFrom: Instant?
     /// Extra words for the message ("missed 3 times since …").
     public var note: String?
+    /// A snooze's end: `CRAMPD_SNOOZED_UNTIL_USEC`.
+    public var snoozedUntil: Instant?
 
-    public init(kind: ReminderEventKind, reminder: Reminder, due: Instant, at: Instant, lateFrom: Instant? = nil, note: String? = nil) {
+    public init(kind: ReminderEventKind, reminder: Reminder, due: Instant?, at: Instant, lateFrom: Instant? = nil, note: String? = nil,
+                snoozedUntil: Instant? = nil) {
         self.kind = kind; self.reminder = reminder; self.due = due; self.at = at; self.lateFrom = lateFrom; self.note = note
+        self.snoozedUntil = snoozedUntil
     }
 
     /// How late the outlet got it: `CRAMPD_LATENESS_USEC`.
-    public var latenessMicroseconds: Int64 { max(0, at.microseconds - (lateFrom ?? due).microseconds) }
+    public var latenessMicroseconds: Int64 { max(0, at.microseconds - (lateFrom ?? due ?? at).microseconds) }
 
     /// The journal entry: the reminder's own text for due/catch-up, a sentence otherwise.
     public var journalEntry: JournalEntry {
@@ -44,7 +50,8 @@ public struct ReminderEvent: Sendable {
             message = reminder.message
             priority = .notice
         case .catchUp:
-            message = "\(reminder.message) (catch-up: \(note ?? "missed while crampd was not running"))"
+            let late = "late by " + TimeText.span(TimeSpan(microseconds: latenessMicroseconds))
+            message = "\(reminder.message) (catch-up, \(late): \(note ?? "missed while crampd was not running"))"
             priority = .notice
         case .missed:
             message = "Reminder \(id) was missed\(note.map { ": \($0)" } ?? "")"
@@ -59,16 +66,18 @@ public struct ReminderEvent: Sendable {
             message = "Reminder \(id) skipped\(note.map { ": \($0)" } ?? "")"
             priority = .info
         }
-        return JournalEntry(message: message, priority: priority, messageID: kind.messageID, fields: [
-            ("CRAMPD_EVENT", kind.rawValue),
-            ("CRAMPD_REMINDER", id),
-            ("CRAMPD_KIND", reminder.kind.rawValue),
-            ("CRAMPD_ELECTROLYTE", reminder.electrolyte?.rawValue ?? ""),
-            ("CRAMPD_AMOUNT", reminder.amount.map(String.init) ?? ""),
-            ("CRAMPD_UNIT", reminder.amount == nil ? "" : (reminder.kind == .electrolyte ? "mg" : "ml")),
-            ("CRAMPD_DUE_USEC", String(due.microseconds)),
-            ("CRAMPD_LATENESS_USEC", String(latenessMicroseconds)),
-        ])
+        // Fields that do not apply are left out, never written empty.
+        var fields: [(String, String)] = [("CRAMPD_EVENT", kind.rawValue), ("CRAMPD_REMINDER", id), ("CRAMPD_KIND", reminder.kind.rawValue)]
+        if let electrolyte = reminder.electrolyte { fields.append(("CRAMPD_ELECTROLYTE", electrolyte.rawValue)) }
+        if let amount = reminder.amount {
+            fields.append(("CRAMPD_AMOUNT", String(amount)))
+            fields.append(("CRAMPD_UNIT", reminder.kind == .electrolyte ? "mg" : "ml"))
+        }
+        if let due { fields.append(("CRAMPD_DUE_USEC", String(due.microseconds))) }
+        if kind == .done { fields.append(("CRAMPD_DONE_USEC", String(at.microseconds))) }
+        if let snoozedUntil { fields.append(("CRAMPD_SNOOZED_UNTIL_USEC", String(snoozedUntil.microseconds))) }
+        fields.append(("CRAMPD_LATENESS_USEC", String(latenessMicroseconds)))
+        return JournalEntry(message: message, priority: priority, messageID: kind.messageID, fields: fields)
     }
 }
 

@@ -3,16 +3,17 @@ import CrampCore
 extension ResultText {
     /// `crampd ctl drink|take|cramp|undo|today|stats|export`. Today's times are shown in the
     /// diary's zone (the daemon's), which the summary names, so "today" means the same day.
-    static func diary(_ result: ControlResult, zone: Zone, zones: TZDatabase, terminalWidth: Int?) -> String {
+    static func diary(_ result: ControlResult, now: Instant, zone: Zone, zones: TZDatabase, terminalWidth: Int?, glyphs: BlockBar.Glyphs) -> String {
         switch result {
         case .diary(let change):
             // The cramp insight is advice the person should see where they typed, not only in the journal.
             return change.summary + "\n" + (change.insight.map { "\n" + $0 + "\n" } ?? "")
         case .today(let summary):
             let diaryZone = (try? Zone.named(summary.zoneName, in: zones)) ?? zone
-            return TodayRenderer.render(summary, zone: diaryZone, isTerminal: terminalWidth != nil, width: terminalWidth ?? 80)
+            return TodayRenderer.render(summary, zone: diaryZone, isTerminal: terminalWidth != nil, width: terminalWidth ?? 80,
+                                        glyphs: glyphs, isToday: summary.date == LocalDay.date(of: now, in: diaryZone))
         case .stats(let stats):
-            return StatsRenderer.render(stats, isTerminal: terminalWidth != nil, width: terminalWidth ?? 80)
+            return StatsRenderer.render(stats, isTerminal: terminalWidth != nil, width: terminalWidth ?? 80, glyphs: glyphs)
         case .export(let export):
             if let csv = export.csv { return csv }
             return export.document.map { String(decoding: WireCoding.line($0), as: UTF8.self) } ?? ""

@@ -32,15 +32,24 @@ public enum ResultText {
     }
 
     /// `crampd ctl list`: NEXT, LEFT, LAST, REMINDER, SCHEDULE.
+    /// Sorted by NEXT (ties and reminders that never fire in config order, the latter last).
     public static func list(_ list: ReminderList, now: Instant, zone: Zone) -> String {
-        let rows = list.reminders.map { r -> [String] in
+        let byNext = list.reminders.enumerated().sorted { a, b in
+            switch (a.element.next, b.element.next) {
+            case (let x?, let y?): x != y ? x < y : a.offset < b.offset
+            case (_?, nil): true
+            case (nil, _?): false
+            case (nil, nil): a.offset < b.offset
+            }
+        }.map(\.element)
+        let rows = byNext.map { r -> [String] in
             var schedule = r.schedule
             if !r.enabled { schedule += " (disabled)" }
-            if let until = r.snoozedUntil { schedule += " (snoozed until \(TimeText.short(until, now: now, zone: zone)))" }
+            if let snooze = snoozeText(r, now: now, zone: zone) { schedule += " (\(snooze))" }
             if r.skipping { schedule += " (skipping the next)" }
             return [
                 r.next.map { TimeText.short($0, now: now, zone: zone) } ?? "-",
-                r.next.map { $0 > now ? TimeText.span($0 - now) : "now" } ?? "-",
+                r.next.map { $0 > now ? TimeText.left($0 - now) : "now" } ?? "-",
                 r.last.map { TimeText.relative($0, now: now) } ?? "-",
                 r.id,
                 schedule,
@@ -58,7 +67,7 @@ public enum ResultText {
         guard !list.occurrences.isEmpty else { return "No reminder will fire.\n" }
         let rows = list.occurrences.map { o in [
             TimeText.short(o.at, now: now, zone: zone),
-            o.at > now ? TimeText.span(o.at - now) : "now",
+            o.at > now ? TimeText.left(o.at - now) : "now",
             o.reminder,
             o.message + (o.amount.map { " (\($0))" } ?? ""),
         ] }
@@ -75,7 +84,7 @@ public enum ResultText {
         lines.append("  Schedule: " + r.schedule)
         lines.append("   Enabled: " + (r.enabled ? "yes" : "no"))
         lines.append("      Next: " + (r.next.map(when) ?? "never"))
-        if let until = r.snoozedUntil { lines.append("   Snoozed: until " + when(until)) }
+        if let until = r.snoozedUntil { lines.append("   Snoozed: until " + when(until) + heldBack(r, now: now, zone: zone)) }
         if r.skipping { lines.append("  Skipping: the next occurrence") }
         lines.append("Last fired: " + (r.last.map(when) ?? "never"))
         lines.append(" Last done: " + (d.lastDone.map(when) ?? "never"))
@@ -102,9 +111,11 @@ public enum ResultText {
     /// Any result, by its kind. `terminalWidth` is the width of the terminal standard output
     /// is, or nil when it is not one: the diary's charts are drawn only on a terminal.
     /// `zones`: where the zone a diary summary names is looked up.
-    public static func result(_ result: ControlResult, now: Instant, zone: Zone, zones: TZDatabase, terminalWidth: Int? = nil) -> String {
+    /// `glyphs`: the bars' characters, ASCII where the terminal's character set is not UTF-8 (`TerminalCharset`).
+    public static func result(_ result: ControlResult, now: Instant, zone: Zone, zones: TZDatabase, terminalWidth: Int? = nil,
+                              glyphs: BlockBar.Glyphs = .unicode) -> String {
         switch result {
-        case .diary, .today, .stats, .export: diary(result, zone: zone, zones: zones, terminalWidth: terminalWidth)
+        case .diary, .today, .stats, .export: diary(result, now: now, zone: zone, zones: zones, terminalWidth: terminalWidth, glyphs: glyphs)
         case .status(let s): status(s, now: now, zone: zone)
         case .reminders(let l): list(l, now: now, zone: zone)
         case .upcoming(let u): upcoming(u, now: now, zone: zone)
@@ -117,6 +128,19 @@ public enum ResultText {
     /// then each detail indented: every config error with its location, for example.
     public static func error(_ error: ControlError) -> String {
         ([error.message] + error.details.map { "  " + $0 }).joined(separator: "\n") + "\n"
+    }
+
+    /// "snoozed until 18:35"; when something holds it back (quiet hours, a pause, the intake
+    /// rules) and the reminder fires later, says so instead of promising 18:35.
+    static func snoozeText(_ r: ReminderRow, now: Instant, zone: Zone) -> String? {
+        r.snoozedUntil.map { "snoozed until " + TimeText.short($0, now: now, zone: zone) + heldBack(r, now: now, zone: zone) }
+    }
+
+    /// ", held back to Mon 08:00" when the reminder fires after its snooze ends; "" when on time.
+    static func heldBack(_ r: ReminderRow, now: Instant, zone: Zone) -> String {
+        guard let until = r.snoozedUntil else { return "" }
+        guard let next = r.next else { return ", held back: it does not fire" }
+        return next > until ? ", held back to " + TimeText.short(next, now: now, zone: zone) : ""
     }
 
     static func pauseText(_ pause: PauseState?, now: Instant, zone: Zone) -> String {

@@ -36,6 +36,16 @@ public enum TimeText {
         return "\(s)s"
     }
 
+    /// A LEFT column: always to the minute, every unit from the largest on shown, so rows
+    /// compare at a glance: "39min", "16h 9min", "1d 0h 39min"; "<1min" under a minute.
+    public static func left(_ span: TimeSpan) -> String {
+        let minutes = abs(span.microseconds) / 60_000_000
+        let (d, h, m) = (minutes / 1440, minutes % 1440 / 60, minutes % 60)
+        if d > 0 { return "\(d)d \(h)h \(m)min" }
+        if h > 0 { return "\(h)h \(m)min" }
+        return m > 0 ? "\(m)min" : "<1min"
+    }
+
     /// "in 12min", "3h ago", "now" (within a second).
     public static func relative(_ instant: Instant, now: Instant) -> String {
         let delta = instant - now

@@ -43,6 +43,11 @@ enum CtlFastPath {
         return Invocation(command: command, flags: words.flags)
     }
 
+    /// `crampd ctl … --json`: a usage error is then printed as JSON too (before `--`, which ends options).
+    static func wantsJSON(_ arguments: [String]) -> Bool {
+        arguments.first == "ctl" && arguments.prefix(while: { $0 != "--" }).contains("--json")
+    }
+
     /// Judged on the first byte, so "-1", "-" and "--" all go to argument-parser.
     private static func startsLikeAnOption(_ word: String) -> Bool {
         word.utf8.first == UInt8(ascii: "-")
@@ -83,7 +88,7 @@ enum CtlFastPath {
         case "show": Verb(positionals: 1...1) { try CtlShow.command(reminder: $0.positionals[0]) }
         case "done": Verb(positionals: 1...1) { try CtlDone.command(reminder: $0.positionals[0]) }
         case "snooze": Verb(positionals: 1...2) { try CtlSnooze.command(reminder: $0.positionals[0], duration: $0.word(1)) }
-        case "skip": Verb(positionals: 1...1) { try CtlSkip.command(reminder: $0.positionals[0]) }
+        case "skip": Verb(positionals: 1...2) { try CtlSkip.command(reminder: $0.positionals[0], count: try $0.integer(1)) }
         case "trigger": Verb(positionals: 1...1) { try CtlTrigger.command(reminder: $0.positionals[0]) }
         case "pause": Verb(positionals: 0...1) { try CtlPause.command(duration: $0.word(0), until: nil) }
         case "resume": Verb(positionals: 0...0) { _ in .resume }
@@ -96,11 +101,11 @@ enum CtlFastPath {
         case "remove": Verb(positionals: 1...1, takesRuntime: true) { try CtlRemove.command(reminder: $0.positionals[0], runtime: $0.runtime) }
         case "reset": Verb(positionals: 1...1, takesRuntime: true) { try CtlReset.command(reminder: $0.positionals[0], runtime: $0.runtime) }
         case "reload": Verb(positionals: 0...0) { _ in .reload }
-        case "drink": Verb(positionals: 0...1) { try CtlDrink.command(milliliters: try $0.integer(0), note: nil) }
+        case "drink": Verb(positionals: 0...1) { try CtlDrink.command(amount: $0.word(0), note: nil) }
         case "take": Verb(positionals: 1...2) { try CtlTake.command(electrolyte: $0.positionals[0], milligrams: try $0.integer(1)) }
         case "cramp": Verb(positionals: 0...0) { _ in try CtlCramp.command(muscle: nil, severity: nil, at: nil, note: nil) }
         case "undo": Verb(positionals: 0...0) { _ in .undo }
-        case "today": Verb(positionals: 0...0) { _ in .today }
+        case "today": Verb(positionals: 0...0) { _ in try CtlToday.command(date: nil) }
         case "stats": Verb(positionals: 0...0) { _ in try CtlStats.command(days: CtlStats.defaultDays) }
         case "export": Verb(positionals: 0...0) { try CtlExport.command(csv: false, json: $0.flags.json, since: nil) }
         default: nil

@@ -32,10 +32,10 @@ func checkedReminderID(_ id: String) throws -> String {
 
 /// The arguments `set` and `add` share: a reminder, its `KEY=VALUE` changes, and `--runtime`.
 struct ReminderAssignments: ParsableArguments {
-    @Argument(help: "The reminder id.")
+    @Argument(help: "The reminder id.", completion: CtlCompletion.reminderIDs)
     var reminder: String
 
-    @Argument(help: ArgumentHelp("One or more KEY=VALUE.", valueName: "key=value"))
+    @Argument(help: ArgumentHelp("One or more KEY=VALUE.", valueName: "key=value"), completion: CtlCompletion.assignmentKeys)
     var assignments: [String]
 
     @Flag(help: "Only until the next restart; the config files are not touched.")

@@ -15,7 +15,7 @@ struct CtlRemove: CtlVerb {
 
     @OptionGroup var options: CtlOptions
 
-    @Argument(help: "The reminder id.")
+    @Argument(help: "The reminder id.", completion: CtlCompletion.reminderIDs)
     var reminder: String
 
     @Flag(help: "Remove until the next restart only; the config files are not touched.")

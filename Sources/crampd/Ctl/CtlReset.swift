@@ -15,7 +15,7 @@ struct CtlReset: CtlVerb {
 
     @OptionGroup var options: CtlOptions
 
-    @Argument(help: "The reminder id.")
+    @Argument(help: "The reminder id.", completion: CtlCompletion.reminderIDs)
     var reminder: String
 
     @Flag(help: "Drop only the changes made with --runtime.")

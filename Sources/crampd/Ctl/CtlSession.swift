@@ -9,7 +9,11 @@ import POSIX
 enum CtlSession {
     static let unavailable: Int32 = 69
 
-    static func perform(_ command: Command, _ flags: CtlFlags) -> Int32 {
+    /// The answer's verdict, for commands whose success is more than the daemon answering
+    /// (`notify-test`): a line printed after the result (not with --json) and the exit status.
+    typealias Verdict = (ControlResult) -> (line: String, status: Int32)
+
+    static func perform(_ command: Command, _ flags: CtlFlags, verdict: Verdict? = nil) -> Int32 {
         let path: String
         if let socket = flags.socket {
             path = socket
@@ -17,8 +21,7 @@ enum CtlSession {
             do throws(ControlSocketError) {
                 path = try ControlSocket.clientPath(environment: ProcessEnvironment.current)
             } catch {
-                printError(error.message + "\n" + hint)
-                return unavailable
+                return fail(ControlError(.unavailable, error.message, details: [hint]), flags, status: unavailable)
             }
         }
         let answer: ResponseMessage
@@ -27,13 +30,12 @@ enum CtlSession {
         } catch {
             switch error {
             case .unavailable:
-                printError(error.description + "\n" + hint)
-                return unavailable
+                return fail(ControlError(.unavailable, error.description, details: [hint]), flags, status: unavailable)
             case .failed(let message):
                 // An answer this ctl cannot read may come from an older or newer daemon.
-                printError(message)
+                let status = fail(ControlError(.connectionFailed, message), flags, status: 1)
                 printVersionSkew(askingAt: path)
-                return 1
+                return status
             }
         }
         switch answer.response {
@@ -42,19 +44,21 @@ enum CtlSession {
                 write(result.encodedJSON())
             } else {
                 write(Array(ResultText.result(result, now: CtlClock.now(), zone: CtlClock.zone(), zones: .system,
-                                              terminalWidth: TerminalWidth.ofStandardOutput()).utf8))
+                                              terminalWidth: TerminalWidth.ofStandardOutput(),
+                                              glyphs: TerminalCharset.glyphs(environment: ProcessEnvironment.current)).utf8))
                 // After a package upgrade the running daemon stays the old binary until restarted.
                 if case .status(let status) = result,
                    let notice = VersionSkewText.notice(running: status.version, ctl: CrampdBuild.version) {
                     printError("Note: " + notice)
                 }
             }
-            return 0
+            guard let judged = verdict?(result) else { return 0 }
+            if !flags.json { write(Array((judged.line + "\n").utf8)) }
+            return judged.status
         case .error(let error):
-            if flags.json { write(WireCoding.line(error)) }
-            printError(ResultText.error(error), newline: false)
+            let status = fail(error, flags, status: 1)
             if VersionSkewText.mayComeFromAnOlderDaemon(error.code) { printVersionSkew(askingAt: path) }
-            return 1
+            return status
         }
     }
 
@@ -65,6 +69,14 @@ enum CtlSession {
               case .ok(.status(let status)) = answer.response,
               let notice = VersionSkewText.notice(running: status.version, ctl: CrampdBuild.version) else { return }
         printError(notice)
+    }
+
+    /// Every failure the same way: the message on stderr, and with --json also the error
+    /// (code and message) as one JSON line on stdout, whoever found it (daemon or client).
+    static func fail(_ error: ControlError, _ flags: CtlFlags, status: Int32) -> Int32 {
+        if flags.json { write(WireCoding.line(error)) }
+        printError(ResultText.error(error), newline: false)
+        return status
     }
 
     static let hint = "is crampd running? try: systemctl --user start crampd"

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CrampCore
 import CrampProtocol
 
 struct CtlSet: CtlVerb {
@@ -6,8 +7,10 @@ struct CtlSet: CtlVerb {
         commandName: "set",
         abstract: "Change keys of a reminder; validated like the config, then saved.",
         discussion: """
-            Keys: every, between, days, at, calendar, message, amount, enabled, anchor; \
-            values in config syntax without quotes. The change is saved to \
+            Keys: \(DropInEdit.editableKeys.joined(separator: ", ")). Values in config syntax \
+            without quotes; lists comma-separated (at=10:30,16:00) or in TOML form \
+            (at='["10:30", "16:00"]'). A value crampd refuses is named as you typed it. \
+            The change is saved to \
             config.d/50-crampd-ctl.toml (undo it with `crampd ctl reset ID`), or with \
             --runtime lasts until the next restart.
 

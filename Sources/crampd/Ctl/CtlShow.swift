@@ -13,7 +13,7 @@ struct CtlShow: CtlVerb {
 
     @OptionGroup var options: CtlOptions
 
-    @Argument(help: "The reminder id, as in `crampd ctl list`.")
+    @Argument(help: "The reminder id, as in `crampd ctl list`.", completion: CtlCompletion.reminderIDs)
     var reminder: String
 
     func command() throws -> Command { try Self.command(reminder: reminder) }

@@ -17,7 +17,7 @@ struct CtlSnooze: CtlVerb {
 
     @OptionGroup var options: CtlOptions
 
-    @Argument(help: "The reminder id.")
+    @Argument(help: "The reminder id.", completion: CtlCompletion.reminderIDs)
     var reminder: String
 
     @Argument(help: ArgumentHelp("How long, e.g. 15m, 90s, 1h30m.", valueName: "duration"))

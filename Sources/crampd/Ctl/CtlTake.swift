@@ -12,12 +12,15 @@ struct CtlTake: CtlVerb {
 
             Examples:
               crampd ctl take magnesium
+              crampd ctl take electrolytes
               crampd ctl take potassium 99
             """)
 
     @OptionGroup var options: CtlOptions
 
-    @Argument(help: ArgumentHelp("One of: \(Electrolyte.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "electrolyte"))
+    @Argument(help: ArgumentHelp(
+        "One of: \(Electrolyte.allCases.map(\.rawValue).joined(separator: ", ")); or an electrolyte reminder's id (its electrolyte and amount).",
+        valueName: "electrolyte"), completion: CtlCompletion.electrolytes)
     var electrolyte: String
 
     @Argument(help: ArgumentHelp("How much, in milligrams of the element.", valueName: "mg"))

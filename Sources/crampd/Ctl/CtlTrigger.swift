@@ -12,7 +12,7 @@ struct CtlTrigger: CtlVerb {
 
     @OptionGroup var options: CtlOptions
 
-    @Argument(help: "The reminder id.")
+    @Argument(help: "The reminder id.", completion: CtlCompletion.reminderIDs)
     var reminder: String
 
     func command() throws -> Command { try Self.command(reminder: reminder) }

@@ -66,7 +66,7 @@ struct DesktopNotification: Equatable, Sendable {
     /// so critical keeps its meaning.
     static func isEscalated(_ event: ReminderEvent, zone: Zone) -> Bool {
         guard event.kind == .catchUp, event.reminder.kind == .electrolyte else { return false }
-        return zone.localDateTime(at: event.due).time.hour >= 17
+        return zone.localDateTime(at: event.due ?? event.at).time.hour >= 17
     }
 
     static func summary(_ reminder: Reminder, escalated: Bool) -> String {

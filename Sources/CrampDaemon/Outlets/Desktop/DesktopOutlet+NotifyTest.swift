@@ -40,7 +40,7 @@ extension DesktopOutlet {
         switch sample {
         case nil: steps.append("4. Sample notification: none sent")
         case .waiting?: steps.append("4. Sample notification: sent, waiting for the server's answer")
-        case .shown(let id)?: steps.append("4. Sample notification: shown with id \(id)")
+        case .shown(let id)?: steps.append(DesktopDiagnosis.sampleShownStep + "id \(id)")
         case .failed(let text)?: steps.append("4. Sample notification: \(text)")
         }
         let summary: String
@@ -92,6 +92,8 @@ public struct DesktopDiagnosis: Sendable, Equatable {
 
     /// The summary while the sample waits for the server; `crampd ctl notify-test` polls until it changes.
     public static let waitingSummary = "Desktop notification test: waiting for the server's answer."
+    /// The start of step 4 when the server showed the sample; `crampd ctl notify-test` judges by it.
+    public static let sampleShownStep = "4. Sample notification: shown with "
 
     /// Where sd-bus looks for the session bus, as `sd_bus_open_user` does.
     static func busAddress(in environment: [String: String]) -> String {
