@@ -121,7 +121,7 @@ extension Request {
     /// Decodes one request line (without its newline).
     public init(line: some Collection<UInt8>) throws(RequestDecodingError) {
         let data = Data(line)
-        if let problem = LeanJSONDecoder.strictnessProblem(in: line) {
+        if let problem = StrictJSON.problem(in: line) {
             let id = (try? WireCoding.decoder.decode(RequestID.self, from: data))?.id
             throw RequestDecodingError(id: id, error: ControlError(.badRequest, problem))
         }

@@ -57,11 +57,10 @@ public struct ResponseMessage: Sendable, Equatable {
     /// The message as one line, newline included.
     public func encodedLine() -> [UInt8] { WireCoding.line(self) }
 
-    /// Decodes one response line (without its newline), with the lean decoder: this runs once
-    /// per `crampd ctl`, where JSONDecoder's start-up cost shows (see LeanJSONDecoder).
+    /// Decodes one response line (without its newline).
     public init(line: some Collection<UInt8>) throws(ControlError) {
         do {
-            self = try LeanJSONDecoder.decode(ResponseMessage.self, from: line)
+            self = try WireCoding.decoder.decode(ResponseMessage.self, from: Data(line))
         } catch let error as DecodingError {
             throw ControlError(.badRequest, "Failed to read the daemon's response: \(WireCoding.describe(error))")
         } catch {

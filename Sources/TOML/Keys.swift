@@ -41,7 +41,7 @@ extension Parser {
             i += 1
         }
         if i > start {
-            keyParts.append(KeyPart(key: shortText(start, i), hash: hash, offset: start))
+            keyParts.append(KeyPart(key: text(start, i), hash: hash, offset: start))
             return i
         }
         let b = at(start)

@@ -26,7 +26,7 @@ extension Parser {
         while i < count {
             let b = bytes[i]
             if b == UInt8(ascii: "\"") {
-                return (shortText(start + 1, i), i + 1)
+                return (text(start + 1, i), i + 1)
             } else if b == UInt8(ascii: "\\") {
                 break
             } else if b >= 0x20 && b < 0x7F || b == 0x09 {
@@ -208,7 +208,7 @@ extension Parser {
         while i < count {
             let b = bytes[i]
             if b == UInt8(ascii: "'") {
-                return (shortText(start + 1, i), i + 1)
+                return (text(start + 1, i), i + 1)
             } else if b >= 0x20 && b < 0x7F || b == 0x09 {
                 i += 1
             } else if b >= 0x80 {

@@ -252,48 +252,6 @@ import CrampDaemon  // SystemZoneFiles: the system tzdata, handed in
         }
     }
 
-    // MARK: Reusing the previous plan
-
-    @Test(arguments: seeds)
-    func reusingThePreviousPlanChangesNoResult(seed: UInt64) throws {
-        var random = SplitMix64(seed: seed)
-        let zone = try Zone.named(Self.zones[Int(seed) % 2])
-        var quiet: [DailyWindow] = []
-        if random.bool() { quiet = [DailyWindow(start: agendaTime(random.int(20...23), 0), end: agendaTime(random.int(5...8), 0))] }
-        let reminders = Self.randomReminders(&random, count: 8)
-            .map { r -> Reminder in var r = r; r.kind = .hydration; r.skipIfLoggedWithin = random.bool() ? .minutes(25) : nil; return r }
-        var full = AgendaDriver(config: agendaConfig(reminders, quietHours: quiet, waterGoal: 2000), zone: zone)
-        var reusing = full
-        reusing.reusesPlans = true
-        var now = Self.aroundDSTChanges(zone.name)[random.int(0...1)]
-        var reused = 0
-        for i in 0..<600 {
-            switch random.int(0...9) {
-            case 0: now = now + random.span(1...600, unit: .minutes(1))  // suspend
-            case 1...4: now = full.nextWake ?? now + .minutes(5)         // the timer
-            default: now = now + random.span(1...900, unit: .seconds(1))  // a command or a wake-up
-            }
-            let id = "r\(random.int(0...7))"
-            var state = full.state
-            switch random.int(0...30) {
-            case 0: state = state.recordingSnooze(id, until: now + random.span(1...90, unit: .minutes(1)), now: now)
-            case 1: state = state.recordingSkip(id, now: now)
-            case 2: state = state.recordingDone(id, at: now)
-            case 3: state = state.paused(now: now, until: now + random.span(1...180, unit: .minutes(1)))
-            case 4: full.intake = IntakeFacts(lastDrink: now, waterTodayMilliliters: full.intake.waterTodayMilliliters + 250)
-            case 5: full.intake = IntakeFacts()
-            default: break
-            }
-            full.state = state; reusing.state = state; reusing.intake = full.intake
-            let a = full.step(at: now), b = reusing.step(at: now)
-            #expect(a.actions == b.actions, "step \(i)")
-            #expect(a.state == b.state, "step \(i)")
-            #expect(a.plan == b.plan, "step \(i)")
-            if b.plan.basis != nil { reused += 1 }
-        }
-        #expect(reused > 100)
-    }
-
     // MARK: JSON
 
     @Test func theStateSurvivesJSON() throws {

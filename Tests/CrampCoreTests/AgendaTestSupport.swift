@@ -62,17 +62,12 @@ struct AgendaDriver {
     var actions: [(at: Instant, action: AgendaAction)] = []
     /// Where the daemon's timer is armed after the latest step.
     var nextWake: Instant?
-    /// Pass each step's plan to the next, as the daemon does to save work.
-    var reusesPlans = false
-    var lastPlan: AgendaPlan?
 
     init(config: Config, zone: Zone = .utc) { self.config = config; self.zone = zone }
 
     @discardableResult
     mutating func step(at now: Instant) -> AgendaStep {
-        let step = Agenda.step(config: config, zone: zone, state: state, now: now, intake: intake,
-                               after: reusesPlans ? lastPlan : nil)
-        lastPlan = step.plan
+        let step = Agenda.step(config: config, zone: zone, state: state, now: now, intake: intake)
         for action in step.actions {
             actions.append((now, action))
             if case .fire(let firing) = action { fired.append(Fired(at: now, firing: firing)) }

@@ -21,7 +21,7 @@ extension Agenda {
         var steps = 0
         while firings.count < count, let wake = step.nextWake, steps < maximumSimulatedSteps {
             steps += 1
-            step = Agenda.step(config: config, zone: zone, state: step.state, now: wake, intake: facts(at: wake), after: step.plan)
+            step = Agenda.step(config: config, zone: zone, state: step.state, now: wake, intake: facts(at: wake))
             for case .fire(let firing) in step.actions where firings.count < count { firings.append(firing) }
         }
         return firings

@@ -48,14 +48,11 @@ public enum Agenda {
 
     /// What the daemon does whenever its timer fires or something changed: act on
     /// `actions` (in order), save `state`, arm the timer at `nextWake`.
-    ///
-    /// `after`: the plan of the previous step, if the daemon kept it. The result is
-    /// the same with or without it; with it, reminders that cannot have changed
-    /// (same config, zone, pause, intake facts, local date and state; nothing due
-    /// yet) are not recomputed, so a timer wake costs what its due reminders cost.
+    /// Every reminder is resolved afresh: a step for the default config costs about
+    /// 67k instructions (BENCHMARKS.md, "What the machinery buys").
     public static func step(config: Config, zone: Zone, state: AgendaState, now: Instant,
-                            intake: IntakeFacts = .none, after previous: AgendaPlan? = nil) -> AgendaStep {
-        compute(config: config, zone: zone, state: state, now: now, intake: intake, keepingState: true, previous: previous)
+                            intake: IntakeFacts = .none) -> AgendaStep {
+        compute(config: config, zone: zone, state: state, now: now, intake: intake, keepingState: true)
     }
 
     /// After a reload or `crampd ctl set`: reminders whose schedule changed start
@@ -72,41 +69,20 @@ public enum Agenda {
     }
 
     private static func compute(config: Config, zone: Zone, state: AgendaState, now: Instant,
-                                intake: IntakeFacts, keepingState: Bool, previous: AgendaPlan? = nil) -> AgendaStep {
+                                intake: IntakeFacts, keepingState: Bool) -> AgendaStep {
         let context = AgendaContext(config: config, zone: zone, pause: state.pause, runningSince: state.runningSince, now: now, intake: intake)
         let resolver = ReminderResolver(context: context)
-        // The previous step's entries are reusable only if nothing they depend on has changed.
-        var reusable = previous.flatMap(\.basis).flatMap { basis in
-            basis.zone == zone && basis.pause == state.pause && basis.intake == intake && basis.today == context.today
-                && previous!.now <= now && basis.config == config ? basis : nil
-        }
-        if reusable != nil && reusable!.states.count != previous!.entries.count { reusable = nil }
         var actions: [AgendaAction] = []
         var entries: [AgendaEntry] = []
         entries.reserveCapacity(config.reminders.count)
         var reminders: [String: ReminderState] = [:]
-        var states: [ReminderState] = [], reusableEntries: [Bool] = []
-        if keepingState {
-            reminders.reserveCapacity(config.reminders.count)
-            states.reserveCapacity(config.reminders.count); reusableEntries.reserveCapacity(config.reminders.count)
-        }
+        if keepingState { reminders.reserveCapacity(config.reminders.count) }
         var nextWake: Instant?
         var somethingWaitsForQuietEnd = false
         for reminder in config.reminders where reminder.enabled {
-            let index = entries.count
-            let stored = state.reminders[reminder.id]
-            let resolution: ReminderResolver.Resolution
-            if let basis = reusable, basis.reusable[index], let stored, stored == basis.states[index],
-               let entry = previous?.entries[index], entry.next.map({ $0.fireAt > now }) ?? true {
-                resolution = .init(state: stored, entry: entry, wake: entry.next?.fireAt, waitsForQuietEnd: false, isReusable: true)
-            } else {
-                resolution = resolver.resolve(reminder, stored: stored, actions: &actions)
-            }
+            let resolution = resolver.resolve(reminder, stored: state.reminders[reminder.id], actions: &actions)
             entries.append(resolution.entry)
-            if keepingState {
-                reminders[reminder.id] = resolution.state
-                states.append(resolution.state); reusableEntries.append(resolution.isReusable)
-            }
+            if keepingState { reminders[reminder.id] = resolution.state }
             if let wake = resolution.wake, nextWake.map({ wake < $0 }) ?? true { nextWake = wake }
             somethingWaitsForQuietEnd = somethingWaitsForQuietEnd || resolution.waitsForQuietEnd
         }
@@ -115,13 +91,8 @@ public enum Agenda {
         if let until = pause?.until, until <= now, !somethingWaitsForQuietEnd { pause = nil }
         let admitted = state.rateLimit.admitting(actions, now: now)
         actions = admitted.kept
-        var plan = AgendaPlan(now: now, entries: entries, dueNow: actions, nextWake: nextWake)
+        let plan = AgendaPlan(now: now, entries: entries, dueNow: actions, nextWake: nextWake)
         guard keepingState else { return AgendaStep(actions: actions, state: state, plan: plan) }
-        // The saved pause is the one the entries were computed with only if it did not change here.
-        if pause == state.pause {
-            plan.basis = .init(config: config, zone: zone, pause: pause, intake: intake, today: context.today,
-                               states: states, reusable: reusableEntries)
-        }
         let newState = AgendaState(reminders: reminders, pause: pause, runningSince: state.runningSince, rateLimit: admitted.limit)
         return AgendaStep(actions: actions, state: newState, plan: plan,
                           rateLimited: admitted.startedDropping ? RateLimitNotice(dropped: admitted.dropped) : nil)

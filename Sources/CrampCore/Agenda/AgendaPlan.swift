@@ -13,33 +13,8 @@ public struct AgendaPlan: Equatable, Sendable {
     /// ever be due (no reminders, or paused indefinitely). Always later than `now`.
     public var nextWake: Instant?
 
-    /// What a step computed this plan from; lets the next step skip reminders that cannot have changed.
-    var basis: Basis?
-
     public init(now: Instant, entries: [AgendaEntry], dueNow: [AgendaAction], nextWake: Instant?) {
         self.now = now; self.entries = entries; self.dueNow = dueNow; self.nextWake = nextWake
-    }
-
-    /// Plans are equal when they say the same; how they were computed does not matter.
-    public static func == (a: AgendaPlan, b: AgendaPlan) -> Bool {
-        a.now == b.now && a.entries == b.entries && a.dueNow == b.dueNow && a.nextWake == b.nextWake
-    }
-
-    /// The inputs of a step, kept with its plan. A later step with the same config,
-    /// zone, pause, intake facts and local date, at a `now` not earlier, may take an
-    /// entry as it is when the reminder's state is still the one this step saved, the
-    /// entry is reusable, and its next firing is still ahead: resolving it again
-    /// would give the same entry and state and no action. At a timer wake that
-    /// leaves all but the due reminders untouched.
-    struct Basis: Sendable {
-        var config: Config
-        var zone: Zone
-        var pause: Pause?
-        var intake: IntakeFacts
-        var today: CivilDate
-        /// Aligned with `entries`: the state saved for each, and whether the entry may be reused.
-        var states: [ReminderState]
-        var reusable: [Bool]
     }
 
     /// The entry that fires first (ties: config order): what the timer is armed for.

@@ -28,9 +28,6 @@ struct ReminderResolver {
         var wake: Instant?
         /// Missed occurrences wait for the end of quiet hours (and need the pause kept until then).
         var waitsForQuietEnd: Bool
-        /// Until `entry.next` fires, resolving this state again with the same inputs gives the
-        /// same entry and state and no actions (see `AgendaPlan.Basis`).
-        var isReusable: Bool
     }
 
     func resolve(_ reminder: Reminder, stored: ReminderState?, actions: inout [AgendaAction]) -> Resolution {
@@ -144,7 +141,7 @@ struct ReminderResolver {
     private func resolution(_ reminder: Reminder, state: ReminderState, firstAhead: PlannedOccurrence?) -> Resolution {
         let ahead = upcoming(reminder, from: state, first: firstAhead)
         let entry = AgendaEntry(reminderID: reminder.id, next: ahead.next, skipping: ahead.skipping, skipped: ahead.skipped)
-        return Resolution(state: state, entry: entry, wake: ahead.wake, waitsForQuietEnd: false, isReusable: ahead.isFirstOccurrence)
+        return Resolution(state: state, entry: entry, wake: ahead.wake, waitsForQuietEnd: false)
     }
 
     /// Missed occurrences found inside quiet hours stay unhandled; at the end of
@@ -167,7 +164,7 @@ struct ReminderResolver {
         }
         let entry = AgendaEntry(reminderID: reminder.id, next: next, skipping: ahead.skipping, skipped: ahead.skipped,
                                 missedWaiting: waiting.summary)
-        return Resolution(state: state, entry: entry, wake: quietEnd, waitsForQuietEnd: true, isReusable: false)
+        return Resolution(state: state, entry: entry, wake: quietEnd, waitsForQuietEnd: true)
     }
 
     /// What lies ahead of a reminder's state.
@@ -180,8 +177,6 @@ struct ReminderResolver {
         /// The firing time of the first occurrence the intake rules will skip: the
         /// daemon wakes then, so the skip is judged with the facts of its time.
         var firstSkippedForIntake: Instant?
-        /// Nothing was looked past: `next` is simply the next occurrence.
-        var isFirstOccurrence = false
 
         /// When the daemon must step for this reminder.
         var wake: Instant? {
@@ -198,11 +193,8 @@ struct ReminderResolver {
         var probe = state
         var result = Upcoming()
         var known = first
-        for lookedPast in 0..<Agenda.maximumOccurrencesLookedAhead {
-            guard let occurrence = known ?? nextOccurrence(of: reminder, in: probe) else {
-                result.isFirstOccurrence = lookedPast == 0
-                return result
-            }
+        for _ in 0..<Agenda.maximumOccurrencesLookedAhead {
+            guard let occurrence = known ?? nextOccurrence(of: reminder, in: probe) else { return result }
             known = nil
             consume(occurrence, into: &probe)
             if !occurrence.isSnooze && probe.skipsRequested(occurrence.due) {
@@ -239,7 +231,6 @@ struct ReminderResolver {
             case nil:
                 let reason: FiringReason = occurrence.isSnooze ? .snoozed : .scheduled
                 result.next = Firing(reminderID: reminder.id, due: occurrence.due, fireAt: occurrence.fireAt, reason: reason)
-                result.isFirstOccurrence = lookedPast == 0
                 return result
             }
         }

@@ -110,8 +110,7 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
     func advance() {
         dispatchPrecondition(condition: .onQueue(queue))
         let now = clockNow()
-        // The previous plan is reused where nothing changed; a reload or command resets it.
-        let step = Agenda.step(config: loaded.config, zone: zone, state: state, now: now, intake: smartFacts(at: now).intake, after: plan)
+        let step = Agenda.step(config: loaded.config, zone: zone, state: state, now: now, intake: smartFacts(at: now).intake)
         // Saved before the outlets hear of it: after a crash a reminder is
         // never repeated (the window between the two is a few microseconds).
         commit(step.state)

@@ -1,6 +1,6 @@
 /// What JSONDecoder lets through but a request must not have: it reads the first of two equal
 /// keys (`"command"` twice is half-read) and turns invalid UTF-8 into U+FFFD (a `ctl set`
-/// value would be stored mangled). The lean parser keeps both facts, so the daemon asks it first.
+/// value would be stored mangled). This small parser (StrictJSON/) keeps both facts, so the daemon asks it first.
 extension JSONValue {
     /// The first such problem in document order, worded for the client; nil when there is none.
     func strictnessProblem(at path: String = "") -> String? {
@@ -31,10 +31,21 @@ extension JSONValue {
     }
 }
 
-extension LeanJSONDecoder {
+/// The check the daemon makes of each request line before JSONDecoder reads it.
+public enum StrictJSON {
     /// `JSONValue.strictnessProblem` of one JSON text; nil also when it is not JSON at all
     /// (the decoder that reads it says why, in its usual words).
-    public static func strictnessProblem(in bytes: some Collection<UInt8>) -> String? {
-        (try? parse(bytes))?.strictnessProblem()
+    public static func problem(in bytes: some Collection<UInt8>) -> String? {
+        let value: JSONValue?
+        do {
+            if let parsed = try bytes.withContiguousStorageIfAvailable({ try JSONParser.parse($0) }) {
+                value = parsed
+            } else {
+                value = try Array(bytes).withUnsafeBufferPointer { try JSONParser.parse($0) }
+            }
+        } catch {
+            value = nil
+        }
+        return value?.strictnessProblem()
     }
 }
