@@ -2,7 +2,8 @@
 ///
 /// Immutable and `Sendable`: the rules are loaded once and shared, and nothing here
 /// touches the process's `TZ`, `tzset` or `localtime_r`, so any thread may use a zone.
-/// Two zones are equal when their names are.
+/// Two zones are equal when their names and their rules are: a tzdata update or a new
+/// `/etc/localtime` under the same name is another zone (a plan made in the old one is stale).
 public struct Zone: Sendable, Equatable, Hashable, CustomStringConvertible {
     /// "UTC", "Europe/Berlin", or a POSIX rule as written in `$TZ`.
     public let name: String
@@ -18,7 +19,14 @@ public struct Zone: Sendable, Equatable, Hashable, CustomStringConvertible {
 
     public var description: String { name }
 
-    public static func == (a: Zone, b: Zone) -> Bool { a.name == b.name }
+    public static func == (a: Zone, b: Zone) -> Bool {
+        guard a.name == b.name else { return false }
+        switch (a.rules, b.rules) {
+        case (nil, nil): return true
+        case (let x?, let y?): return x === y || x == y
+        default: return false
+        }
+    }
     public func hash(into h: inout Hasher) { h.combine(name) }
 
     /// Loads an IANA zone from `database`. "UTC" needs none.

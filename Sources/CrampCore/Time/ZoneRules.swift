@@ -1,7 +1,7 @@
 /// The complete offset history of a zone: a transition table and, past its end, a POSIX rule.
 ///
 /// Immutable after construction, so one instance is shared by every copy of a `Zone`.
-public final class ZoneRules: Sendable {
+public final class ZoneRules: Sendable, Equatable {
     /// Transition instants in seconds since the epoch, ascending.
     public let transitions: [Int64]
     /// For each transition, the index into `types` in effect from that instant on.
@@ -17,6 +17,11 @@ public final class ZoneRules: Sendable {
         self.transitionTypes = transitionTypes
         self.types = types
         self.footer = footer
+    }
+
+    /// Equal when every transition, type and the footer are: the rules, not where they came from.
+    public static func == (a: ZoneRules, b: ZoneRules) -> Bool {
+        a.transitions == b.transitions && a.transitionTypes == b.transitionTypes && a.types == b.types && a.footer == b.footer
     }
 
     /// A zone that is always `type`.
