@@ -8,11 +8,18 @@ public struct DaemonOptions: Sendable {
     public var environment: [String: String]
     /// Where the daemon reads the time: the wall clock, or a test's clock.
     public var clock: @Sendable () -> Instant
+    /// Where zones are read: the system tzdata, or a test's zones.
+    public var zones: TZDatabase
+    /// The link (or file) naming the system zone, watched while the zone follows it.
+    public var localtimePath: String
 
-    public init(configPath: String?, environment: [String: String], clock: @escaping @Sendable () -> Instant = WallClock.now) {
+    public init(configPath: String?, environment: [String: String], clock: @escaping @Sendable () -> Instant = WallClock.now,
+                zones: TZDatabase = .system, localtimePath: String = "/etc/localtime") {
         self.configPath = configPath
         self.environment = environment
         self.clock = clock
+        self.zones = zones
+        self.localtimePath = localtimePath
     }
 
     var directories: XDGDirectories { XDGDirectories(environment: environment) }
