@@ -122,4 +122,19 @@ wait_ms 1000 next_is "$(nine_pm_in Asia/Tokyo)" || sdenv_fail "next is not 21:00
     || sdenv_fail "no zone-changed entry for new contents under the same name"
 stop_daemon
 echo "ok: new contents of the zone file under the same name"
+
+# 4. One zone for everything shown: the daemon plans in [daemon] timezone, the client runs with
+# another TZ; ctl shows and reads times in the daemon's zone.
+relink /usr/share/zoneinfo/Europe/Berlin
+sed -i 's|^\[daemon\]$|[daemon]\ntimezone = "America/New_York"|' "$SDENV_TMP/config/crampd/config.toml"
+start_daemon
+ctl status | grep -q "Zone: America/New_York (pinned)" || sdenv_fail "status does not name the pinned zone: $(ctl status)"
+TZ=Europe/Berlin ctl next | grep -q "21:00" || sdenv_fail "ctl next is not in the daemon's zone: $(TZ=Europe/Berlin ctl next)"
+TZ=Europe/Berlin ctl list | grep -q "21:00" || sdenv_fail "ctl list is not in the daemon's zone: $(TZ=Europe/Berlin ctl list)"
+TZ=Europe/Berlin ctl pause --until 23:59 >/dev/null
+until_usec=$(ctl status --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["pause"]["until"])')
+[ "$(TZ=America/New_York date -d "@$((until_usec / 1000000))" +%H:%M)" = 23:59 ] \
+    || sdenv_fail "pause --until 23:59 was not read in the daemon's zone: until $until_usec"
+stop_daemon
+echo "ok: ctl shows and reads times in the daemon's zone"
 echo "PASS: zone.sh"

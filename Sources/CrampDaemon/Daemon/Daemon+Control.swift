@@ -48,7 +48,8 @@ extension Daemon: ControlHandler {
 
     func status() -> StatusResult {
         StatusResult(version: CrampdBuild.version, pid: getpid(), runningSince: startedAt, configFiles: loaded.files,
-                     lastReload: lastReload, pause: pauseState, next: nextOccurrence)
+                     lastReload: lastReload, pause: pauseState, next: nextOccurrence, zone: zone.name,
+                     zoneFollowsSystem: ZoneSource.of(config: loaded.config, environment: options.environment).followsSystem)
     }
 
     /// The first firing of the current plan: what the timer is armed for.
@@ -61,7 +62,7 @@ extension Daemon: ControlHandler {
     }
 
     func list() -> ReminderList {
-        ReminderList(reminders: loaded.config.reminders.map(row), pause: pauseState)
+        ReminderList(reminders: loaded.config.reminders.map(row), pause: pauseState, zone: zone.name)
     }
 
     /// The next `count` firings of all reminders, in time order, as the agenda will produce them.
@@ -74,7 +75,7 @@ extension Daemon: ControlHandler {
                 UpcomingOccurrence(reminder: reminder.id, kind: reminder.kind.rawValue, at: firing.fireAt,
                            message: reminder.message, amount: reminder.amountText)
             }
-        })
+        }, zone: zone.name)
     }
 
     func show(_ id: String) -> Result<ReminderDetail, ControlError> {

@@ -40,7 +40,7 @@ enum CtlSession {
             if flags.json {
                 write(result.encodedJSON())
             } else {
-                write(Array(ResultText.result(result, now: CtlClock.now(), zone: CtlClock.zone(), zones: .system,
+                write(Array(ResultText.result(result, now: CtlClock.now(), zone: CtlClock.zone(for: result), zones: .system,
                                               terminalWidth: TerminalWidth.ofStandardOutput()).utf8))
                 // After a package upgrade the running daemon stays the old binary until restarted.
                 if case .status(let status) = result,
