@@ -1,5 +1,6 @@
 import CrampCore
 import CrampDaemon  // Zone.named: the system tzdata
+import TOML
 import Testing
 
 /// A new system zone while running: every reminder is re-planned on the new clock from now.
@@ -54,5 +55,42 @@ import Testing
         #expect(ZoneSource.of(config: pinned, environment: ["TZ": "Asia/Tokyo"]) == .environment("Asia/Tokyo"))
         #expect(ZoneSource.of(config: withZone, environment: ["TZ": "Asia/Tokyo"]) == .config("Europe/Berlin"))
         #expect(!ZoneSource.of(config: withZone, environment: [:]).followsSystem)
+    }
+}
+
+/// `timezone` on a reminder: its schedule runs on that zone's clock, whatever the daemon's zone.
+@Suite struct ReminderZoneTests {
+    func load(_ text: String) -> Result<LoadedConfig, ConfigLoadFailure> {
+        ConfigLoader.load([SourceText(name: "config.toml", text: text)])
+    }
+
+    static let homeTime = """
+        [[reminder]]
+        id = "magnesium"
+        kind = "electrolyte"
+        electrolyte = "magnesium"
+        at = "21:00"
+        timezone = "Europe/Berlin"
+
+        """
+
+    @Test func aReminderKeepsItsOwnZonesClockAndAZoneChangeLeavesIt() throws {
+        let config = try load(Self.homeTime).get().config
+        let tokyo = try Zone.named("Asia/Tokyo"), newYork = try Zone.named("America/New_York")
+        let now = agendaUTC(2026, 11, 25, 12)
+        let step = Agenda.step(config: config, zone: tokyo, state: .empty, now: now)
+        #expect(step.plan.first?.next?.fireAt == agendaUTC(2026, 11, 25, 20))  // 21:00 in Berlin
+        let rezoned = Agenda.rezoned(config: config, state: step.state, from: tokyo, to: newYork, now: now + .hours(1))
+        #expect(rezoned == step.state)
+        #expect(Agenda.plan(config: config, zone: newYork, state: rezoned, now: now + .hours(1)).first?.next?.fireAt == agendaUTC(2026, 11, 25, 20))
+        #expect(ScheduleWording.describe(config.reminders[0]) == "at 21:00 (Europe/Berlin time)")
+    }
+
+    @Test func anUnknownZoneIsALocatedError() {
+        guard case .failure(let failure) = load(Self.homeTime.split(separator: "\n").map { $0.hasPrefix("timezone") ? "timezone = \"Europe/Atlantis\"" : String($0) }.joined(separator: "\n")) else {
+            Issue.record("expected an error"); return
+        }
+        #expect(failure.rendered().contains("config.toml:6:"))
+        #expect(failure.rendered().contains("unknown time zone \"Europe/Atlantis\""))
     }
 }

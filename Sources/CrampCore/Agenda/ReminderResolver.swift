@@ -104,7 +104,7 @@ struct ReminderResolver {
         if let snooze = state.snoozedUntil {
             return PlannedOccurrence(due: snooze, fireAt: context.quietHours.deferral(of: snooze), isSnooze: true)
         }
-        guard let due = reminder.schedule.nextDue(after: state.handledThrough, in: context.zone, lastDone: lastDone(of: reminder, state)) else {
+        guard let due = reminder.schedule.nextDue(after: state.handledThrough, in: reminder.zone ?? context.zone, lastDone: lastDone(of: reminder, state)) else {
             return nil
         }
         guard due > state.handledThrough else {
@@ -264,8 +264,8 @@ struct ReminderResolver {
         var span = TimeSpan.minutes(1)
         while true {
             let from = max(floor, horizon - span)
-            if var latest = reminder.schedule.nextDue(after: from, in: context.zone, lastDone: lastDone), latest <= horizon {
-                while let following = reminder.schedule.nextDue(after: latest, in: context.zone, lastDone: lastDone),
+            if var latest = reminder.schedule.nextDue(after: from, in: reminder.zone ?? context.zone, lastDone: lastDone), latest <= horizon {
+                while let following = reminder.schedule.nextDue(after: latest, in: reminder.zone ?? context.zone, lastDone: lastDone),
                       following <= horizon {
                     latest = following
                 }

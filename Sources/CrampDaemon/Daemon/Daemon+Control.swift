@@ -199,7 +199,7 @@ extension Daemon: ControlHandler {
         let stored = state.reminders[reminder.id]
         return ReminderRow(id: reminder.id, kind: reminder.kind.rawValue, enabled: reminder.enabled,
                            next: entry?.next?.fireAt, last: stored?.lastFired,
-                           schedule: ScheduleWording.describe(reminder.schedule),
+                           schedule: ScheduleWording.describe(reminder),
                            snoozedUntil: stored?.snoozedUntil, skipping: entry?.skipping != nil)
     }
 }
