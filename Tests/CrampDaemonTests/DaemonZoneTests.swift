@@ -32,9 +32,7 @@ struct DaemonZoneTests {
         id = "magnesium"
         kind = "electrolyte"
         electrolyte = "magnesium"
-        message = "Take your magnesium."
-        amount = 200
-        at = ["21:00"]
+        at = "21:00"
 
         """
 

@@ -22,12 +22,9 @@ cat >"$SDENV_TMP/config/crampd/config.toml" <<'TOML'
 notify = ["journal"]
 
 [[reminder]]
-id = "magnesium"
-kind = "electrolyte"
-electrolyte = "magnesium"
-message = "Take your magnesium."
-amount = 200
-at = ["21:00"]
+id = "evening-stretch"
+kind = "stretch"
+at = "21:00"
 TOML
 
 DAEMON_PID=
@@ -93,7 +90,7 @@ wait_ms 1000 sdenv_journal_has -t crampd CRAMPD_EVENT=zone-changed CRAMPD_ZONE_O
 wait_ms 1000 next_is "$(nine_pm_in America/New_York)" || sdenv_fail "next is not 21:00 in New York: $(ctl next)"
 ctl next | grep -q "21:00" || sdenv_fail "ctl next is not shown in the daemon's zone: $(ctl next)"
 [ "$(sdenv_journal -t crampd CRAMPD_EVENT=zone-changed -o cat | wc -l)" = 1 ] || sdenv_fail "more than one zone-changed entry"
-sdenv_journal -t crampd CRAMPD_EVENT=zone-changed -o cat | grep -q "from Europe/Berlin to America/New_York.*next: magnesium at" \
+sdenv_journal -t crampd CRAMPD_EVENT=zone-changed -o cat | grep -q "from Europe/Berlin to America/New_York.*next: evening-stretch at" \
     || sdenv_fail "the entry does not say what is next: $(sdenv_journal -t crampd CRAMPD_EVENT=zone-changed -o cat)"
 stop_daemon
 echo "ok: followed Europe/Berlin -> America/New_York"
