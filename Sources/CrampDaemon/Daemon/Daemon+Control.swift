@@ -86,7 +86,7 @@ extension Daemon: ControlHandler {
                                   catchUp: (reminder.catchUp ?? loaded.config.daemon.catchUp).rawValue,
                                   skipIfLoggedWithin: reminder.skipIfLoggedWithin,
                                   definedAt: definingFile(of: id), runtimeChange: hasRuntimeChange(id),
-                                  upcoming: Array(upcomingTimes))
+                                  upcoming: Array(upcomingTimes), zone: zone.name)
         }
     }
 

@@ -28,6 +28,7 @@ enum CtlClock {
         case .status(let s): name = s.zone
         case .reminders(let l): name = l.zone
         case .upcoming(let u): name = u.zone
+        case .reminder(let d): name = d.zone
         default: name = nil
         }
         return zone(named: name)
