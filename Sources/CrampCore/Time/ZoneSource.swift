@@ -16,13 +16,4 @@ public enum ZoneSource: Sendable, Equatable {
 
     /// Only the system's zone changes under a running daemon; a pinned one is never watched.
     public var followsSystem: Bool { self == .system }
-
-    /// For `ctl status`: "system (/etc/localtime)", "[daemon] timezone", "TZ".
-    public var wording: String {
-        switch self {
-        case .config: "pinned by [daemon] timezone"
-        case .environment: "pinned by TZ"
-        case .system: "system, followed"
-        }
-    }
 }
