@@ -35,6 +35,8 @@ public enum JournalMessageID: String, CaseIterable, Sendable {
     case desktopActionSnoozed = "eb1d0399219c49a3a083bb83b20cebb5"
     /// A desktop notification was closed without pressing a button.
     case notificationDismissed = "66b8ccbe962c4a38a5e989da5fa74e1c"
+    /// The system time zone changed while crampd ran; every reminder was re-planned in the new one.
+    case zoneChanged = "d558b4af69994682bf769846cd895f12"
 
     /// All reminders were paused (`crampd ctl pause`).
     case paused = "c260ecf97d564142a0e89012a287a2cf"

@@ -48,15 +48,17 @@ final class DaemonFixture: @unchecked Sendable {
     let journal = RecordedJournal()
     let daemon: Daemon
 
-    init(config: String, at start: Instant) throws {
+    init(config: String, at start: Instant, environment extra: [String: String] = [:],
+         zones: TZDatabase = .system, localtimePath: String = "/etc/localtime") throws {
         directory = makeTemporaryDirectory()
         let configPath = directory + "/config/crampd/config.toml"
         try FileSystem.makeDirectories(directory + "/config/crampd")
         try FileSystem.writeAtomically(configPath, Array(config.utf8), mode: 0o644)
         clock = TestClock(start)
         let environment = ["HOME": directory, "XDG_CONFIG_HOME": directory + "/config",
-                           "XDG_STATE_HOME": directory + "/state", "XDG_RUNTIME_DIR": directory + "/run"]
-        let options = DaemonOptions(configPath: nil, environment: environment) { [clock] in clock.now }
+                           "XDG_STATE_HOME": directory + "/state", "XDG_RUNTIME_DIR": directory + "/run"].merging(extra) { $1 }
+        let options = DaemonOptions(configPath: nil, environment: environment, clock: { [clock] in clock.now },
+                                    zones: zones, localtimePath: localtimePath)
         let loaded = try ConfigFiles.load(explicitPath: nil, environment: environment).get()
         let writer = JournalWriter { [journal] entry in journal.append(entry) }
         let logger = Logger(label: "crampd-test") { _ in JournalLogHandler(writer: writer) }

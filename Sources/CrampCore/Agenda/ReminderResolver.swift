@@ -103,7 +103,7 @@ struct ReminderResolver {
         if let snooze = state.snoozedUntil {
             return PlannedOccurrence(due: snooze, fireAt: context.quietHours.deferral(of: snooze), isSnooze: true)
         }
-        guard let due = reminder.schedule.nextDue(after: state.handledThrough, in: context.zone, lastDone: lastDone(of: reminder, state)) else {
+        guard let due = reminder.schedule.nextDue(after: state.handledThrough, in: reminder.zone ?? context.zone, lastDone: lastDone(of: reminder, state)) else {
             return nil
         }
         guard due > state.handledThrough else {
@@ -267,7 +267,7 @@ struct ReminderResolver {
     /// until the year 9999 over a minutely calendar is millions of them).
     func latestDue(of reminder: Reminder, atOrBefore horizon: Instant, after floor: Instant, lastDone: Instant?) -> Instant? {
         func dueWithin(after t: Instant) -> Instant? {
-            reminder.schedule.nextDue(after: t, in: context.zone, lastDone: lastDone).flatMap { $0 <= horizon ? $0 : nil }
+            reminder.schedule.nextDue(after: t, in: reminder.zone ?? context.zone, lastDone: lastDone).flatMap { $0 <= horizon ? $0 : nil }
         }
         var span = TimeSpan.minutes(1)
         var none = horizon  // nothing due in (none, horizon]

@@ -85,11 +85,16 @@ public struct Reminder: Sendable, Equatable {
     public var catchUp: CatchUpPolicy?
     /// Skip a hydration reminder when a drink was logged this recently.
     public var skipIfLoggedWithin: TimeSpan?
+    /// `timezone`: this reminder's schedule runs on this zone's clock ("magnesium at 21:00 home
+    /// time"); nil: the daemon's zone, which follows the system's unless pinned.
+    public var zone: Zone?
 
     public init(id: String, kind: ReminderKind, electrolyte: Electrolyte? = nil, message: String, amount: Int? = nil,
-                enabled: Bool = true, schedule: Schedule, catchUp: CatchUpPolicy? = nil, skipIfLoggedWithin: TimeSpan? = nil) {
+                enabled: Bool = true, schedule: Schedule, catchUp: CatchUpPolicy? = nil, skipIfLoggedWithin: TimeSpan? = nil,
+                zone: Zone? = nil) {
         self.id = id; self.kind = kind; self.electrolyte = electrolyte; self.message = message; self.amount = amount
         self.enabled = enabled; self.schedule = schedule; self.catchUp = catchUp; self.skipIfLoggedWithin = skipIfLoggedWithin
+        self.zone = zone
     }
 
     /// The amount with its unit: "250 ml", "300 mg".

@@ -80,6 +80,7 @@ public enum ConfigKeys {
         ConfigKey("calendar", "systemd calendar expression", "Schedule: a systemd OnCalendar= expression, like \"Mon..Fri 10:00\"."),
         ConfigKey("catch_up", "\"once\" or \"skip\"", "Overrides [daemon] catch_up for this reminder."),
         ConfigKey("skip_if_logged_within", "duration", "Hydration only: skip the reminder when a drink was logged this recently."),
+        ConfigKey("timezone", "IANA zone name", "This reminder's schedule on that zone's clock (\"at 21:00 home time\"); default: the daemon's zone."),
         ConfigKey("removed", "boolean", "In a drop-in: true deletes the reminder defined by earlier files."),
     ]
 

@@ -20,7 +20,7 @@ public enum ConfigSummary {
         for reminder in config.reminders {
             lines.append("  " + reminder.id + " (" + ([reminder.kind.rawValue, reminder.electrolyte?.rawValue, reminder.amountText]
                 .compactMap { $0 }.joined(separator: ", ")) + ")")
-            lines.append("    " + ScheduleWording.describe(reminder.schedule))
+            lines.append("    " + ScheduleWording.describe(reminder))
             if let within = reminder.skipIfLoggedWithin {
                 lines.append("    skipped when a drink was logged within \(DurationSyntax.format(within))")
             }

@@ -64,9 +64,16 @@ enum ReminderSchema {
             }
         }
 
+        var zone: Zone?
+        if let entry = table["timezone"], let name = reader.string(entry) {
+            do { zone = try Zone.named(name, in: reader.zones) } catch {
+                reader.fail(entry, "\(error.message); use an IANA name like \"Europe/Berlin\" (see /usr/share/zoneinfo), or leave out \"timezone\" for the daemon's zone")
+            }
+        }
+
         guard reader.diagnostics.count == errorsBefore, let kind, let message, let schedule else { return nil }
         return Reminder(id: id, kind: kind, electrolyte: electrolyte, message: message, amount: amount, enabled: enabled,
-                        schedule: schedule, catchUp: catchUp, skipIfLoggedWithin: skipWithin)
+                        schedule: schedule, catchUp: catchUp, skipIfLoggedWithin: skipWithin, zone: zone)
     }
 
     /// Exactly one of `every`, `at`, `calendar`, with only the companions that kind uses.

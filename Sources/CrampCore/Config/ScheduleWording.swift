@@ -1,6 +1,12 @@
 /// A schedule in words, for `check-config` and `crampd ctl list`:
 /// "every 1h30m between 08:00-20:00 on mon..fri", "at 10:30, 15:30", "calendar Mon *-*-* 10:00:00".
 public enum ScheduleWording {
+    /// The schedule, and the zone whose clock it runs on when the reminder has its own:
+    /// "at 21:00 (Europe/Berlin time)".
+    public static func describe(_ reminder: Reminder) -> String {
+        describe(reminder.schedule) + (reminder.zone.map { " (\($0.name) time)" } ?? "")
+    }
+
     public static func describe(_ schedule: Schedule) -> String {
         switch schedule {
         case .every(let every):

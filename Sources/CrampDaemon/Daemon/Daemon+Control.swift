@@ -51,7 +51,8 @@ extension Daemon: ControlHandler {
 
     func status() -> StatusResult {
         StatusResult(version: CrampdBuild.version, pid: getpid(), runningSince: startedAt, configFiles: loaded.files,
-                     lastReload: lastReload, pause: pauseState, next: nextOccurrence, configWarnings: loaded.warnings)
+                     lastReload: lastReload, pause: pauseState, next: nextOccurrence, configWarnings: loaded.warnings, zone: zone.name,
+                     zoneFollowsSystem: ZoneSource.of(config: loaded.config, environment: options.environment).followsSystem)
     }
 
     /// The first firing of the current plan: what the timer is armed for.
@@ -64,7 +65,7 @@ extension Daemon: ControlHandler {
     }
 
     func list() -> ReminderList {
-        ReminderList(reminders: loaded.config.reminders.map(row), pause: pauseState)
+        ReminderList(reminders: loaded.config.reminders.map(row), pause: pauseState, zone: zone.name)
     }
 
     /// The next `count` firings of all reminders, in time order, as the agenda will produce them.
@@ -77,7 +78,7 @@ extension Daemon: ControlHandler {
                 UpcomingOccurrence(reminder: reminder.id, kind: reminder.kind.rawValue, at: firing.fireAt,
                            message: reminder.message, amount: reminder.amountText)
             }
-        })
+        }, zone: zone.name)
     }
 
     func show(_ id: String) -> Result<ReminderDetail, ControlError> {
@@ -88,7 +89,7 @@ extension Daemon: ControlHandler {
                                   catchUp: (reminder.catchUp ?? loaded.config.daemon.catchUp).rawValue,
                                   skipIfLoggedWithin: reminder.skipIfLoggedWithin,
                                   definedAt: definingFile(of: id), runtimeChange: hasRuntimeChange(id),
-                                  upcoming: Array(upcomingTimes))
+                                  upcoming: Array(upcomingTimes), zone: zone.name)
         }
     }
 
@@ -231,7 +232,7 @@ extension Daemon: ControlHandler {
         let stored = state.reminders[reminder.id]
         return ReminderRow(id: reminder.id, kind: reminder.kind.rawValue, enabled: reminder.enabled,
                            next: entry?.next?.fireAt, last: stored?.lastFired,
-                           schedule: ScheduleWording.describe(reminder.schedule),
+                           schedule: ScheduleWording.describe(reminder),
                            snoozedUntil: stored?.snoozedUntil, skipping: entry?.skipping != nil)
     }
 }

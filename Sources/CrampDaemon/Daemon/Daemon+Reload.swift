@@ -44,7 +44,8 @@ extension Daemon {
     func adopt(_ fresh: LoadedConfig, now: Instant) {
         let previous = loaded.config
         loaded = fresh
-        zone = Daemon.zone(for: fresh.config, environment: options.environment, logger: logger)
+        zone = Daemon.zone(for: fresh.config, options: options, logger: logger)
+        updateZoneWatcher()
         updateDesktopOutlet()
         commit(Agenda.reconcile(previous: previous, current: fresh.config, state: state, now: now))
         advance()

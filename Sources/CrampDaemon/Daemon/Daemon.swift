@@ -38,6 +38,10 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
     private var timer: ReminderTimer?
     private var signals: SignalWatcher?
     private var watchdog: DispatchSourceTimer?
+    /// Watches `/etc/localtime` while the zone follows the system's (Daemon+Zone.swift).
+    var zoneWatcher: ZoneWatcher?
+    /// `start` ran: watches and timers exist only in a serving daemon, not in a test's.
+    var serving = false
     private var socket: ControlSocket?
     private var server: ControlServer?
     /// Desktop notifications, when `[daemon] notify` has "desktop" (see Daemon+Desktop.swift).
@@ -54,7 +58,7 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
         self.logger = logger
         self.startedAt = now
         self.loaded = loaded
-        self.zone = Daemon.zone(for: loaded.config, environment: options.environment, logger: logger)
+        self.zone = Daemon.zone(for: loaded.config, options: options, logger: logger)
         self.stateFile = StateFile(path: options.statePath)
         self.state = .empty
         self.plan = AgendaPlan(now: now, entries: [], dueNow: [], nextWake: nil)
@@ -80,6 +84,8 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
                                     reload: { [unowned self] in _ = self.reload(trigger: "SIGHUP") },
                                     stop: { [unowned self] signal in self.stop(signal: signal) })
             startWatchdog()
+            serving = true
+            updateZoneWatcher()
             updateDesktopOutlet()
             // "started" first: the missed and catch-up entries the first step writes follow it.
             logger.notice("crampd \(CrampdBuild.version) started with \(loaded.config.reminders.count) reminders from \(loaded.files.joined(separator: ", "))",
@@ -173,6 +179,7 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
         socket?.close()
         timer?.cancel()
         watchdog?.cancel()
+        zoneWatcher?.cancel()
         signals?.cancel()
         // Queued reminder events written, the WAL folded into diary.sqlite.
         diary?.finish(within: 3_000)
@@ -220,13 +227,13 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
 
     func format(_ instant: Instant) -> String { ConfigSummary.formatLocal(instant, in: zone) }
 
-    static func zone(for config: Config, environment: [String: String], logger: Logger) -> Zone {
+    static func zone(for config: Config, options: DaemonOptions, logger: Logger) -> Zone {
         if let name = config.daemon.timezone {
             // Validated with the config, so this only fails if tzdata changed under us.
-            if let zone = try? Zone.named(name) { return zone }
+            if let zone = try? Zone.named(name, in: options.zones) { return zone }
             logger.error("Failed to load time zone \(name), using the system zone")
         }
-        do { return try Zone.system(environment: environment) } catch {
+        do { return try Zone.system(environment: options.environment, database: options.zones, localtime: options.localtimePath) } catch {
             logger.warning("\(error.message), using UTC")
             return .utc
         }

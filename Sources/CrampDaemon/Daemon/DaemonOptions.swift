@@ -9,16 +9,23 @@ public struct DaemonOptions: Sendable {
     public var environment: [String: String]
     /// Where the daemon reads the time: the wall clock, or a test's clock.
     public var clock: @Sendable () -> Instant
+    /// Where zones are read: the system tzdata, or a test's zones.
+    public var zones: TZDatabase
+    /// The link (or file) naming the system zone, watched while the zone follows it.
+    public var localtimePath: String
 
     /// `--verbose`: on a terminal, show each entry's fields too.
     public var verbose: Bool
 
     public init(configPath: String?, environment: [String: String], verbose: Bool = false,
-                clock: @escaping @Sendable () -> Instant = WallClock.now) {
+                clock: @escaping @Sendable () -> Instant = WallClock.now,
+                zones: TZDatabase = .system, localtimePath: String = "/etc/localtime") {
         self.configPath = configPath
         self.environment = environment
         self.verbose = verbose
         self.clock = clock
+        self.zones = zones
+        self.localtimePath = localtimePath
     }
 
     var directories: XDGDirectories { XDGDirectories(environment: environment) }

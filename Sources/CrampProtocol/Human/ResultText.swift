@@ -7,6 +7,10 @@ public enum ResultText {
     public static func status(_ s: StatusResult, now: Instant, zone: Zone) -> String {
         var lines = ["crampd \(s.version), pid \(s.pid)"]
         lines.append("  Running: since \(TimeText.full(s.runningSince, zone: zone)); \(TimeText.relative(s.runningSince, now: now))")
+        if let name = s.zone {
+            let how = s.zoneFollowsSystem.map { $0 ? " (the system's, followed)" : " (pinned)" } ?? ""
+            lines.append("     Zone: \(name)\(how); times are shown in it")
+        }
         if s.configFiles.isEmpty {
             lines.append("   Config: the embedded default (no config file)")
         } else {

@@ -21,12 +21,15 @@ public struct ReminderDetail: Sendable, Equatable, Codable {
     public var runtimeChange: Bool
     /// The next few times it fires, earliest first.
     public var upcoming: [Instant]
+    /// The daemon's zone, the one the times are shown in (see `StatusResult.zone`).
+    public var zone: String?
 
     public init(row: ReminderRow, message: String, amount: String? = nil, electrolyte: String? = nil,
                 lastDone: Instant? = nil, catchUp: String, skipIfLoggedWithin: TimeSpan? = nil,
-                definedAt: String? = nil, runtimeChange: Bool = false, upcoming: [Instant] = []) {
+                definedAt: String? = nil, runtimeChange: Bool = false, upcoming: [Instant] = [], zone: String? = nil) {
         self.row = row; self.message = message; self.amount = amount; self.electrolyte = electrolyte
         self.lastDone = lastDone; self.catchUp = catchUp; self.skipIfLoggedWithin = skipIfLoggedWithin
         self.definedAt = definedAt; self.runtimeChange = runtimeChange; self.upcoming = upcoming
+        self.zone = zone
     }
 }

@@ -6,7 +6,11 @@ public struct ReminderList: Sendable, Equatable, Codable {
     /// Absent when not paused; while paused, `next` times are those after the pause.
     public var pause: PauseState?
 
-    public init(reminders: [ReminderRow], pause: PauseState? = nil) { self.reminders = reminders; self.pause = pause }
+    /// The daemon's zone, the one the times are shown in (see `StatusResult.zone`).
+    public var zone: String?
+    public init(reminders: [ReminderRow], pause: PauseState? = nil, zone: String? = nil) {
+        self.reminders = reminders; self.pause = pause; self.zone = zone
+    }
 }
 
 /// One line of `crampd ctl list`. LEFT is `next - now`, computed by the client.
@@ -36,5 +40,7 @@ public struct ReminderRow: Sendable, Equatable, Codable {
 /// For `next`: the next occurrences of all reminders, merged in time order.
 public struct UpcomingList: Sendable, Equatable, Codable {
     public var occurrences: [UpcomingOccurrence]
-    public init(occurrences: [UpcomingOccurrence]) { self.occurrences = occurrences }
+    /// The daemon's zone, the one the times are shown in (see `StatusResult.zone`).
+    public var zone: String?
+    public init(occurrences: [UpcomingOccurrence], zone: String? = nil) { self.occurrences = occurrences; self.zone = zone }
 }

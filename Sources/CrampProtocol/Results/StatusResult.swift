@@ -24,12 +24,19 @@ public struct StatusResult: Sendable, Equatable, Codable {
     /// file defines any more (with how to clear it), a config.d entry that is not a regular file.
     /// Absent when there is none.
     public var configWarnings: [String]?
+    /// The zone the daemon plans in and every time is shown in: an IANA name ("Europe/Berlin"),
+    /// a POSIX TZ rule, a tzfile path or "localtime"; absent from daemons before it was added.
+    public var zone: String?
+    /// True when the zone follows the system's (`/etc/localtime`), false when pinned.
+    public var zoneFollowsSystem: Bool?
 
     public init(version: String, pid: Int32, runningSince: Instant, configFiles: [String],
-                lastReload: ReloadOutcome, pause: PauseState? = nil, next: UpcomingOccurrence? = nil, configWarnings: [String]? = nil) {
+                lastReload: ReloadOutcome, pause: PauseState? = nil, next: UpcomingOccurrence? = nil,
+                configWarnings: [String]? = nil, zone: String? = nil, zoneFollowsSystem: Bool? = nil) {
         self.version = version; self.pid = pid; self.runningSince = runningSince; self.configFiles = configFiles
         self.lastReload = lastReload; self.pause = pause; self.next = next
         self.configWarnings = configWarnings?.isEmpty == true ? nil : configWarnings
+        self.zone = zone; self.zoneFollowsSystem = zoneFollowsSystem
     }
 }
 

@@ -1,5 +1,3 @@
-import FoundationEssentials
-
 /// Why a line is not JSON, and where: a value, so the parser's typed throws cost no allocation.
 struct JSONSyntaxError: Error, CustomStringConvertible {
     /// The byte offset into the line; -1 when found only on reading the value.
@@ -8,9 +6,4 @@ struct JSONSyntaxError: Error, CustomStringConvertible {
     var expected: String
 
     var description: String { offset < 0 ? "expected \(expected)" : "expected \(expected) at byte \(offset)" }
-
-    /// As JSONDecoder reports malformed input: data corrupted at the top, no coding path.
-    var decodingError: DecodingError {
-        .dataCorrupted(.init(codingPath: [], debugDescription: "The given data was not valid JSON.", underlyingError: self))
-    }
 }

@@ -1,4 +1,4 @@
-/// A parsed JSON document: the compact tree the lean decoder reads from.
+/// A parsed JSON document: the compact tree the strictness check (`StrictJSON`) walks.
 ///
 /// Plain integers are stored as `Int64` (every number crampd sends is one); any other
 /// number keeps its text, so each target type converts it exactly once, as it needs.

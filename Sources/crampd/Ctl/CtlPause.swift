@@ -7,7 +7,8 @@ struct CtlPause: CtlVerb {
         commandName: "pause",
         abstract: "Pause all reminders, for a while, until a time, or until `crampd ctl resume`.",
         discussion: """
-            The pause survives a restart of the daemon. TIME is in the local zone.
+            The pause survives a restart of the daemon. TIME is read in the daemon's zone
+            (the one crampd ctl status shows and every time is shown in).
 
             Examples:
               crampd ctl pause 2h
@@ -28,19 +29,27 @@ struct CtlPause: CtlVerb {
 
     func command() throws -> Command { try Self.command(duration: duration, until: until) }
 
-    static func command(duration: String?, until: String?) throws -> Command {
+    /// TIME is read in the daemon's zone, asked of it first: the zone it plans in and shows
+    /// times in may differ from this client's (`[daemon] timezone`, another `TZ`).
+    func run() throws {
+        let zone = until == nil ? CtlClock.zone() : CtlClock.daemonZone(socket: options.flags.socket)
+        let status = CtlSession.perform(try Self.command(duration: duration, until: until, zone: zone), options.flags)
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    static func command(duration: String?, until: String?, zone: Zone = CtlClock.zone()) throws -> Command {
         if duration != nil && until != nil {
             throw ValidationError("expected a duration or --until, got both")
         }
         let length: PauseLength =
             if let duration { .duration(try parsedDuration(duration)) }
-            else if let until { .until(try parsedTime(until)) }
+            else if let until { .until(try parsedTime(until, zone: zone)) }
             else { .indefinitely }
         return .pause(length)
     }
 
-    private static func parsedTime(_ text: String) throws -> Instant {
-        do { return try ArgumentText.time(text, now: CtlClock.now(), zone: CtlClock.zone()) }
+    private static func parsedTime(_ text: String, zone: Zone) throws -> Instant {
+        do { return try ArgumentText.time(text, now: CtlClock.now(), zone: zone) }
         catch { throw ValidationError(error.message) }
     }
 }

@@ -43,7 +43,7 @@ enum CtlSession {
             if flags.json {
                 write(result.encodedJSON())
             } else {
-                write(Array(ResultText.result(result, now: CtlClock.now(), zone: CtlClock.zone(), zones: .system,
+                write(Array(ResultText.result(result, now: CtlClock.now(), zone: CtlClock.zone(for: result), zones: .system,
                                               terminalWidth: TerminalWidth.ofStandardOutput(),
                                               glyphs: TerminalCharset.glyphs(environment: ProcessEnvironment.current)).utf8))
                 // After a package upgrade the running daemon stays the old binary until restarted.
