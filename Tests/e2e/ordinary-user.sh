@@ -64,7 +64,7 @@ TOML
 step "1. with the user manager: make install, the README's command, as $OU_USER"
 ou_run make -s -C "$repo" install PREFIX="$OU_HOME/.local" BINARY="$SDENV_TMP/crampd" </dev/null >"$SDENV_TMP/install-2.log" 2>&1 \
     || { cat "$SDENV_TMP/install-2.log" >&2; fail "make install failed"; }
-ou_wait 15 ou_systemctl is-active --quiet crampd.service || fail "crampd.service is not active"
+sdenv_wait_for 15 ou_systemctl is-active --quiet crampd.service || fail "crampd.service is not active"
 ou_systemctl show -p MainPID -p ActiveState -p StatusText crampd.service
 
 step "1. a reminder reaches the journal; ctl status and a truthful reload as $OU_USER"
@@ -102,7 +102,7 @@ ou_run make -s -C "$repo" uninstall PREFIX="$OU_HOME/.local" >"$SDENV_TMP/uninst
 [ ! -e "$crampd" ] || fail "make uninstall left $crampd"
 [ "$(ou_systemctl show -p LoadState --value crampd.service)" = not-found ] || fail "crampd.service still loaded after uninstall"
 step "2. no user manager (stopped) and no XDG_RUNTIME_DIR, as under cron or su"
-ou_stop_pid "$OU_MANAGER_PID" 20
+sdenv_stop_pid "$OU_MANAGER_PID" 20 "systemd --user of $OU_USER"
 ou_manager_answers && sdenv_fail "the user manager still answers"
 step "2. no user manager, no XDG_RUNTIME_DIR: make install runs crampd in the background"
 no_session make -s -C "$repo" install PREFIX="$OU_HOME/.local" BINARY="$SDENV_TMP/crampd" </dev/null >"$SDENV_TMP/install-1.log" 2>&1 \
@@ -115,7 +115,7 @@ no_session "$crampd" ctl status | grep -q "pid $pid" || sdenv_fail "ctl does not
 write_config e2e-background
 no_session "$crampd" ctl reload >/dev/null || sdenv_fail "ctl reload failed"
 log="$state_dir/crampd.log"
-ou_wait 10 grep -q "CRAMPD_REMINDER=e2e-background" "$log" || { cat "$log" >&2; sdenv_fail "no reminder in $log"; }
+sdenv_wait_for 10 grep -q "CRAMPD_REMINDER=e2e-background" "$log" || { cat "$log" >&2; sdenv_fail "no reminder in $log"; }
 grep -q "warning: XDG_RUNTIME_DIR is not set (no login session); using /tmp/crampd-$OU_UID" "$log" || sdenv_fail "no fallback warning in $log"
 grep "CRAMPD_REMINDER=e2e-background" "$log"
 
@@ -129,7 +129,7 @@ echo "$second" | tail -n 1
 step "2. make uninstall stops it by its recorded pid"
 no_session make -s -C "$repo" uninstall PREFIX="$OU_HOME/.local" >"$SDENV_TMP/uninstall-1.log" 2>&1 || { cat "$SDENV_TMP/uninstall-1.log" >&2; sdenv_fail "make uninstall failed"; }
 grep -q "stopped the crampd running from $crampd (pid $pid)" "$SDENV_TMP/uninstall-1.log" || { cat "$SDENV_TMP/uninstall-1.log" >&2; sdenv_fail "uninstall did not stop it"; }
-ou_wait 5 sh -c "! kill -0 $pid" || sdenv_fail "crampd (pid $pid) still runs after make uninstall"
+sdenv_wait_for 5 sh -c "! kill -0 $pid" || sdenv_fail "crampd (pid $pid) still runs after make uninstall"
 ou_run rm -f "$log" ~/.config/crampd/config.toml 2>/dev/null || true
 
 echo "ordinary-user: ok"

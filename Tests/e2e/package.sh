@@ -143,7 +143,7 @@ for note in "fixture drink" "fixture cramp"; do
 done
 grep -q '"water"' <<<"$export_json" || sdenv_fail "the diary of 0.1.0 lost the done water reminder"
 # A state file it could not read would have been moved aside (state.json.corrupt-…).
-left=$(ou_run ls "$OU_HOME/.local/state/crampd" | grep -vxE 'state\.json|diary\.sqlite(-wal|-shm)?' || true)
+left=$(ou_run ls "$OU_HOME/.local/state/crampd" | grep -vxE 'state\.json|diary\.sqlite(-wal|-shm)?|crampd\.lock|last-good-config\.json' || true)
 [ -z "$left" ] || sdenv_fail "files set aside in the state directory: $left"
 sdenv_journal -t crampd _UID="$OU_UID" -p warning -o cat | grep -i 'state' && sdenv_fail "the daemon warned about 0.1.0's state file"
 
