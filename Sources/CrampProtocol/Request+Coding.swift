@@ -19,7 +19,7 @@ extension Request: Encodable {
     enum Field: String, CodingKey {
         case version, id, command, keepAlive
         case reminder, count, duration, until, assignments, runtime, sample
-        case milliliters, note, electrolyte, milligrams, muscle, severity, at, days, format, since
+        case milliliters, note, electrolyte, milligrams, muscle, severity, at, days, format, since, through
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -68,6 +68,9 @@ extension Request: Encodable {
         case .export(let format, let since):
             try c.encode(format, forKey: .format)
             try c.encodeIfPresent(since, forKey: .since)
+        case .report(let since, let until):
+            try c.encode(since, forKey: .since)
+            try c.encodeIfPresent(until, forKey: .through)
         }
         if keepAlive { try c.encode(true, forKey: .keepAlive) }
     }
@@ -96,6 +99,7 @@ private struct RawRequest: Decodable {
     var days: Int?
     var format: ExportFormat?
     var since: String?
+    var through: String?
 }
 
 /// Only the id, read leniently so that even a request with a bad field gets its id back.
@@ -179,7 +183,7 @@ extension Request {
         case "reset": command = .reset(reminder: try reminder(), runtime: runtime)
         case "reload": command = .reload
         case "notify-test": command = .notifyTest(sample: raw.sample ?? true)
-        case "drink", "take", "cramp", "undo", "today", "stats", "export":
+        case "drink", "take", "cramp", "undo", "today", "stats", "export", "report":
             command = try Self.diaryCommand(name, raw, fail)
         default:
             throw fail(.unknownCommand, "unknown command \"\(name)\"; known: \(Command.names.joined(separator: ", "))")
@@ -207,6 +211,9 @@ extension Request {
                 throw fail(.badRequest, "expected \"days\" from 1 to \(Command.statsDays.upperBound), got \(days)")
             }
             return .stats(days: days)
+        case "report":
+            guard let since = raw.since else { throw fail(.badRequest, "expected \"since\" (a date \"YYYY-MM-DD\") for \"report\", got none") }
+            return .report(since: since, until: raw.through)
         default:
             guard let format = raw.format else {
                 throw fail(.badRequest, "expected \"format\" (\"csv\" or \"json\") for \"export\", got none")

@@ -85,6 +85,9 @@ public enum Command: Sendable, Equatable {
     case stats(days: Int)
     /// Every diary record (since a local date "2026-11-01"), as CSV or JSON. Result: `.export`.
     case export(format: ExportFormat, since: String?)
+    /// The diary from local date `since` through `until` (default: today), at most a year,
+    /// as the data of a doctor's report (`crampd ctl report` renders it as HTML). Result: `.report`.
+    case report(since: String, until: String?)
 
     /// The wire name, also the `crampd ctl` verb.
     public var name: String {
@@ -112,6 +115,7 @@ public enum Command: Sendable, Equatable {
         case .today: "today"
         case .stats: "stats"
         case .export: "export"
+        case .report: "report"
         }
     }
 
@@ -119,7 +123,7 @@ public enum Command: Sendable, Equatable {
     public static let names = [
         "status", "list", "next", "show", "done", "snooze", "skip", "trigger",
         "pause", "resume", "set", "add", "remove", "reset", "reload", "notify-test",
-        "drink", "take", "cramp", "undo", "today", "stats", "export",
+        "drink", "take", "cramp", "undo", "today", "stats", "export", "report",
     ]
 
     /// The most occurrences `next` returns.

@@ -78,3 +78,25 @@ public struct DiaryReport: Sendable, Equatable, Codable {
             notes: notes.prefix(maxListed).map(\.line), notesNotListed: max(0, notes.count - maxListed))
     }
 }
+
+extension DiaryReport {
+    /// The days a report covers: `since` through `until` (nil, or after today: today), at most
+    /// `maxDays`; the message says what was expected, for `invalid-argument`.
+    public static func span(since: CivilDate, until: CivilDate?, today: CivilDate) -> Result<ClosedRange<CivilDate>, SpanError> {
+        guard since <= today else { return .failure(SpanError("expected --since on or before today (\(today.isoText)), got \(since.isoText)")) }
+        let last = min(until ?? today, today)
+        guard since <= last else {
+            return .failure(SpanError("expected --since on or before --until, got \(since.isoText) after \(last.isoText)"))
+        }
+        let days = Int(last.daysSinceEpoch - since.daysSinceEpoch) + 1
+        guard days <= maxDays else {
+            return .failure(SpanError("expected at most \(maxDays) days from --since to --until, got \(days); make two reports"))
+        }
+        return .success(since...last)
+    }
+
+    public struct SpanError: Error, Sendable, Equatable {
+        public var message: String
+        init(_ message: String) { self.message = message }
+    }
+}

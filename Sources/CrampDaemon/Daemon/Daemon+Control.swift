@@ -44,6 +44,7 @@ extension Daemon: ControlHandler {
         case .today: today(then: answer)
         case .stats(let days): stats(days: days, then: answer)
         case .export(let format, let since): export(format: format, since: since, then: answer)
+        case .report(let since, let until): report(since: since, until: until, then: answer)
         }
     }
 

@@ -6,7 +6,7 @@ import Systemd
 
 /// The diary in the daemon: opening it, recording every reminder event where the journal is
 /// written, feeding intake facts to the agenda, the dose cap, the cramp insight, and the
-/// handlers of `drink`, `take`, `cramp`, `undo`, `today`, `stats` and `export`.
+/// handlers of `drink`, `take`, `cramp`, `undo`, `today`, `stats`, `export` and `report`.
 ///
 /// A diary that cannot be opened never stops reminders: they run as before, events are not
 /// recorded, and diary commands answer `diary-unavailable`.
@@ -212,6 +212,28 @@ extension Daemon {
                 case .csv: return .export(DiaryExportResult(csv: try store.exportCSV(since: since, zone: zone)))
                 case .json: return .export(DiaryExportResult(document: try store.exportDocument(since: since, zone: zone)))
                 }
+            } catch { throw .store(error) }
+        }, then: reply)
+    }
+
+    func report(since: String, until: String?, then reply: @escaping DiaryReply) {
+        func date(_ text: String, _ option: String) -> CivilDate? {
+            if let d = ArgumentText.date(text) { return d }
+            reply(.failure(ControlError(.invalidArgument, "expected a date like \"2026-11-01\" for \(option), got \"\(text)\"")))
+            return nil
+        }
+        guard let first = date(since, "--since") else { return }
+        var last: CivilDate?
+        if let until { guard let d = date(until, "--until") else { return }; last = d }
+        let (goals, zone) = (loaded.config.goals, zone)
+        let span: ClosedRange<CivilDate>
+        switch DiaryReport.span(since: first, until: last, today: LocalDay.date(of: WallClock.now(), in: zone)) {
+        case .success(let s): span = s
+        case .failure(let e): return reply(.failure(ControlError(.invalidArgument, e.message)))
+        }
+        withDiary({ (store: DiaryStore, _: Instant) throws(DiaryCommandError) -> ControlResult in
+            do throws(DiaryStoreError) {
+                return .report(try store.report(span: span, goals: goals, zone: zone))
             } catch { throw .store(error) }
         }, then: reply)
     }

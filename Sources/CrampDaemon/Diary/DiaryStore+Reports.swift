@@ -40,6 +40,12 @@ extension DiaryStore {
         DiaryCSV.render(try records(since: since.map { LocalDay.start(of: $0, in: zone) }), zone: zone)
     }
 
+    /// `crampd ctl report --since DATE [--until DATE]`: the local days of `span`.
+    public func report(span: ClosedRange<CivilDate>, goals: Goals, zone: Zone) throws(DiaryStoreError) -> DiaryReport {
+        let records = try records(in: LocalDay.start(of: span.lowerBound, in: zone)..<LocalDay.start(of: span.upperBound.adding(days: 1), in: zone))
+        return DiaryReport.compute(records: records, goals: goals, zone: zone, since: span.lowerBound, until: span.upperBound)
+    }
+
     /// The cramp notice due at `now`, if any. The caller writes it to the journal, then calls
     /// `recordInsightNotice(_:at:)`, so a failed journal write is retried at the next cramp.
     public func crampInsight(now: Instant, rule: CrampInsightRule = .default) throws(DiaryStoreError) -> CrampInsightNotice? {

@@ -100,7 +100,7 @@ public enum ResultText {
     /// is, or nil when it is not one: the diary's charts are drawn only on a terminal.
     public static func result(_ result: ControlResult, now: Instant, zone: Zone, terminalWidth: Int? = nil) -> String {
         switch result {
-        case .diary, .today, .stats, .export: diary(result, zone: zone, terminalWidth: terminalWidth)
+        case .diary, .today, .stats, .export, .report: diary(result, zone: zone, terminalWidth: terminalWidth)
         case .status(let s): status(s, now: now, zone: zone)
         case .reminders(let l): list(l, now: now, zone: zone)
         case .upcoming(let u): upcoming(u, now: now, zone: zone)

@@ -35,11 +35,15 @@ enum CtlSession {
         }
         switch answer.response {
         case .ok(let result):
-            if flags.json {
-                write(result.encodedJSON())
-            } else {
-                write(Array(ResultText.result(result, now: CtlClock.now(), zone: CtlClock.zone(),
-                                              terminalWidth: TerminalWidth.ofStandardOutput()).utf8))
+            let bytes = flags.json ? result.encodedJSON()
+                : Array(ResultText.result(result, now: CtlClock.now(), zone: CtlClock.zone(),
+                                          terminalWidth: flags.output == nil ? TerminalWidth.ofStandardOutput() : nil).utf8)
+            guard let output = flags.output else { write(bytes); return 0 }
+            do throws(FileSystemError) {
+                try FileSystem.writeAtomically(output, bytes)
+            } catch {
+                printError(error.description)
+                return 1
             }
             return 0
         case .error(let error):
