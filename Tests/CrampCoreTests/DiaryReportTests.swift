@@ -20,8 +20,8 @@ struct DiaryReportTests {
         #expect(r.stats.days.map(\.waterMilliliters) == [0, 2000, 1250])
         #expect(r.snoozedPerDay == [0, 0, 1])
         #expect(r.stats.days.map(\.reminders.missed) == [0, 1, 0])
-        #expect(r.electrolyteGoals.map(\.electrolyte) == [.sodium, .potassium, .magnesium])
-        #expect(r.electrolyteGoals.last?.capMilligrams == 400)
+        #expect(r.stats.electrolytes.map(\.electrolyte) == [.sodium, .potassium, .magnesium])
+        #expect(r.stats.electrolytes.last?.capMilligrams == 400)
     }
 
     @Test func crampsWithTimeOfDayAndNight() {

@@ -8,10 +8,9 @@ public struct DiaryReport: Sendable, Equatable, Codable {
     public var since: CivilDate
     /// Last local day included.
     public var until: CivilDate
-    /// One entry per day of the span, with the goals for comparison.
+    /// One entry per day of the span, with the goals for comparison (`stats.electrolytes`: the
+    /// daily target and cap of every electrolyte that has one or was taken).
     public var stats: DiaryStats
-    /// The daily target and cap of every electrolyte that has one or was taken.
-    public var electrolyteGoals: [ElectrolyteProgress]
     /// Snoozes per day, in `stats.days` order (`ReminderAdherence` has no snoozes).
     public var snoozedPerDay: [Int]
     /// Every cramp of the span, oldest first (at most `maxListed`).
@@ -73,7 +72,7 @@ public struct DiaryReport: Sendable, Equatable, Codable {
         notes.sort { $0.time < $1.time }
         return DiaryReport(
             zoneName: zone.name, since: since, until: since.adding(days: count - 1), stats: stats,
-            electrolyteGoals: ElectrolyteProgress.list(doses: span.doses, goals: goals), snoozedPerDay: snoozed,
+            snoozedPerDay: snoozed,
             cramps: Array(cramps.prefix(maxListed)), crampsNotListed: max(0, cramps.count - maxListed),
             notes: notes.prefix(maxListed).map(\.line), notesNotListed: max(0, notes.count - maxListed))
     }

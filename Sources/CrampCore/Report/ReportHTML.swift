@@ -24,7 +24,7 @@ public enum ReportHTML {
                              lines: goal.map { [.init(label: "goal \($0) ml", value: $0, cssClass: "goal")] } ?? []),
         ]))
         var electrolytes: [Markup] = []
-        for e in report.electrolyteGoals {
+        for e in report.stats.electrolytes {
             let values = days.map { day in day.electrolytes.first { $0.electrolyte == e.electrolyte }?.milligrams ?? 0 }
             var lines: [ReportChart.Line] = []
             if let t = e.targetMilligrams { lines.append(.init(label: "target \(t) mg", value: t, cssClass: "goal")) }
@@ -130,6 +130,7 @@ public enum ReportHTML {
         .legend { margin: 2px 0; font-size: 12px; } .legend span { margin-right: 14px; }
         .frame { fill: none; stroke: #bbb; stroke-width: 1; }
         .x-label, .y-label, .line-label { font-size: 10px; fill: #555; }
+        .line-label { paint-order: stroke; stroke: #fff; stroke-width: 3px; }
         .water { fill: #3b82c4; } .dose { fill: #7a5bb5; }
         line.goal { stroke: #1b8a3a; stroke-width: 1.5; stroke-dasharray: 6 3; } .line-label.goal { fill: #1b8a3a; }
         line.cap { stroke: #c62828; stroke-width: 1.5; } .line-label.cap { fill: #c62828; }
