@@ -6,7 +6,7 @@ struct DiaryReportTests {
     typealias F = DiaryFixture
 
     static let report = DiaryReport.compute(records: withSnooze(F.records), goals: F.goals, zone: F.zone,
-                                            since: CivilDate(year: 2026, month: 11, day: 23), until: CivilDate(year: 2026, month: 11, day: 25))
+                                            since: CivilDate(year: 2026, month: 11, day: 23), until: CivilDate(year: 2026, month: 11, day: 25), now: F.now)
 
     static func withSnooze(_ r: DiaryRecords) -> DiaryRecords {
         var r = r
@@ -35,7 +35,7 @@ struct DiaryReportTests {
 
     @Test func recordsOutsideTheSpanAreLeftOut() {
         let r = DiaryReport.compute(records: F.records, goals: F.goals, zone: F.zone,
-                                    since: CivilDate(year: 2026, month: 11, day: 25), until: CivilDate(year: 2026, month: 11, day: 25))
+                                    since: CivilDate(year: 2026, month: 11, day: 25), until: CivilDate(year: 2026, month: 11, day: 25), now: F.now)
         #expect(r.stats.days.count == 1)
         #expect(r.cramps.map(\.clock) == ["03:10"])
         #expect(r.stats.days[0].reminders.missed == 0)
@@ -46,7 +46,7 @@ struct DiaryReportTests {
         records.cramps.append(Cramp(time: F.today(14, 0), muscle: "<img src=x onerror=alert(1)>", severity: 3,
                                     note: "\"><script>alert('x')</script>&", atNight: false))
         let html = ReportHTML.render(DiaryReport.compute(records: records, goals: F.goals, zone: F.zone,
-                                                         since: F.day(2, 0, 0).date, until: F.now.date))
+                                                         since: F.day(2, 0, 0).date, until: F.now.date, now: F.now))
         #expect(!html.contains("<script"))
         #expect(!html.contains("<img"))
         #expect(html.contains("&quot;&gt;&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;"))
@@ -61,6 +61,8 @@ struct DiaryReportTests {
         // water, three electrolytes, reminders, cramp timeline
         #expect(html.ranges(of: "<svg class=\"chart\"").count == 6)
         #expect(html.contains("@media print"))
+        #expect(html.contains("<li>night cramps: too few cramps to say (2; at least 3 needed)</li>"))
+        #expect(html.contains(CrampPatterns.wording))
         #expect(html.ranges(of: "http://").count == html.ranges(of: "xmlns=\"http://www.w3.org/2000/svg\"").count)  // nothing fetched
         #expect(!html.contains("https://"))
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))

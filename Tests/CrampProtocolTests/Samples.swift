@@ -103,7 +103,7 @@ enum Samples {
         .export(DiaryExportResult(csv: DiaryCSV.render(diaryRecords, zone: .utc))),
         .export(DiaryExportResult(document: DiaryExport(records: diaryRecords, zone: .utc, since: CivilDate(year: 2026, month: 11, day: 1)))),
         .report(DiaryReport.compute(records: diaryRecords, goals: goals, zone: .utc, since: CivilDate(year: 2026, month: 11, day: 20),
-                                    until: CivilDate(year: 2026, month: 11, day: 25))),
+                                    until: CivilDate(year: 2026, month: 11, day: 25), now: now)),
     ]
 
     static let errors: [ControlError] = [

@@ -19,6 +19,8 @@ public struct DiaryReport: Sendable, Equatable, Codable {
     /// Every drink's and cramp's note, oldest first (at most `maxListed`).
     public var notes: [NoteLine]
     public var notesNotListed: Int
+    /// The 24 hours before each cramp against cramp-free days.
+    public var patterns: CrampPatterns
 
     public static let maxDays = DiaryStats.allowedDays.upperBound
     public static let maxListed = 2000
@@ -43,8 +45,9 @@ public struct DiaryReport: Sendable, Equatable, Codable {
         public var text: String
     }
 
-    /// The report of the local days `since` through `until` (the caller checks the span against `maxDays`).
-    public static func compute(records: DiaryRecords, goals: Goals, zone: Zone, since: CivilDate, until: CivilDate) -> DiaryReport {
+    /// The report of the local days `since` through `until` (the caller checks the span against `maxDays`);
+    /// `records` should reach a day before `since`, for the patterns of its first cramps.
+    public static func compute(records: DiaryRecords, goals: Goals, zone: Zone, since: CivilDate, until: CivilDate, now: Instant) -> DiaryReport {
         let count = max(1, Int(until.daysSinceEpoch - since.daysSinceEpoch) + 1)
         let span = records.within(LocalDay.start(of: since, in: zone)..<LocalDay.start(of: since.adding(days: count), in: zone))
         let stats = DiaryStats.compute(records: span, goals: goals, zone: zone, first: since, days: count)
@@ -74,7 +77,8 @@ public struct DiaryReport: Sendable, Equatable, Codable {
             zoneName: zone.name, since: since, until: since.adding(days: count - 1), stats: stats,
             snoozedPerDay: snoozed,
             cramps: Array(cramps.prefix(maxListed)), crampsNotListed: max(0, cramps.count - maxListed),
-            notes: notes.prefix(maxListed).map(\.line), notesNotListed: max(0, notes.count - maxListed))
+            notes: notes.prefix(maxListed).map(\.line), notesNotListed: max(0, notes.count - maxListed),
+            patterns: CrampPatterns.compute(records: records, goals: goals, zone: zone, span: since...since.adding(days: count - 1), now: now))
     }
 }
 

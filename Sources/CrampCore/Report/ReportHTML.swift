@@ -46,6 +46,7 @@ public enum ReportHTML {
             ], lines: []),
         ]))
         body.append(section("Cramps", cramps(report, dates: dates, nightHours: nightHours)))
+        body.append(section("Patterns in your log", patterns(report.patterns)))
         body.append(section("Notes", notes(report)))
         body.append(.el("p", ["class": "footer"], text: disclaimer + " " + seeADoctor))
         return Markup.document(.el("html", ["lang": "en"], [
@@ -95,6 +96,13 @@ public enum ReportHTML {
         return parts
     }
 
+    static func patterns(_ p: CrampPatterns) -> [Markup] {
+        [.el("p", text: "The 24 hours before each cramp, side by side with cramp-free days (whole days with no cramp "
+                + "in them or in the 24 hours after). Counts, not conclusions."),
+         .el("ul", ["class": "patterns"], p.lines().map { .el("li", text: $0) }),
+         .el("p", ["class": "small"], text: CrampPatterns.wording)]
+    }
+
     static func notes(_ r: DiaryReport) -> [Markup] {
         guard !r.notes.isEmpty else { return [.el("p", text: "No notes in this span.")] }
         var rows: [Markup] = [.el("tr", ["Time", "With", "Note"].map { .el("th", text: $0) })]
@@ -139,7 +147,8 @@ public enum ReportHTML {
         table { border-collapse: collapse; width: 100%; font-size: 12px; margin-top: 6px; }
         th, td { text-align: left; padding: 2px 6px; border-bottom: 1px solid #e3e3e3; vertical-align: top; }
         tr.at-night td:nth-child(3) { font-weight: bold; color: #27307a; }
-        .footer { color: #555; font-size: 12px; margin-top: 18px; }
+        .footer, .small { color: #555; font-size: 12px; }
+        .footer { margin-top: 18px; }
         @page { margin: 14mm; }
         @media print {
           body { font-size: 10pt; } main { max-width: none; padding: 0; }

@@ -231,9 +231,9 @@ extension Daemon {
         case .success(let s): span = s
         case .failure(let e): return reply(.failure(ControlError(.invalidArgument, e.message)))
         }
-        withDiary({ (store: DiaryStore, _: Instant) throws(DiaryCommandError) -> ControlResult in
+        withDiary({ (store: DiaryStore, now: Instant) throws(DiaryCommandError) -> ControlResult in
             do throws(DiaryStoreError) {
-                return .report(try store.report(span: span, goals: goals, zone: zone))
+                return .report(try store.report(span: span, goals: goals, zone: zone, now: now))
             } catch { throw .store(error) }
         }, then: reply)
     }

@@ -41,9 +41,10 @@ extension DiaryStore {
     }
 
     /// `crampd ctl report --since DATE [--until DATE]`: the local days of `span`.
-    public func report(span: ClosedRange<CivilDate>, goals: Goals, zone: Zone) throws(DiaryStoreError) -> DiaryReport {
-        let records = try records(in: LocalDay.start(of: span.lowerBound, in: zone)..<LocalDay.start(of: span.upperBound.adding(days: 1), in: zone))
-        return DiaryReport.compute(records: records, goals: goals, zone: zone, since: span.lowerBound, until: span.upperBound)
+    /// From a day before: the patterns look at the 24 hours before each cramp.
+    public func report(span: ClosedRange<CivilDate>, goals: Goals, zone: Zone, now: Instant) throws(DiaryStoreError) -> DiaryReport {
+        let records = try records(in: LocalDay.start(of: span.lowerBound.adding(days: -1), in: zone)..<LocalDay.start(of: span.upperBound.adding(days: 1), in: zone))
+        return DiaryReport.compute(records: records, goals: goals, zone: zone, since: span.lowerBound, until: span.upperBound, now: now)
     }
 
     /// The cramp notice due at `now`, if any. The caller writes it to the journal, then calls
