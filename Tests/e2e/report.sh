@@ -115,6 +115,16 @@ check "--json is the data" python3 -c '
 import json, sys; r = json.load(open(sys.argv[1]))
 assert len(r["stats"]["days"]) == 30 and r["stats"]["waterGoalMilliliters"] == 2000 and len(r["cramps"]) >= 8, r.keys()' "$work/report.json"
 
+# Patterns: the report's counts as text, with the educational wording.
+"$crampd" ctl patterns --days 30 > "$work/patterns.txt"
+check "patterns: a line per finding" grep -qE '^night cramps: [0-9]+ of [0-9]+ followed a day under 60% of the water goal; cramp-free days: [0-9]+ of [0-9]+$' "$work/patterns.txt"
+check "patterns: too few day cramps" grep -qE '^day cramps: too few cramps to say \([0-2]; at least 3 needed\)$' "$work/patterns.txt"
+check "patterns: not a diagnosis" grep -qF "A pattern in your own log, not a diagnosis" "$work/patterns.txt"
+"$crampd" ctl patterns --days 30 --json > "$work/patterns.json"
+check "patterns --json matches the report's" python3 -c '
+import json, sys; p = json.load(open(sys.argv[1])); r = json.load(open(sys.argv[2]))
+assert p == r["patterns"] and p["groups"][0]["count"] >= 3, p' "$work/patterns.json" "$work/report.json"
+
 # Refused spans: the daemon's words, exit status 1; a malformed date is a usage error (2).
 rc=0; "$crampd" ctl report --since 2026-11-10 --until 2026-11-01 2>"$work/err" >/dev/null || rc=$?
 check "--until before --since refused" test "$rc:$(cat "$work/err")" = "1:expected --since on or before --until, got 2026-11-10 after 2026-11-01"

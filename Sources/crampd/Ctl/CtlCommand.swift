@@ -46,6 +46,7 @@ struct CtlCommand: ParsableCommand {
             CtlStats.self,
             CtlExport.self,
             CtlReport.self,
+            CtlPatterns.self,
         ]
     )
 }

@@ -35,7 +35,8 @@ enum CtlSession {
         }
         switch answer.response {
         case .ok(let result):
-            let bytes = flags.json ? result.encodedJSON()
+            let bytes = flags.patternsOnly ? CtlPatterns.output(result, json: flags.json)
+                : flags.json ? result.encodedJSON()
                 : Array(ResultText.result(result, now: CtlClock.now(), zone: CtlClock.zone(),
                                           terminalWidth: flags.output == nil ? TerminalWidth.ofStandardOutput() : nil).utf8)
             guard let output = flags.output else { write(bytes); return 0 }
