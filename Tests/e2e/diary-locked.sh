@@ -9,19 +9,9 @@
 # itself (the WAL checkpointed), so a copy of that one file is a complete backup.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-crampd="$PWD/.build/debug/crampd"
-[ -x "$crampd" ] || { echo "missing $crampd: run swift build first"; exit 1; }
+source Tests/e2e/lib/foreground-daemon.sh
 command -v sqlite3 >/dev/null || { echo "missing sqlite3: scripts/deps.sh test"; exit 1; }
-
-# Serialized with the other e2e scripts (they share this machine's 2 cores and fixed paths).
-exec {e2e_lock}<>/run/lock/crampd-e2e.lock
-flock -w 600 "$e2e_lock" || { echo "FAIL could not take /run/lock/crampd-e2e.lock within 600 s"; exit 1; }
-
-work=$(mktemp -d)
-daemon_pid="" holder_pid="" holder_fd=""
-stop_daemon() {
-  if [ -n "$daemon_pid" ]; then kill "$daemon_pid" 2>/dev/null || true; wait "$daemon_pid" 2>/dev/null || true; daemon_pid=""; fi
-}
+holder_pid="" holder_fd=""
 release_lock() {
   if [ -n "$holder_fd" ]; then echo "COMMIT;" >&"$holder_fd" || true; exec {holder_fd}>&-; holder_fd=""; fi
   if [ -n "$holder_pid" ]; then
@@ -30,14 +20,6 @@ release_lock() {
   fi
 }
 trap 'release_lock; stop_daemon; rm -rf "$work"' EXIT
-export XDG_CONFIG_HOME="$work/config" XDG_STATE_HOME="$work/state" XDG_RUNTIME_DIR="$work/run" CRAMPD_NO_JOURNAL=1 TZ=UTC
-unset CRAMPD_SOCKET
-mkdir -p "$XDG_CONFIG_HOME/crampd" "$XDG_RUNTIME_DIR"; chmod 700 "$XDG_RUNTIME_DIR"
-diary="$XDG_STATE_HOME/crampd/diary.sqlite"
-log="$work/daemon.log"
-failures=0
-fail() { echo "FAIL $*"; failures=$((failures+1)); }
-ok() { echo "ok   $*"; }
 ms() { date +%s%3N; }
 
 # The reminder below is a few seconds ahead: not across midnight.

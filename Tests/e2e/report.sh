@@ -6,42 +6,9 @@
 # REPORT_SAMPLE=docs/report-sample.png also keeps a 1000 px wide screenshot for the README.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-crampd="$PWD/.build/debug/crampd"
-[ -x "$crampd" ] || { echo "missing $crampd: run swift build first"; exit 1; }
 command -v chromium >/dev/null || { echo "missing chromium: scripts/deps.sh test"; exit 1; }
-
-# Serialized with the other e2e scripts (they share the machine's 2 cores; Chromium is heavy).
-lock=/run/lock/crampd-e2e.lock
-[ -e "$lock" ] || { : >>"$lock" && chmod 644 "$lock"; } 2>/dev/null
-exec {lock_fd}<"$lock"
-flock -w 600 "$lock_fd" || { echo "FAIL could not lock $lock within 600 s"; exit 1; }
-
-work=$(mktemp -d)
-daemon_pid=""
-stop_daemon() {
-  if [ -n "$daemon_pid" ]; then kill "$daemon_pid" 2>/dev/null || true; wait "$daemon_pid" 2>/dev/null || true; daemon_pid=""; fi
-}
-trap 'stop_daemon; rm -rf "$work"' EXIT
-export XDG_CONFIG_HOME="$work/config" XDG_STATE_HOME="$work/state" XDG_RUNTIME_DIR="$work/run" CRAMPD_NO_JOURNAL=1 TZ=UTC
-unset CRAMPD_SOCKET
-mkdir -p "$XDG_CONFIG_HOME/crampd" "$XDG_RUNTIME_DIR"; chmod 700 "$XDG_RUNTIME_DIR"
-diary="$XDG_STATE_HOME/crampd/diary.sqlite"
-log="$work/daemon.log"
-failures=0
-fail() { echo "FAIL $*"; failures=$((failures+1)); }
-ok() { echo "ok   $*"; }
+source Tests/e2e/lib/foreground-daemon.sh
 check() { local name=$1; shift; if "$@"; then ok "$name"; else fail "$name"; fi; }
-
-start_daemon() {
-  "$crampd" run >>"$log" 2>&1 &
-  daemon_pid=$!
-  for _ in $(seq 100); do
-    "$crampd" ctl status >/dev/null 2>&1 && return 0
-    kill -0 "$daemon_pid" 2>/dev/null || { cat "$log"; echo "FAIL the daemon exited"; exit 1; }
-    sleep 0.1
-  done
-  cat "$log"; echo "FAIL the daemon did not answer"; exit 1
-}
 
 cat >"$XDG_CONFIG_HOME/crampd/config.toml" <<'TOML'
 [daemon]
