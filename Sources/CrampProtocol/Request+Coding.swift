@@ -19,7 +19,7 @@ extension Request: Encodable {
     enum Field: String, CodingKey {
         case version, id, command, keepAlive
         case reminder, count, duration, until, assignments, runtime, sample
-        case milliliters, note, electrolyte, milligrams, muscle, severity, at, days, format, since, through
+        case milliliters, note, electrolyte, milligrams, muscle, severity, at, days, format, since, through, kind
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -65,9 +65,11 @@ extension Request: Encodable {
             try c.encodeIfPresent(note, forKey: .note)
         case .stats(let days):
             try c.encode(days, forKey: .days)
-        case .export(let format, let since):
+        case .export(let format, let since, let until, let kind):
             try c.encode(format, forKey: .format)
             try c.encodeIfPresent(since, forKey: .since)
+            try c.encodeIfPresent(until, forKey: .through)
+            try c.encodeIfPresent(kind, forKey: .kind)
         case .report(let since, let until):
             try c.encode(since, forKey: .since)
             try c.encodeIfPresent(until, forKey: .through)
@@ -100,6 +102,7 @@ private struct RawRequest: Decodable {
     var format: ExportFormat?
     var since: String?
     var through: String?
+    var kind: DiaryRecords.Kind?
 }
 
 /// Only the id, read leniently so that even a request with a bad field gets its id back.
@@ -218,7 +221,7 @@ extension Request {
             guard let format = raw.format else {
                 throw fail(.badRequest, "expected \"format\" (\"csv\" or \"json\") for \"export\", got none")
             }
-            return .export(format: format, since: raw.since)
+            return .export(format: format, since: raw.since, until: raw.through, kind: raw.kind)
         }
     }
 

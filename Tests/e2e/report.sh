@@ -58,6 +58,7 @@ for day in range(29, -1, -1):
 db.execute("INSERT INTO entry (kind, time_usec, muscle, severity, at_night, note) VALUES ('cramp', ?, ?, 7, 1, ?)",
            (usec(2, 3, 40), "<b>calf</b>", "woke me up; \"sharp\" <script>alert(1)</script> & stiff after"))
 db.execute("INSERT INTO entry (kind, time_usec, amount, note) VALUES ('drink', ?, 500, ?)", (usec(3, 7, 30), "after the run, with salt"))
+db.execute("INSERT INTO entry (kind, time_usec, amount, note) VALUES ('drink', ?, 250, ?)", (usec(5, 9, 0), "=SUM(A1:A9)"))
 db.commit()
 PY
 start_daemon
@@ -91,6 +92,14 @@ check "patterns: not a diagnosis" grep -qF "A pattern in your own log, not a dia
 check "patterns --json matches the report's" python3 -c '
 import json, sys; p = json.load(open(sys.argv[1])); r = json.load(open(sys.argv[2]))
 assert p == r["patterns"] and p["groups"][0]["count"] >= 3, p' "$work/patterns.json" "$work/report.json"
+
+# Export: a span and one kind of record; a formula stays text in a spreadsheet.
+"$crampd" ctl export --csv --kind cramp --since "$since" --until "$(date -u -d '-2 days' +%F)" > "$work/cramps.csv"
+check "export --kind cramp --until: only cramps, none after" python3 -c '
+import csv, sys; rows = list(csv.DictReader(open(sys.argv[1], newline="")))
+assert rows and all(r["type"] == "cramp" for r in rows) and max(r["time"] for r in rows) < sys.argv[2], rows[-1]' "$work/cramps.csv" "$(date -u -d '-1 days' +%F)"
+"$crampd" ctl export --csv --kind drink > "$work/drinks.csv"
+check "export: a formula is text" grep -qF ",'=SUM(A1:A9)" "$work/drinks.csv"
 
 # Refused spans: the daemon's words, exit status 1; a malformed date is a usage error (2).
 rc=0; "$crampd" ctl report --since 2026-11-10 --until 2026-11-01 2>"$work/err" >/dev/null || rc=$?

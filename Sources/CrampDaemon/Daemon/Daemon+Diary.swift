@@ -197,20 +197,21 @@ extension Daemon {
         }, then: reply)
     }
 
-    func export(format: ExportFormat, since: String?, then reply: @escaping DiaryReply) {
-        var date: CivilDate?
-        if let since {
-            guard let parsed = ArgumentText.date(since) else {
-                return reply(.failure(ControlError(.invalidArgument, "expected a date like \"2026-11-01\" for --since, got \"\(since)\"")))
+    func export(format: ExportFormat, since: String?, until: String?, kind: DiaryRecords.Kind?, then reply: @escaping DiaryReply) {
+        var dates: [CivilDate?] = []
+        for (text, option) in [(since, "--since"), (until, "--until")] {
+            guard let text else { dates.append(nil); continue }
+            guard let parsed = ArgumentText.date(text) else {
+                return reply(.failure(ControlError(.invalidArgument, "expected a date like \"2026-11-01\" for \(option), got \"\(text)\"")))
             }
-            date = parsed
+            dates.append(parsed)
         }
-        let (zone, since) = (zone, date)
+        let (zone, since, until) = (zone, dates[0], dates[1])
         withDiary({ (store: DiaryStore, now: Instant) throws(DiaryCommandError) -> ControlResult in
             do throws(DiaryStoreError) {
                 switch format {
-                case .csv: return .export(DiaryExportResult(csv: try store.exportCSV(since: since, zone: zone)))
-                case .json: return .export(DiaryExportResult(document: try store.exportDocument(since: since, zone: zone)))
+                case .csv: return .export(DiaryExportResult(csv: try store.exportCSV(since: since, until: until, kind: kind, zone: zone)))
+                case .json: return .export(DiaryExportResult(document: try store.exportDocument(since: since, until: until, kind: kind, zone: zone)))
                 }
             } catch { throw .store(error) }
         }, then: reply)
