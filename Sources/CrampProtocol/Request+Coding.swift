@@ -19,7 +19,7 @@ extension Request: Encodable {
     enum Field: String, CodingKey {
         case version, id, command, keepAlive
         case reminder, count, duration, until, assignments, runtime, sample
-        case milliliters, note, electrolyte, milligrams, muscle, severity, at, days, format, since, date
+        case milliliters, note, electrolyte, milligrams, muscle, severity, at, days, format, since, date, through, kind
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -74,9 +74,14 @@ extension Request: Encodable {
             try c.encodeIfPresent(note, forKey: .note)
         case .stats(let days):
             try c.encode(days, forKey: .days)
-        case .export(let format, let since):
+        case .export(let format, let since, let until, let kind):
             try c.encode(format, forKey: .format)
             try c.encodeIfPresent(since, forKey: .since)
+            try c.encodeIfPresent(until, forKey: .through)
+            try c.encodeIfPresent(kind, forKey: .kind)
+        case .report(let since, let until):
+            try c.encode(since, forKey: .since)
+            try c.encodeIfPresent(until, forKey: .through)
         }
         if keepAlive { try c.encode(true, forKey: .keepAlive) }
     }
@@ -106,6 +111,8 @@ private struct RawRequest: Decodable {
     var format: ExportFormat?
     var since: String?
     var date: String?
+    var through: String?
+    var kind: DiaryRecords.Kind?
 }
 
 /// Only the id, read leniently so that even a request with a bad field gets its id back.
@@ -212,7 +219,7 @@ extension Request {
         case "reset": command = .reset(reminder: try reminder(), runtime: runtime)
         case "reload": command = .reload
         case "notify-test": command = .notifyTest(sample: raw.sample ?? true)
-        case "drink", "take", "cramp", "undo", "today", "stats", "export":
+        case "drink", "take", "cramp", "undo", "today", "stats", "export", "report":
             command = try Self.diaryCommand(name, raw, fail)
         default:
             throw fail(.unknownCommand, "unknown command \"\(name)\"; known: \(Command.names.joined(separator: ", "))")
@@ -240,11 +247,14 @@ extension Request {
                 throw fail(.badRequest, "expected \"days\" from 1 to \(Command.statsDays.upperBound), got \(days)")
             }
             return .stats(days: days)
+        case "report":
+            guard let since = raw.since else { throw fail(.badRequest, "expected \"since\" (a date \"YYYY-MM-DD\") for \"report\", got none") }
+            return .report(since: since, until: raw.through)
         default:
             guard let format = raw.format else {
                 throw fail(.badRequest, "expected \"format\" (\"csv\" or \"json\") for \"export\", got none")
             }
-            return .export(format: format, since: raw.since)
+            return .export(format: format, since: raw.since, until: raw.through, kind: raw.kind)
         }
     }
 

@@ -92,8 +92,12 @@ public enum Command: Sendable, Equatable {
     case today(date: String? = nil)
     /// Per-day statistics of the last `days` days (1-366). Result: `.stats`.
     case stats(days: Int)
-    /// Every diary record (since a local date "2026-11-01"), as CSV or JSON. Result: `.export`.
-    case export(format: ExportFormat, since: String?)
+    /// Every diary record (since a local date "2026-11-01", through another), as CSV or JSON;
+    /// only one kind of record when `kind` is set. Result: `.export`.
+    case export(format: ExportFormat, since: String?, until: String? = nil, kind: DiaryRecords.Kind? = nil)
+    /// The diary from local date `since` through `until` (default: today), at most a year,
+    /// as the data of a doctor's report (`crampd ctl report` renders it as HTML). Result: `.report`.
+    case report(since: String, until: String?)
 
     /// The wire name, also the `crampd ctl` verb.
     public var name: String {
@@ -121,6 +125,7 @@ public enum Command: Sendable, Equatable {
         case .today: "today"
         case .stats: "stats"
         case .export: "export"
+        case .report: "report"
         }
     }
 
@@ -128,7 +133,7 @@ public enum Command: Sendable, Equatable {
     public static let names = [
         "status", "list", "next", "show", "done", "snooze", "skip", "trigger",
         "pause", "resume", "set", "add", "remove", "reset", "reload", "notify-test",
-        "drink", "take", "cramp", "undo", "today", "stats", "export",
+        "drink", "take", "cramp", "undo", "today", "stats", "export", "report",
     ]
 
     /// The most occurrences one `skip` drops by count (below the agenda's look-ahead, so the plan sees past them).

@@ -28,6 +28,8 @@ public enum ControlResult: Sendable, Equatable {
     case stats(DiaryStats)
     /// For `export`.
     case export(DiaryExportResult)
+    /// For `report`.
+    case report(DiaryReport)
 
     /// The wire name: the single key inside `"ok"`.
     public var name: String {
@@ -41,6 +43,7 @@ public enum ControlResult: Sendable, Equatable {
         case .today: "today"
         case .stats: "stats"
         case .export: "export"
+        case .report: "report"
         }
     }
 }
@@ -99,7 +102,7 @@ extension ResponseMessage: Codable {
 }
 
 extension ControlResult: Codable {
-    enum Kind: String, CodingKey { case status, reminders, upcoming, reminder, action, diary, today, stats, export }
+    enum Kind: String, CodingKey { case status, reminders, upcoming, reminder, action, diary, today, stats, export, report }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: Kind.self)
@@ -113,6 +116,7 @@ extension ControlResult: Codable {
         case .today(let r): try c.encode(r, forKey: .today)
         case .stats(let r): try c.encode(r, forKey: .stats)
         case .export(let r): try c.encode(r, forKey: .export)
+        case .report(let r): try c.encode(r, forKey: .report)
         }
     }
 
@@ -132,6 +136,7 @@ extension ControlResult: Codable {
         case .today: self = .today(try c.decode(TodaySummary.self, forKey: .today))
         case .stats: self = .stats(try c.decode(DiaryStats.self, forKey: .stats))
         case .export: self = .export(try c.decode(DiaryExportResult.self, forKey: .export))
+        case .report: self = .report(try c.decode(DiaryReport.self, forKey: .report))
         }
     }
 
@@ -148,6 +153,7 @@ extension ControlResult: Codable {
         case .stats(let r): WireCoding.line(r)
         // `export --json` prints the document itself: what a doctor's tool or jq reads.
         case .export(let r): r.document.map { WireCoding.line($0) } ?? WireCoding.line(r)
+        case .report(let r): WireCoding.line(r)
         }
     }
 }

@@ -57,3 +57,21 @@ struct DiaryExportTests {
         #expect(day.hasPrefix(#"{"cramps":1,"date":"2026-11-25","electrolytes":[{"electrolyte":"potassium","milligrams":300}"#))
     }
 }
+
+@Suite("Diary export: formulas")
+struct DiaryCSVFormulaTests {
+    @Test func textASpreadsheetWouldRunStaysText() {
+        let t = DiaryFixture.today(7, 0)
+        let records = DiaryRecords(
+            drinks: [Drink(milliliters: 300, time: t, note: "=HYPERLINK(\"http://x\",\"y\")"),
+                     Drink(milliliters: 300, time: t, note: "-2+3"), Drink(milliliters: 300, time: t, note: "a = b")],
+            cramps: [Cramp(time: t, muscle: "@calf", severity: 3, note: "+1", atNight: true)])
+        let rows = DiaryCSV.render(records, zone: .utc).split(separator: "\r\n").dropFirst()
+        #expect(rows.first?.hasSuffix(",\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"") == true)
+        #expect(rows.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).last ?? "" } == ["'-2+3", "a = b", "'+1"])
+        #expect(rows.last?.contains(",'@calf,3,yes,") == true)
+        #expect(DiaryCSV.inert("\tx") == "'\tx")
+        #expect(DiaryCSV.inert("") == "")
+        #expect(DiaryCSV.inert("calf") == "calf")
+    }
+}

@@ -73,6 +73,21 @@ struct DiaryStoreReportsTests {
         #expect(json.contains(#""format":"crampd-diary""#) && json.contains(#""since":"2026-11-25""#))
     }
 
+    @Test func exportsUntilALocalDateAndOneKind() throws {
+        let dir = try DiaryTemporaryDirectory()
+        let store = try filledStore(dir)
+        let yesterday = CivilDate(year: 2026, month: 11, day: 24), today = CivilDate(year: 2026, month: 11, day: 25)
+        let untilYesterday = try store.exportDocument(until: yesterday, zone: .utc)
+        #expect(untilYesterday.drinks.map(\.milliliters) == [1800])
+        #expect(untilYesterday.cramps.isEmpty && untilYesterday.until == "2026-11-24")
+        let drinksToday = try store.exportDocument(since: today, until: today, kind: .drink, zone: .utc)
+        #expect(drinksToday.drinks.map(\.milliliters) == [500, 250])
+        #expect(drinksToday.doses.isEmpty && drinksToday.cramps.isEmpty && drinksToday.reminderEvents.isEmpty)
+        let cramps = try store.exportCSV(kind: .cramp, zone: .utc).split(separator: "\r\n")
+        #expect(cramps.count == 2 && cramps[1].hasPrefix("cramp,2026-11-25 03:10:00,"))
+        #expect(try store.exportCSV(since: today, until: yesterday, zone: .utc).split(separator: "\r\n").count == 1)
+    }
+
     @Test func crampInsightAtMostOnceAWeekAcrossRestarts() throws {
         let dir = try DiaryTemporaryDirectory()
         let path = dir.file("diary.sqlite")

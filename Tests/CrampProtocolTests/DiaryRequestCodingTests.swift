@@ -18,6 +18,10 @@ struct DiaryRequestCodingTests {
         (.today(date: "2026-12-01"), #"{"command":"today","date":"2026-12-01","id":3,"version":1}"#),
         (.stats(days: 30), #"{"command":"stats","days":30,"id":3,"version":1}"#),
         (.export(format: .csv, since: "2026-11-01"), #"{"command":"export","format":"csv","id":3,"since":"2026-11-01","version":1}"#),
+        (.export(format: .json, since: nil, until: "2026-11-30", kind: .cramp),
+         #"{"command":"export","format":"json","id":3,"kind":"cramp","through":"2026-11-30","version":1}"#),
+        (.report(since: "2026-11-01", until: "2026-11-30"), #"{"command":"report","id":3,"since":"2026-11-01","through":"2026-11-30","version":1}"#),
+        (.report(since: "2026-11-01", until: nil), #"{"command":"report","id":3,"since":"2026-11-01","version":1}"#),
     ])
     func wireForm(command: Command, expected: String) throws {
         #expect(Self.line(command) == expected)

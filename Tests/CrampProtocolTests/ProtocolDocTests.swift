@@ -75,6 +75,7 @@ struct ProtocolDocTests {
         case .today: "today"
         case .stats: "stats"
         case .export: "export"
+        case .report: "report"
         }
     }
 }

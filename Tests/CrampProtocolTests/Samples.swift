@@ -46,6 +46,7 @@ enum Samples {
         .stats(days: 30),
         .export(format: .csv, since: nil),
         .export(format: .json, since: "2026-11-01"),
+        .report(since: "2026-11-01", until: "2026-11-30"),
     ]
 
     static let waterRow = ReminderRow(id: "water", kind: "hydration", enabled: true, next: at(14, 45), last: at(13, 15),
@@ -104,6 +105,8 @@ enum Samples {
         .stats(DiaryStats.compute(records: diaryRecords, goals: goals, zone: .utc, now: now, days: 7)),
         .export(DiaryExportResult(csv: DiaryCSV.render(diaryRecords, zone: .utc))),
         .export(DiaryExportResult(document: DiaryExport(records: diaryRecords, zone: .utc, since: CivilDate(year: 2026, month: 11, day: 1)))),
+        .report(DiaryReport.compute(records: diaryRecords, goals: goals, zone: .utc, since: CivilDate(year: 2026, month: 11, day: 20),
+                                    until: CivilDate(year: 2026, month: 11, day: 25), now: now)),
     ]
 
     static let errors: [ControlError] = [

@@ -9,22 +9,9 @@
 # itself (the WAL checkpointed), so a copy of that one file is a complete backup.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-crampd="$PWD/.build/debug/crampd"
-[ -x "$crampd" ] || { echo "missing $crampd: run swift build first"; exit 1; }
+source Tests/e2e/lib/foreground-daemon.sh
 command -v sqlite3 >/dev/null || { echo "missing sqlite3: scripts/deps.sh test"; exit 1; }
-
-# Serialized with the other e2e scripts (they share this machine's 2 cores and fixed paths).
-# Read-only, as lib/systemd-env.sh opens it: any user can lock a file someone else created.
-e2e_lock_file=/run/lock/crampd-e2e.lock
-[ -e "$e2e_lock_file" ] || { : >>"$e2e_lock_file" && chmod 644 "$e2e_lock_file"; } 2>/dev/null
-exec {e2e_lock}<"$e2e_lock_file"
-flock -w 600 "$e2e_lock" || { echo "FAIL could not take $e2e_lock_file within 600 s"; exit 1; }
-
-work=$(mktemp -d)
-daemon_pid="" holder_pid="" holder_fd=""
-stop_daemon() {
-  if [ -n "$daemon_pid" ]; then kill "$daemon_pid" 2>/dev/null || true; wait "$daemon_pid" 2>/dev/null || true; daemon_pid=""; fi
-}
+holder_pid="" holder_fd=""
 release_lock() {
   if [ -n "$holder_fd" ]; then echo "COMMIT;" >&"$holder_fd" || true; exec {holder_fd}>&-; holder_fd=""; fi
   if [ -n "$holder_pid" ]; then
@@ -33,7 +20,6 @@ release_lock() {
   fi
 }
 trap 'release_lock; stop_daemon; rm -rf "$work"' EXIT
-. Tests/e2e/lib/foreground-daemon.sh
 ms() { date +%s%3N; }
 
 # The reminder below is a few seconds ahead: not across midnight.

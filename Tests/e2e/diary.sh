@@ -7,30 +7,10 @@
 # that cannot be opened at all not stopping reminders.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-crampd="$PWD/.build/debug/crampd"
-[ -x "$crampd" ] || { echo "missing $crampd: run swift build first"; exit 1; }
-
-work=$(mktemp -d)
-daemon_pid=""
-stop_daemon() {
-  if [ -n "$daemon_pid" ]; then kill "$daemon_pid" 2>/dev/null || true; wait "$daemon_pid" 2>/dev/null || true; daemon_pid=""; fi
-}
-trap 'stop_daemon; rm -rf "$work"' EXIT
-. Tests/e2e/lib/foreground-daemon.sh
+source Tests/e2e/lib/foreground-daemon.sh
 
 # The reminders below are a few seconds ahead: not across midnight.
 while [ "$(date -u +%H%M)" -ge 2358 ]; do sleep 5; done
-
-start_daemon() {
-  "$crampd" run >>"$log" 2>&1 &
-  daemon_pid=$!
-  for _ in $(seq 100); do
-    "$crampd" ctl status >/dev/null 2>&1 && return 0
-    kill -0 "$daemon_pid" 2>/dev/null || { cat "$log"; echo "FAIL the daemon exited"; exit 1; }
-    sleep 0.1
-  done
-  cat "$log"; echo "FAIL the daemon did not answer"; exit 1
-}
 
 # run NAME WANT_RC -- command…: output in $work/out and $work/err, clock times as HH:MM.
 run() {

@@ -4,6 +4,8 @@
 /// One row per record, all kinds in time order; a column that does not apply to a kind is empty.
 /// `time` and `due` (the occurrence's planned time) are local wall-clock times ("2026-11-25 14:03:07", which spreadsheets read
 /// as dates) with the UTC offset in force at `time` beside it, so rows stay exact across DST.
+/// Free text (note, muscle, reminder id) that a spreadsheet would run as a formula is written as
+/// text (`inert`).
 public enum DiaryCSV {
     public static let columns = ["type", "time", "utc_offset", "amount", "unit", "electrolyte", "muscle", "severity",
                                  "night", "reminder", "event", "due", "note"]
@@ -23,7 +25,7 @@ public enum DiaryCSV {
         }
         for d in records.drinks {
             var c = row("drink", d.time)
-            c[amount] = String(d.milliliters); c[unit] = "ml"; c[note] = d.note ?? ""
+            c[amount] = String(d.milliliters); c[unit] = "ml"; c[note] = inert(d.note ?? "")
             rows.append((d.time, 0, c))
         }
         for d in records.doses {
@@ -33,12 +35,12 @@ public enum DiaryCSV {
         }
         for k in records.cramps {
             var c = row("cramp", k.time)
-            c[muscle] = k.muscle ?? ""; c[severity] = String(k.severity); c[night] = k.atNight ? "yes" : "no"; c[note] = k.note ?? ""
+            c[muscle] = inert(k.muscle ?? ""); c[severity] = String(k.severity); c[night] = k.atNight ? "yes" : "no"; c[note] = inert(k.note ?? "")
             rows.append((k.time, 2, c))
         }
         for e in records.reminderEvents {
             var c = row("reminder", e.actual)
-            c[reminder] = e.reminderID; c[event] = e.event.rawValue
+            c[reminder] = inert(e.reminderID); c[event] = e.event.rawValue
             c[planned] = e.planned.map { DiaryTimeFormat.spreadsheet($0, in: zone) } ?? ""
             rows.append((e.actual, 3, c))
         }
@@ -51,6 +53,13 @@ public enum DiaryCSV {
 
     static func line(_ fields: [String]) -> String {
         fields.map(quoted).joined(separator: ",") + "\r\n"
+    }
+
+    /// A cell a spreadsheet would read as a formula (it begins with `=`, `+`, `-`, `@`, a tab or
+    /// a carriage return) with a single quote in front, so it stays text (OWASP, "CSV Injection").
+    public static func inert(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return text }
+        return "'" + text
     }
 
     /// A field as RFC 4180 wants it: as is, or in double quotes with inner quotes doubled.

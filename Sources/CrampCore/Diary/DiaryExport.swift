@@ -7,6 +7,8 @@ public struct DiaryExport: Sendable, Equatable, Codable {
     public var zone: String
     /// First local day included ("2026-11-01"), `nil` for everything.
     public var since: String?
+    /// Last local day included ("2026-11-30"), `nil` for up to now.
+    public var until: String?
     public var drinks: [DrinkRow]
     public var doses: [DoseRow]
     public var cramps: [CrampRow]
@@ -15,12 +17,13 @@ public struct DiaryExport: Sendable, Equatable, Codable {
     public static let currentFormat = "crampd-diary"
     public static let currentVersion = 1
 
-    public init(records: DiaryRecords, zone: Zone, since: CivilDate? = nil) {
+    public init(records: DiaryRecords, zone: Zone, since: CivilDate? = nil, until: CivilDate? = nil) {
         func local(_ t: Instant) -> String { DiaryTimeFormat.rfc3339(t, in: zone) }
         format = Self.currentFormat
         version = Self.currentVersion
         self.zone = zone.name
         self.since = since.map(DiaryTimeFormat.date)
+        self.until = until.map(DiaryTimeFormat.date)
         drinks = records.drinks.map { DrinkRow(time: $0.time, localTime: local($0.time), milliliters: $0.milliliters, note: $0.note) }
         doses = records.doses.map { DoseRow(time: $0.time, localTime: local($0.time), electrolyte: $0.electrolyte, milligrams: $0.milligrams) }
         cramps = records.cramps.map {

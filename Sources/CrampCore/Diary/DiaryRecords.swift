@@ -15,6 +15,18 @@ public struct DiaryRecords: Sendable, Equatable {
                      cramps: cramps.sorted { $0.time < $1.time }, reminderEvents: reminderEvents.sorted { $0.actual < $1.actual })
     }
 
+    /// One kind of record for `crampd ctl export --kind`.
+    public enum Kind: String, Sendable, Equatable, Codable, CaseIterable {
+        case drink, dose, cramp, reminder
+    }
+
+    /// Only the records of `kind` (all when nil).
+    public func only(_ kind: Kind?) -> DiaryRecords {
+        guard let kind else { return self }
+        return DiaryRecords(drinks: kind == .drink ? drinks : [], doses: kind == .dose ? doses : [],
+                            cramps: kind == .cramp ? cramps : [], reminderEvents: kind == .reminder ? reminderEvents : [])
+    }
+
     /// The records whose time falls in `interval`.
     public func within(_ interval: Range<Instant>) -> DiaryRecords {
         DiaryRecords(drinks: drinks.filter { interval.contains($0.time) }, doses: doses.filter { interval.contains($0.time) },

@@ -36,8 +36,12 @@ public struct DiaryStats: Sendable, Equatable, Codable {
     public static func compute(records: DiaryRecords, goals: Goals, zone: Zone, now: Instant, days dayCount: Int) -> DiaryStats {
         let count = min(max(dayCount, allowedDays.lowerBound), allowedDays.upperBound)
         let today = LocalDay.date(of: now, in: zone)
-        let first = today.adding(days: -(count - 1))
-        let span = records.within(LocalDay.interval(lastDays: count, endingAt: now, in: zone))
+        return compute(records: records, goals: goals, zone: zone, first: today.adding(days: -(count - 1)), days: count)
+    }
+
+    /// Statistics of `count` local days from `first` on (`crampd ctl report`'s span); `records` may span more.
+    public static func compute(records: DiaryRecords, goals: Goals, zone: Zone, first: CivilDate, days count: Int) -> DiaryStats {
+        let span = records.within(LocalDay.start(of: first, in: zone)..<LocalDay.start(of: first.adding(days: count), in: zone))
         // Bucket by day index from `first`; dates computed once per record.
         func index(_ t: Instant) -> Int? {
             let i = Int(LocalDay.date(of: t, in: zone).daysSinceEpoch - first.daysSinceEpoch)

@@ -43,7 +43,8 @@ extension Daemon: ControlHandler {
         case .undo: undo(then: answer)
         case .today(let date): today(date: date, then: answer)
         case .stats(let days): stats(days: days, then: answer)
-        case .export(let format, let since): export(format: format, since: since, then: answer)
+        case .export(let format, let since, let until, let kind): export(format: format, since: since, until: until, kind: kind, then: answer)
+        case .report(let since, let until): report(since: since, until: until, then: answer)
         }
     }
 

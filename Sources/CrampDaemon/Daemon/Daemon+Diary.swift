@@ -6,7 +6,7 @@ import Systemd
 
 /// The diary in the daemon: opening it, recording every reminder event where the journal is
 /// written, feeding intake facts to the agenda, the cramp insight, and the
-/// handlers of `drink`, `take`, `cramp`, `undo`, `today`, `stats` and `export`.
+/// handlers of `drink`, `take`, `cramp`, `undo`, `today`, `stats`, `export` and `report`.
 ///
 /// A diary that cannot be opened never stops reminders: they run as before, events are not
 /// recorded, and diary commands answer `diary-unavailable`.
@@ -197,21 +197,44 @@ extension Daemon {
         }, then: reply)
     }
 
-    func export(format: ExportFormat, since: String?, then reply: @escaping DiaryReply) {
-        var date: CivilDate?
-        if let since {
-            guard let parsed = ArgumentText.date(since) else {
-                return reply(.failure(ControlError(.invalidArgument, "expected a date like \"2026-11-01\" for --since, got \"\(since)\"")))
+    func export(format: ExportFormat, since: String?, until: String?, kind: DiaryRecords.Kind?, then reply: @escaping DiaryReply) {
+        var dates: [CivilDate?] = []
+        for (text, option) in [(since, "--since"), (until, "--until")] {
+            guard let text else { dates.append(nil); continue }
+            guard let parsed = ArgumentText.date(text) else {
+                return reply(.failure(ControlError(.invalidArgument, "expected a date like \"2026-11-01\" for \(option), got \"\(text)\"")))
             }
-            date = parsed
+            dates.append(parsed)
         }
-        let (zone, since) = (zone, date)
+        let (zone, since, until) = (zone, dates[0], dates[1])
         withDiary({ (store: DiaryStore, now: Instant) throws(DiaryCommandError) -> ControlResult in
             do throws(DiaryStoreError) {
                 switch format {
-                case .csv: return .export(DiaryExportResult(csv: try store.exportCSV(since: since, zone: zone)))
-                case .json: return .export(DiaryExportResult(document: try store.exportDocument(since: since, zone: zone)))
+                case .csv: return .export(DiaryExportResult(csv: try store.exportCSV(since: since, until: until, kind: kind, zone: zone)))
+                case .json: return .export(DiaryExportResult(document: try store.exportDocument(since: since, until: until, kind: kind, zone: zone)))
                 }
+            } catch { throw .store(error) }
+        }, then: reply)
+    }
+
+    func report(since: String, until: String?, then reply: @escaping DiaryReply) {
+        func date(_ text: String, _ option: String) -> CivilDate? {
+            if let d = ArgumentText.date(text) { return d }
+            reply(.failure(ControlError(.invalidArgument, "expected a date like \"2026-11-01\" for \(option), got \"\(text)\"")))
+            return nil
+        }
+        guard let first = date(since, "--since") else { return }
+        var last: CivilDate?
+        if let until { guard let d = date(until, "--until") else { return }; last = d }
+        let (goals, zone) = (loaded.config.goals, zone)
+        let span: ClosedRange<CivilDate>
+        switch DiaryReport.span(since: first, until: last, today: LocalDay.date(of: WallClock.now(), in: zone)) {
+        case .success(let s): span = s
+        case .failure(let e): return reply(.failure(ControlError(.invalidArgument, e.message)))
+        }
+        withDiary({ (store: DiaryStore, now: Instant) throws(DiaryCommandError) -> ControlResult in
+            do throws(DiaryStoreError) {
+                return .report(try store.report(span: span, goals: goals, zone: zone, now: now))
             } catch { throw .store(error) }
         }, then: reply)
     }

@@ -30,14 +30,28 @@ extension DiaryStore {
         return IntakeSnapshot(day: today, records: try records(in: today), lastDrink: try lastDrinkTime(atOrBefore: now))
     }
 
-    /// `crampd ctl export --json [--since DATE]`: `since` is a local date in `zone`.
-    public func exportDocument(since: CivilDate?, zone: Zone) throws(DiaryStoreError) -> DiaryExport {
-        DiaryExport(records: try records(since: since.map { LocalDay.start(of: $0, in: zone) }), zone: zone, since: since)
+    /// `crampd ctl export --json [--since DATE] [--until DATE] [--kind KIND]`: dates are local days in `zone`.
+    public func exportDocument(since: CivilDate? = nil, until: CivilDate? = nil, kind: DiaryRecords.Kind? = nil,
+                               zone: Zone) throws(DiaryStoreError) -> DiaryExport {
+        DiaryExport(records: try exportRecords(since: since, until: until, kind: kind, zone: zone), zone: zone, since: since, until: until)
     }
 
-    /// `crampd ctl export --csv [--since DATE]`.
-    public func exportCSV(since: CivilDate?, zone: Zone) throws(DiaryStoreError) -> String {
-        DiaryCSV.render(try records(since: since.map { LocalDay.start(of: $0, in: zone) }), zone: zone)
+    /// `crampd ctl export --csv [--since DATE] [--until DATE] [--kind KIND]`.
+    public func exportCSV(since: CivilDate? = nil, until: CivilDate? = nil, kind: DiaryRecords.Kind? = nil, zone: Zone) throws(DiaryStoreError) -> String {
+        DiaryCSV.render(try exportRecords(since: since, until: until, kind: kind, zone: zone), zone: zone)
+    }
+
+    private func exportRecords(since: CivilDate?, until: CivilDate?, kind: DiaryRecords.Kind?, zone: Zone) throws(DiaryStoreError) -> DiaryRecords {
+        let start = since.map { LocalDay.start(of: $0, in: zone) } ?? Instant(microseconds: Int64.min)
+        let end = until.map { LocalDay.start(of: $0.adding(days: 1), in: zone) } ?? Instant(microseconds: Int64.max)
+        return try records(in: start..<max(start, end)).only(kind)
+    }
+
+    /// `crampd ctl report --since DATE [--until DATE]`: the local days of `span`.
+    /// From a day before: the patterns look at the 24 hours before each cramp.
+    public func report(span: ClosedRange<CivilDate>, goals: Goals, zone: Zone, now: Instant) throws(DiaryStoreError) -> DiaryReport {
+        let records = try records(in: LocalDay.start(of: span.lowerBound.adding(days: -1), in: zone)..<LocalDay.start(of: span.upperBound.adding(days: 1), in: zone))
+        return DiaryReport.compute(records: records, goals: goals, zone: zone, since: span.lowerBound, until: span.upperBound, now: now)
     }
 
     /// The cramp notice due at `now`, if any. The caller writes it to the journal, then calls

@@ -1,7 +1,7 @@
 import CrampCore
 
 extension ResultText {
-    /// `crampd ctl drink|take|cramp|undo|today|stats|export`. Today's times are shown in the
+    /// `crampd ctl drink|take|cramp|undo|today|stats|export|report` (the report as HTML). Today's times are shown in the
     /// diary's zone (the daemon's), which the summary names, so "today" means the same day.
     static func diary(_ result: ControlResult, now: Instant, zone: Zone, zones: TZDatabase, terminalWidth: Int?, glyphs: BlockBar.Glyphs) -> String {
         switch result {
@@ -17,6 +17,8 @@ extension ResultText {
         case .export(let export):
             if let csv = export.csv { return csv }
             return export.document.map { String(decoding: WireCoding.line($0), as: UTF8.self) } ?? ""
+        case .report(let report):
+            return ReportHTML.render(report)
         default:
             preconditionFailure("BUG: ResultText.diary called for \(result.name)")
         }

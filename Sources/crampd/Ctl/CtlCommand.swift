@@ -45,6 +45,8 @@ struct CtlCommand: ParsableCommand {
             CtlToday.self,
             CtlStats.self,
             CtlExport.self,
+            CtlReport.self,
+            CtlPatterns.self,
         ]
     )
 }

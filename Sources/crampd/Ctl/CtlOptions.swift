@@ -17,6 +17,10 @@ struct CtlOptions: ParsableArguments {
 struct CtlFlags: Equatable {
     var json = false
     var socket: String?
+    /// Write the answer to this file instead of standard output (`report --output`).
+    var output: String?
+    /// Print only the patterns of a `report` result (`ctl patterns`).
+    var patternsOnly = false
 }
 
 /// A reminder id as the config allows it (letters, digits, `-`, `_`), or a usage error.

@@ -40,17 +40,23 @@ enum CtlSession {
         }
         switch answer.response {
         case .ok(let result):
-            if flags.json {
-                write(result.encodedJSON())
-            } else {
-                write(Array(ResultText.result(result, now: CtlClock.now(), zone: CtlClock.zone(for: result), zones: .system,
-                                              terminalWidth: TerminalWidth.ofStandardOutput(),
-                                              glyphs: TerminalCharset.glyphs(environment: ProcessEnvironment.current)).utf8))
-                // After a package upgrade the running daemon stays the old binary until restarted.
-                if case .status(let status) = result,
-                   let notice = VersionSkewText.notice(running: status.version, ctl: CrampdBuild.version) {
-                    printError("Note: " + notice)
+            let bytes = flags.patternsOnly ? CtlPatterns.output(result, json: flags.json)
+                : flags.json ? result.encodedJSON()
+                : Array(ResultText.result(result, now: CtlClock.now(), zone: CtlClock.zone(for: result), zones: .system,
+                                          terminalWidth: flags.output == nil ? TerminalWidth.ofStandardOutput() : nil,
+                                          glyphs: TerminalCharset.glyphs(environment: ProcessEnvironment.current)).utf8)
+            if let output = flags.output {
+                do throws(FileSystemError) { try FileSystem.writeAtomically(output, bytes) } catch {
+                    printError(error.description)
+                    return 1
                 }
+            } else {
+                write(bytes)
+            }
+            // After a package upgrade the running daemon stays the old binary until restarted.
+            if !flags.json, case .status(let status) = result,
+               let notice = VersionSkewText.notice(running: status.version, ctl: CrampdBuild.version) {
+                printError("Note: " + notice)
             }
             guard let judged = verdict?(result) else { return 0 }
             if !flags.json { write(Array((judged.line + "\n").utf8)) }
