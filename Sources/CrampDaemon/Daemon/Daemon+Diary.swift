@@ -228,7 +228,7 @@ extension Daemon {
         if let until { guard let d = date(until, "--until") else { return }; last = d }
         let (goals, zone) = (loaded.config.goals, zone)
         let span: ClosedRange<CivilDate>
-        switch DiaryReport.span(since: first, until: last, today: LocalDay.date(of: WallClock.now(), in: zone)) {
+        switch DiaryReport.span(since: first, until: last, today: LocalDay.date(of: clockNow(), in: zone)) {
         case .success(let s): span = s
         case .failure(let e): return reply(.failure(ControlError(.invalidArgument, e.message)))
         }
