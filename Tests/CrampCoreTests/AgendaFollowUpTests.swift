@@ -184,8 +184,10 @@ import Testing
             let wake = driver.nextWake.map { min($0, byCommand) } ?? byCommand
             now = wake
             if wake == byCommand {
+                // Done, snooze and skip answer the occurrence being followed up, if one is.
                 let pending = driver.state.reminders["water"]?.followUp?.due
-                switch random.int(0...9) {
+                let command = random.int(0...9)
+                switch command {
                 case 0: driver.state = driver.state.recordingDone("water", at: now)
                 case 1: driver.state = driver.state.recordingSnooze("water", until: now + random.span(1...30, unit: .minutes(1)), now: now)
                 case 2: driver.state = driver.state.recordingSkip("water", now: now)
@@ -193,7 +195,7 @@ import Testing
                     driver.state = try JSONDecoder().decode(AgendaState.self, from: JSONEncoder().encode(driver.state)).started(at: now)
                 default: break
                 }
-                if let pending, driver.state.reminders["water"]?.followUp == nil, answered[pending] == nil { answered[pending] = now }
+                if let pending, command <= 2, answered[pending] == nil { answered[pending] = now }
             }
             driver.step(at: now)
         }

@@ -55,8 +55,14 @@ extension Daemon: ControlHandler {
                      zoneFollowsSystem: ZoneSource.of(config: loaded.config, environment: options.environment).followsSystem)
     }
 
-    /// The first firing of the current plan: what the timer is armed for.
+    /// The first firing of the current plan, a pending follow-up included: what the timer is armed for.
     private var nextOccurrence: UpcomingOccurrence? {
+        let followUp = plan.entries.compactMap { entry in entry.followUp.map { (entry.reminderID, $0) } }.min { $0.1.fireAt < $1.1.fireAt }
+        if let (id, pending) = followUp, plan.first?.next.map({ pending.fireAt < $0.fireAt }) ?? true,
+           let reminder = loaded.config.reminder(id: id) {
+            return UpcomingOccurrence(reminder: id, kind: reminder.kind.rawValue, at: pending.fireAt, message: reminder.message,
+                                      amount: reminder.amountText, followUp: FollowUpCount(number: pending.number, of: pending.of))
+        }
         guard let first = plan.first, let next = first.next, let reminder = loaded.config.reminder(id: first.reminderID) else {
             return nil
         }
@@ -76,7 +82,8 @@ extension Daemon: ControlHandler {
         return UpcomingList(occurrences: firings.compactMap { firing in
             loaded.config.reminder(id: firing.reminderID).map { reminder in
                 UpcomingOccurrence(reminder: reminder.id, kind: reminder.kind.rawValue, at: firing.fireAt,
-                           message: reminder.message, amount: reminder.amountText)
+                           message: reminder.message, amount: reminder.amountText,
+                           followUp: firing.followUp.map { FollowUpCount(number: $0.number, of: $0.of) })
             }
         }, zone: zone.name)
     }
@@ -233,6 +240,7 @@ extension Daemon: ControlHandler {
         return ReminderRow(id: reminder.id, kind: reminder.kind.rawValue, enabled: reminder.enabled,
                            next: entry?.next?.fireAt, last: stored?.lastFired,
                            schedule: ScheduleWording.describe(reminder),
-                           snoozedUntil: stored?.snoozedUntil, skipping: entry?.skipping != nil)
+                           snoozedUntil: stored?.snoozedUntil, skipping: entry?.skipping != nil,
+                           followUp: entry?.followUp.map { PendingFollowUpState(at: $0.fireAt, count: FollowUpCount(number: $0.number, of: $0.of), due: $0.due) })
     }
 }

@@ -54,7 +54,7 @@ extension Daemon {
 
     /// Writes one reminder event to the journal, shows it on the desktop and records it in the diary.
     func emit(_ event: ReminderEvent, via channel: AnswerChannel = .ctl) {
-        if event.kind == .due || event.kind == .catchUp, let due = event.due { awaitingAnswer[event.reminder.id] = due }
+        if event.kind == .due || event.kind == .catchUp || event.kind == .repeat, let due = event.due { awaitingAnswer[event.reminder.id] = due }
         journal.write(channel.marking(event.journalEntry))
         desktop?.show(event)
         record(event)
