@@ -150,6 +150,17 @@ import Testing
         #expect(later.nextWake == agendaDay(21, 45))
     }
 
+    @Test func takingOutRepeatEndsPendingFollowUpsWithoutAMiss() {
+        var driver = Self.driver([Self.bedtime()])
+        driver.run(through: agendaDay(21, 5))
+        driver.config.reminders[0].followUp = nil
+        driver.step(at: agendaDay(21, 6))
+        driver.run(through: agendaUTC(2026, 11, 26, 21, 5))
+        #expect(Self.fires(driver).map(\.0) == [agendaDay(21, 0), agendaUTC(2026, 11, 26, 21, 0)])
+        #expect(driver.missed.isEmpty)
+        #expect(driver.state.reminders["magnesium"]?.followUp == nil)
+    }
+
     @Test func aStateOfTheFormatBeforeFollowUpsLoadsWithoutThem() throws {
         let v2 = #"{"version":2,"reminders":{"magnesium":{"handledThrough":1796584861384715,"skipNext":false}},"rateLimit":{"fullAt":0}}"#
         let state = try JSONDecoder().decode(AgendaState.self, from: Data(v2.utf8))

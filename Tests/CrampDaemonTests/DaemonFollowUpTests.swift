@@ -28,7 +28,7 @@ struct DaemonFollowUpTests {
 
     func last(_ f: DaemonFixture) -> JournalEntry? { f.journal.entries.last { $0.field("CRAMPD_EVENT") != nil } }
 
-    @Test func unansweredItFollowsUpTwiceThenIsMissedInTheJournalAndDiary() throws {
+    @Test func unansweredItFollowsUpTwiceThenIsMissedInTheJournal() throws {
         let f = try DaemonFixture(config: Self.config, at: Self.day(11, 55))
         #expect(f.wake() == Self.day(12))
         #expect(f.wake() == Self.day(12, 15))

@@ -23,7 +23,7 @@ extension ReminderResolver {
     /// The next follow-up, or the miss after the last, when its time has come at `context.now`.
     func followUpIfDue(_ reminder: Reminder, _ state: inout ReminderState, actions: inout [AgendaAction]) {
         guard var chain = state.followUp else { return }
-        guard let followUp = reminder.followUp else { state.followUp = nil; return }  // `repeat` removed by a reload
+        guard let followUp = reminder.followUp else { return }
         let now = context.now
         guard let fireAt = followUpFireAt(chain.nextAt), fireAt <= now,
               !context.pausedNow, context.quietEndNow == nil else { return }

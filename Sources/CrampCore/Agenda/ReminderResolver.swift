@@ -38,7 +38,9 @@ struct ReminderResolver {
             // to a future that did not happen. Plan again from now.
             state.handledThrough = now
             if let done = state.lastDone, done > now { state.lastDone = now }
+            state.followUp = nil
         }
+        if reminder.followUp == nil { state.followUp = nil }  // `repeat` taken out by a reload: nothing more is owed
         if let snooze = state.snoozedUntil, snooze <= state.handledThrough { state.snoozedUntil = nil }
         state.droppingSpentSkipUntil()
 
