@@ -9,11 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 source Tests/e2e/lib/systemd-env.sh
 sdenv_setup
-crampd="${CRAMPD_BINARY:-$(pwd)/.build/debug/crampd}"  # another build (say, without a fix) to try
-work="$SDENV_TMP/follow-up"
-mkdir -p "$work/config/crampd" "$work/state" "$work/run"
-export XDG_CONFIG_HOME="$work/config" XDG_STATE_HOME="$work/state" CRAMPD_SOCKET="$work/run/ctl.sock" TZ=UTC
-unset CRAMPD_NO_JOURNAL
+source Tests/e2e/lib/journal-daemon.sh follow-up
 # Due 8 s from now (whole seconds), so the daemon is up well before.
 due_seconds=$(( $(date +%s) + 8 ))
 at=$(date -u -d "@$due_seconds" +%H:%M:%S)
@@ -38,14 +34,6 @@ at = "$at"
 repeat = "1m"
 repeat_max = 2
 TOML
-pid=
-stop_daemon() { [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; pid=; }
-sdenv_on_exit "stop_daemon"
-start_daemon() {
-    rm -f "$CRAMPD_SOCKET"
-    "$crampd" run 2>>"$work/daemon.log" & pid=$!
-    sdenv_wait_for 10 test -S "$CRAMPD_SOCKET" || sdenv_fail "the daemon did not open its socket"
-}
 start_daemon
 sdenv_wait_journal 20 -t crampd CRAMPD_REMINDER=tea CRAMPD_EVENT=due || sdenv_fail "tea was not due"
 sdenv_wait_journal 75 -t crampd CRAMPD_REMINDER=tea CRAMPD_EVENT=repeat CRAMPD_REPEAT=1 || sdenv_fail "no first follow-up of tea"
