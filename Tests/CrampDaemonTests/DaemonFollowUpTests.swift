@@ -72,4 +72,17 @@ struct DaemonFollowUpTests {
         let done = try #require(f.journal.entries.first { $0.field("CRAMPD_EVENT") == "done" })
         #expect(done.field("CRAMPD_DUE_USEC") == String(Self.day(12).microseconds))
     }
+
+    @Test func skipDropsThePendingFollowUpAndRecordsTheOccurrenceAsSkipped() throws {
+        let f = try DaemonFixture(config: Self.config, at: Self.day(11, 55))
+        f.wake()  // 12:00 due
+        f.clock.set(Self.day(12, 5))
+        guard case .action(let skipped) = try f.ok(.skip(reminder: "magnesium")) else { throw Unexpected() }
+        #expect(skipped.summary == "Skipping the one at Wed 2026-11-25 12:15:00 UTC of magnesium.")
+        let entry = try #require(last(f))
+        #expect(entry.field("CRAMPD_EVENT") == "skipped")
+        #expect(entry.field("CRAMPD_DUE_USEC") == String(Self.day(12).microseconds))
+        #expect(f.wake() == Self.day(12) + .hours(24))
+        #expect(f.journal.events == ["due magnesium", "skipped magnesium", "due magnesium"])
+    }
 }

@@ -141,6 +141,7 @@ extension Daemon: ControlHandler {
         lookUp(id).flatMap { _ in
             let now = clockNow()
             let snoozeEnd = state.reminders[id]?.snoozedUntil
+            let followUp = state.reminders[id]?.followUp, followUpAt = plan.entry(for: id)?.followUp?.fireAt
             let newState: AgendaState
             switch extent {
             case .next(let count): newState = state.recordingSkip(id, count: count, now: now)
@@ -154,7 +155,13 @@ extension Daemon: ControlHandler {
                 advance()
                 // What the new plan will drop: the snooze's end (when skipping dropped it), then scheduled occurrences.
                 let droppedSnooze = snoozeEnd.flatMap { state.reminders[id]?.snoozedUntil == nil && $0 > now ? $0 : nil }
-                let dropped = (droppedSnooze.map { [$0] } ?? []) + (plan.entry(for: id)?.skipped ?? [])
+                // A pending follow-up dropped: its occurrence is answered, skipped (not missed later).
+                let droppedFollowUp = followUp.flatMap { state.reminders[id]?.followUp == nil ? $0 : nil }
+                if let droppedFollowUp, let reminder = loaded.config.reminder(id: id) {
+                    emit(ReminderEvent(kind: .skipped, reminder: reminder, due: droppedFollowUp.due, at: now, note: SkipReason.requested.wording))
+                }
+                let dropped = (droppedSnooze.map { [$0] } ?? []) + (droppedFollowUp.map { [followUpAt ?? $0.nextAt] } ?? [])
+                    + (plan.entry(for: id)?.skipped ?? [])
                 let summary = SkipSummary.text(reminder: id, extent: extent, dropped: dropped, format: format)
                 return ActionResult(summary: summary, reminder: id, next: nextFiring(of: id))
             }
