@@ -46,6 +46,7 @@ struct DaemonFollowUpTests {
         guard case .status(let status) = try f.ok(.status) else { throw Unexpected() }
         #expect(status.next?.at == Self.day(12, 30))
         #expect(status.next?.followUp == FollowUpCount(number: 2, of: 2))
+        #expect(f.daemon.queue.sync { f.daemon.statusLine } == "Next: magnesium at Wed 2026-11-25 12:30:00 UTC (follow-up 2 of 2)")
         guard case .upcoming(let next) = try f.ok(.next(count: 2)) else { throw Unexpected() }
         #expect(next.occurrences.map(\.at) == [Self.day(12, 30), Self.day(12) + .hours(24)])
 

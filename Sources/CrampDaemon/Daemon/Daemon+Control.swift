@@ -56,7 +56,7 @@ extension Daemon: ControlHandler {
     }
 
     /// The first firing of the current plan, a pending follow-up included: what the timer is armed for.
-    private var nextOccurrence: UpcomingOccurrence? {
+    var nextOccurrence: UpcomingOccurrence? {
         let followUp = plan.entries.compactMap { entry in entry.followUp.map { (entry.reminderID, $0) } }.min { $0.1.fireAt < $1.1.fireAt }
         if let (id, pending) = followUp, plan.first?.next.map({ pending.fireAt < $0.fireAt }) ?? true,
            let reminder = loaded.config.reminder(id: id) {

@@ -204,8 +204,8 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
         if let pause = state.pause, pause.covers(plan.now) {
             return pause.until.map { "Paused until \(format($0))" } ?? "Paused until crampd ctl resume"
         }
-        guard let first = plan.first, let next = first.next else { return "No reminder scheduled" }
-        return "Next: \(first.reminderID) at \(format(next.fireAt))"
+        guard let next = nextOccurrence else { return "No reminder scheduled" }
+        return "Next: \(next.reminder) at \(format(next.at))" + (next.followUp.map { " (follow-up \($0.text))" } ?? "")
     }
 
     private func startWatchdog() {
