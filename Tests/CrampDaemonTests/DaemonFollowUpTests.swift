@@ -3,8 +3,8 @@ import CrampCore
 import CrampProtocol
 import Testing
 
-/// Issue 17 part 1, in-process: what the journal, `ctl list/status/next` and the diary see of
-/// follow-ups. The real daemon against real time is Tests/e2e/follow_up_e2e.py.
+/// Issue 17 part 1, in-process: what the journal and `ctl list/status/next/skip` see of
+/// follow-ups. The real daemon against real time, journald and the diary is Tests/e2e/follow-up.sh.
 @Suite("Daemon follow-ups")
 struct DaemonFollowUpTests {
     static let config = """
@@ -23,8 +23,8 @@ struct DaemonFollowUpTests {
         urgent = true
         """
 
-    static func day(_ hour: Int, _ minute: Int = 0) -> Instant { DiaryTestTime.today(hour, minute) }
-    struct Unexpected: Error {}
+    static func day(_ hour: Int, _ minute: Int = 0) -> Instant { DaemonHandlerTests.day(hour, minute) }
+    typealias Unexpected = DaemonHandlerTests.Unexpected
 
     func last(_ f: DaemonFixture) -> JournalEntry? { f.journal.entries.last { $0.field("CRAMPD_EVENT") != nil } }
 

@@ -7,7 +7,11 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 source Tests/e2e/lib/systemd-env.sh
 sdenv_setup
-source Tests/e2e/lib/journal-daemon.sh ctl-journal
+crampd="${CRAMPD_BINARY:-$(pwd)/.build/debug/crampd}"  # another build (say, without a fix) to try
+work="$SDENV_TMP/ctl-journal"
+mkdir -p "$work/config/crampd" "$work/state" "$work/run"
+export XDG_CONFIG_HOME="$work/config" XDG_STATE_HOME="$work/state" CRAMPD_SOCKET="$work/run/ctl.sock" TZ=UTC
+unset CRAMPD_NO_JOURNAL
 # A grace of 1 s: whatever the minute, the latest hourly occurrence is late at the second start.
 cat >"$work/config/crampd/config.toml" <<'TOML'
 [daemon]
@@ -19,6 +23,13 @@ kind = "hydration"
 amount = 250
 every = "1h"
 TOML
+pid=
+stop_daemon() { [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; pid=; }
+sdenv_on_exit "stop_daemon"
+start_daemon() {
+    "$crampd" run 2>>"$work/daemon.log" & pid=$!
+    sdenv_wait_for 10 test -S "$CRAMPD_SOCKET" || sdenv_fail "the daemon did not open its socket"
+}
 ctl() { "$crampd" ctl "$@" >/dev/null; }
 
 # A first run leaves state; set back three hours, it owes a catch-up at the next start.
