@@ -9,6 +9,8 @@ public enum JournalMessageID: String, CaseIterable, Sendable {
     case reminderDue = "35dc5bf6d5da48e09834d50076fc15c0"
     /// A reminder passed its grace period unanswered, or was due while crampd could not fire it.
     case reminderMissed = "2c89ea735c5b4a30bdac999eb34866c6"
+    /// An unanswered reminder comes again (`repeat`): `CRAMPD_REPEAT` counts the follow-ups.
+    case reminderRepeated = "5f89b010dc8142fba89113108736bf50"
     /// A reminder that fell due while crampd was down or the machine slept fires once, late.
     case catchUp = "b27d9886525646a492c0fa5e9ad1daec"
     /// A reminder was postponed (`crampd ctl snooze`).

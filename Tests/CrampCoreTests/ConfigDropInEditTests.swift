@@ -59,6 +59,14 @@ import TOML
         #expect(every.windows.count == 1)   // the base's between stays
     }
 
+    /// Issue 17: follow-ups are set like any key, with their types.
+    @Test func setFollowUpKeys() throws {
+        let dropIn = try edit([.set(id: "water", assignments: ["repeat=10m", "repeat_max=2", "urgent=true"])])
+        let water = try #require(try merged(dropIn).reminder(id: "water"))
+        #expect(water.followUp == FollowUp(interval: .minutes(10), maximum: 2))
+        #expect(water.urgent)
+    }
+
     @Test func setAnotherKindSwitchesTheSchedule() throws {
         let dropIn = try edit([.set(id: "water", assignments: ["between=09:00-12:00"]), .set(id: "water", assignments: ["at=08:30,21:00"])])
         #expect(try merged(dropIn).reminder(id: "water")?.schedule

@@ -47,6 +47,22 @@ struct DesktopNotificationTests {
         #expect(n.body == "Drink a glass of water &lt;now&gt; &amp; sip.")
     }
 
+    /// Issue 17: a follow-up says which one it is; the last is critical only for an `urgent` reminder.
+    @Test func theLastFollowUpOfAnUrgentReminderIsCritical() {
+        func followUp(_ number: Int, urgent: Bool) -> DesktopNotification {
+            var reminder = Self.magnesium
+            reminder.urgent = urgent
+            let event = ReminderEvent(kind: .repeat, reminder: reminder, due: Self.at(12), at: Self.at(12),
+                                      followUp: FollowUpNumber(number: number, of: 2))
+            return DesktopNotification.reminder(event, snooze: .minutes(10), zone: .utc, hasActions: true, markup: false, replacing: 9)
+        }
+        #expect(followUp(2, urgent: true).urgency == .critical)
+        #expect(followUp(1, urgent: true).urgency == .normal)
+        #expect(followUp(2, urgent: false).urgency == .normal)
+        #expect(followUp(1, urgent: true).body == "Take your magnesium.\n(again: follow-up 1 of 2)")
+        #expect(followUp(1, urgent: true).replacesID == 9)
+    }
+
     @Test func labels() {
         #expect(DesktopNotification.doneLabel(Self.magnesium) == "Took magnesium")
         #expect(DesktopNotification.doneLabel(Reminder(id: "s", kind: .stretch, message: "Stretch", schedule: Self.water.schedule)) == "Done")

@@ -29,6 +29,11 @@
 ///   enabling one again starts it afresh instead of catching up its idle time.
 /// - All reminders together produce at most what `EventRateLimit` allows; the rest
 ///   is dropped, with one `RateLimitNotice` per episode.
+/// - A reminder with `repeat` follows up a fired occurrence until it is done, snoozed or
+///   skipped: every `repeat`, at most `repeat_max` times, then it is missed, once; a newer
+///   occurrence ends the follow-ups of the older one (missed too). Follow-ups wait out quiet
+///   hours and a pause, and pass the intake rules and the rate limit like any firing
+///   (ReminderResolver+FollowUp.swift).
 /// - A catch-up for occurrences due after `state.runningSince` says it is late:
 ///   crampd was running but held up (stopped, suspended), not down.
 public enum Agenda {

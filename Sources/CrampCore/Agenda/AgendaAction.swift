@@ -31,11 +31,23 @@ public struct Firing: Equatable, Sendable {
     /// A catch-up for occurrences that fell due while crampd was running but held up (a
     /// stopped process, a suspended machine): it is late, not caught up after downtime.
     public var lateWhileRunning: Bool
+    /// Set for a follow-up (`reason == .followUp`): which one, of how many.
+    public var followUp: FollowUpNumber?
 
-    public init(reminderID: String, due: Instant, fireAt: Instant, reason: FiringReason, lateWhileRunning: Bool = false) {
+    public init(reminderID: String, due: Instant, fireAt: Instant, reason: FiringReason, lateWhileRunning: Bool = false,
+                followUp: FollowUpNumber? = nil) {
         self.reminderID = reminderID; self.due = due; self.fireAt = fireAt; self.reason = reason
-        self.lateWhileRunning = lateWhileRunning
+        self.lateWhileRunning = lateWhileRunning; self.followUp = followUp
     }
+}
+
+/// Follow-up `number` of `of` (`repeat_max`): `CRAMPD_REPEAT=number`.
+public struct FollowUpNumber: Equatable, Sendable {
+    public var number: Int
+    public var of: Int
+    public init(number: Int, of: Int) { self.number = number; self.of = of }
+    /// The last follow-up: critical urgency when the reminder is `urgent`.
+    public var isLast: Bool { number >= of }
 }
 
 public enum FiringReason: String, Equatable, Sendable, Codable {
@@ -45,6 +57,8 @@ public enum FiringReason: String, Equatable, Sendable, Codable {
     case snoozed
     /// The single reminder standing for occurrences that were missed (`catch_up = "once"`).
     case catchUp = "catch-up"
+    /// A follow-up of an unanswered occurrence (`repeat`).
+    case followUp = "repeat"
 }
 
 /// Missed occurrences of one reminder, summarized: a week of downtime is one record, not a thousand.
@@ -54,10 +68,12 @@ public struct MissedOccurrences: Equatable, Sendable {
     public var countIsLowerBound: Bool
     public var earliestDue: Instant
     public var latestDue: Instant
+    /// Set when the occurrence fired and stayed unanswered through this many follow-ups (`repeat`).
+    public var unansweredFollowUps: Int?
 
-    public init(count: Int, countIsLowerBound: Bool = false, earliestDue: Instant, latestDue: Instant) {
+    public init(count: Int, countIsLowerBound: Bool = false, earliestDue: Instant, latestDue: Instant, unansweredFollowUps: Int? = nil) {
         self.count = count; self.countIsLowerBound = countIsLowerBound
-        self.earliestDue = earliestDue; self.latestDue = latestDue
+        self.earliestDue = earliestDue; self.latestDue = latestDue; self.unansweredFollowUps = unansweredFollowUps
     }
 }
 

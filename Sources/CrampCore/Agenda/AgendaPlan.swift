@@ -43,10 +43,13 @@ public struct AgendaEntry: Equatable, Sendable {
     public var skipped: [Instant]
     /// Missed occurrences waiting for quiet hours to end before they are recorded and caught up.
     public var missedWaiting: MissedOccurrences?
+    /// The next follow-up of an unanswered occurrence, when it comes before `next`.
+    public var followUp: PendingFollowUp?
 
     public init(reminderID: String, next: Firing?, skipping: Instant? = nil, skipped: [Instant]? = nil,
-                missedWaiting: MissedOccurrences? = nil) {
+                missedWaiting: MissedOccurrences? = nil, followUp: PendingFollowUp? = nil) {
         self.reminderID = reminderID; self.next = next; self.skipping = skipping; self.missedWaiting = missedWaiting
+        self.followUp = followUp
         self.skipped = skipped ?? skipping.map { [$0] } ?? []
     }
 }

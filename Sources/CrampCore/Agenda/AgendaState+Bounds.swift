@@ -22,6 +22,13 @@ extension AgendaState {
             if !accepted(reminder.lastFired, "reminder \"\(id)\": lastFired") { fixed.lastFired = nil; repairs[repairs.count - 1] += "; forgotten" }
             if !accepted(reminder.lastDone, "reminder \"\(id)\": lastDone") { fixed.lastDone = nil; repairs[repairs.count - 1] += "; forgotten" }
             if !accepted(reminder.snoozedUntil, "reminder \"\(id)\": snoozedUntil") { fixed.snoozedUntil = nil; repairs[repairs.count - 1] += "; the snooze is dropped" }
+            if let followUp = reminder.followUp, !(accepted(followUp.due, "reminder \"\(id)\": followUp.due")
+                && accepted(followUp.nextAt, "reminder \"\(id)\": followUp.nextAt")) {
+                fixed.followUp = nil; repairs[repairs.count - 1] += "; its follow-ups end"
+            } else if let followUp = reminder.followUp, !(0...FollowUp.maximumRepeats).contains(followUp.repeats) {
+                repairs.append("reminder \"\(id)\": followUp.repeats \(followUp.repeats) is outside 0 to \(FollowUp.maximumRepeats); its follow-ups end")
+                fixed.followUp = nil
+            }
             copy.reminders[id] = fixed
         }
         if let pause, !(accepted(pause.since, "pause: since") && accepted(pause.until, "pause: until")) {

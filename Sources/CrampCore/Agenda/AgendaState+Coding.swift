@@ -2,11 +2,12 @@
 ///
 /// - Version 1 (crampd 0.1.0 up to commit 4c3bb7d): `reminders` and `pause`, no `version` key.
 /// - Version 2: adds `version`, `runningSince` and `rateLimit`.
+/// - Version 3: adds a reminder's `followUp` (the occurrence followed up, the count, the next time).
 ///
 /// A file without `version` is version 1 and reads as it always did; a newer version than
 /// this crampd knows is refused (the daemon moves the file aside and starts afresh).
 extension AgendaState: Codable {
-    public static let formatVersion = 2
+    public static let formatVersion = 3
 
     enum Key: String, CodingKey { case version, reminders, pause, runningSince, rateLimit }
 

@@ -3,24 +3,25 @@
 extension AgendaState {
     /// `crampd ctl done ID`: confirmed at `at`. Cancels a pending snooze.
     public func recordingDone(_ id: String, at instant: Instant) -> AgendaState {
-        updating(id, now: instant) { $0.lastDone = instant; $0.snoozedUntil = nil }
+        updating(id, now: instant) { $0.lastDone = instant; $0.snoozedUntil = nil; $0.followUp = nil }
     }
 
     /// `crampd ctl snooze ID [DURATION]`: the reminder fires again at `until`;
     /// scheduled occurrences up to then are absorbed into that one firing.
     /// A pending `skip` is cancelled: the latest request wins.
     public func recordingSnooze(_ id: String, until: Instant, now: Instant) -> AgendaState {
-        updating(id, now: now) { $0.snoozedUntil = until; $0.cancellingSkips() }
+        updating(id, now: now) { $0.snoozedUntil = until; $0.cancellingSkips(); $0.followUp = nil }
     }
 
-    /// `crampd ctl skip ID [N]`: drops exactly the next `count` firings: a pending snooze
-    /// counts as the first when there is one, then the next scheduled occurrences.
+    /// `crampd ctl skip ID [N]`: drops exactly the next `count` firings: a pending snooze or
+    /// follow-up counts as the first when there is one, then the next scheduled occurrences.
     /// Replaces any earlier skip request (repeating a skip is the same skip).
     public func recordingSkip(_ id: String, count: Int = 1, now: Instant) -> AgendaState {
         updating(id, now: now) { state in
             state.cancellingSkips()
             var scheduled = count
             if state.snoozedUntil != nil { state.snoozedUntil = nil; scheduled -= 1 }
+            else if state.followUp != nil { state.followUp = nil; scheduled -= 1 }
             guard scheduled > 0 else { return }
             state.skipNext = true
             state.skipAfterNext = scheduled > 1 ? scheduled - 1 : nil
@@ -33,6 +34,7 @@ extension AgendaState {
         updating(id, now: now) { state in
             state.cancellingSkips()
             if let snooze = state.snoozedUntil, snooze < until { state.snoozedUntil = nil }
+            if let followUp = state.followUp, followUp.nextAt < until { state.followUp = nil }
             state.skipUntil = until
         }
     }

@@ -50,6 +50,8 @@ public struct ReminderState: Codable, Equatable, Sendable {
     public var skipAfterNext: Int?
     /// Drop every scheduled occurrence due before this instant (`crampd ctl skip ID --today|--until TIME`).
     public var skipUntil: Instant?
+    /// The follow-ups of the latest fired occurrence while it waits for an answer (`repeat`).
+    public var followUp: FollowUpState?
 
     public init(handledThrough: Instant, lastFired: Instant? = nil, lastDone: Instant? = nil,
                 snoozedUntil: Instant? = nil, skipNext: Bool = false) {

@@ -38,7 +38,9 @@ struct ReminderResolver {
             // to a future that did not happen. Plan again from now.
             state.handledThrough = now
             if let done = state.lastDone, done > now { state.lastDone = now }
+            state.followUp = nil
         }
+        if reminder.followUp == nil { state.followUp = nil }  // `repeat` taken out by a reload: nothing more is owed
         if let snooze = state.snoozedUntil, snooze <= state.handledThrough { state.snoozedUntil = nil }
         state.droppingSpentSkipUntil()
 
@@ -48,12 +50,13 @@ struct ReminderResolver {
         var mayJump = true
         var waiting = false
         var firstAhead: PlannedOccurrence?  // kept so the next firing is not computed twice
+        var handledAny = false  // a newer occurrence ends the follow-ups of the one before
         while let occurrence = nextOccurrence(of: reminder, in: state) {
             if occurrence.fireAt > now { firstAhead = occurrence; break }
             examined += 1
             if examined > Agenda.maximumOccurrencesCounted && mayJump {
                 mayJump = false
-                if jumpToLatestOverdue(reminder, &state, &missed, &silenced) { continue }
+                if jumpToLatestOverdue(reminder, &state, &missed, &silenced) { handledAny = true; continue }
             }
             var disposition = self.disposition(of: occurrence, reminder: reminder, state: state)
             if disposition == .fire && context.pausedNow { disposition = .miss }
@@ -70,9 +73,11 @@ struct ReminderResolver {
                 actions.append(.skipped(reminderID: reminder.id, due: occurrence.due, reason: reason))
                 if reason == .requested { state.usingSkip() }
             }
+            handledAny = true
             consume(occurrence, into: &state)
         }
 
+        if handledAny { endFollowUps(of: reminder, &state, actions: &actions) }
         if let latest = silenced.latest {
             actions.append(.silenced(reminderID: reminder.id, count: silenced.count, latestDue: latest))
         }
@@ -83,6 +88,7 @@ struct ReminderResolver {
             actions.append(.fire(Firing(reminderID: reminder.id, due: occurrence.due, fireAt: occurrence.fireAt,
                                         reason: occurrence.isSnooze ? .snoozed : .scheduled)))
             state.lastFired = now
+            startFollowUps(of: reminder, due: occurrence.due, &state)
         } else if let summary = missed.summary, catchUpPolicy(of: reminder) == .once, !context.pausedNow {
             if let reason = context.intakeSkipReason(for: reminder, firingAt: now) {
                 actions.append(.skipped(reminderID: reminder.id, due: summary.latestDue, reason: reason))
@@ -90,11 +96,16 @@ struct ReminderResolver {
                 actions.append(.fire(Firing(reminderID: reminder.id, due: summary.latestDue, fireAt: now, reason: .catchUp,
                                             lateWhileRunning: context.wasRunning(at: summary.latestDue))))
                 state.lastFired = now
+                startFollowUps(of: reminder, due: summary.latestDue, &state)
             }
+        } else if !handledAny {
+            followUpIfDue(reminder, &state, actions: &actions)
         }
 
-        return waiting ? resolutionWaitingForQuietEnd(reminder, state: state)
-                       : resolution(reminder, state: state, firstAhead: firstAhead)
+        var result = waiting ? resolutionWaitingForQuietEnd(reminder, state: state)
+                             : resolution(reminder, state: state, firstAhead: firstAhead)
+        addingFollowUp(of: reminder, to: &result)
+        return result
     }
 
     // MARK: - Occurrences

@@ -88,13 +88,17 @@ public struct Reminder: Sendable, Equatable {
     /// `timezone`: this reminder's schedule runs on this zone's clock ("magnesium at 21:00 home
     /// time"); nil: the daemon's zone, which follows the system's unless pinned.
     public var zone: Zone?
+    /// `repeat` and `repeat_max`: an unanswered occurrence comes again; nil: it does not.
+    public var followUp: FollowUp?
+    /// `urgent`: the last follow-up is shown with critical urgency.
+    public var urgent: Bool
 
     public init(id: String, kind: ReminderKind, electrolyte: Electrolyte? = nil, message: String, amount: Int? = nil,
                 enabled: Bool = true, schedule: Schedule, catchUp: CatchUpPolicy? = nil, skipIfLoggedWithin: TimeSpan? = nil,
-                zone: Zone? = nil) {
+                zone: Zone? = nil, followUp: FollowUp? = nil, urgent: Bool = false) {
         self.id = id; self.kind = kind; self.electrolyte = electrolyte; self.message = message; self.amount = amount
         self.enabled = enabled; self.schedule = schedule; self.catchUp = catchUp; self.skipIfLoggedWithin = skipIfLoggedWithin
-        self.zone = zone
+        self.zone = zone; self.followUp = followUp; self.urgent = urgent
     }
 
     /// The amount with its unit: "250 ml", "300 mg".

@@ -81,6 +81,10 @@ public enum ConfigKeys {
         ConfigKey("catch_up", "\"once\" or \"skip\"", "Overrides [daemon] catch_up for this reminder."),
         ConfigKey("skip_if_logged_within", "duration", "Hydration only: skip the reminder when a drink was logged this recently."),
         ConfigKey("timezone", "IANA zone name", "This reminder's schedule on that zone's clock (\"at 21:00 home time\"); default: the daemon's zone."),
+        ConfigKey("repeat", "duration", "Follow up: an occurrence not done, snoozed or skipped comes again after this long (at least 1m); default: no follow-ups."),
+        ConfigKey("repeat_max", "1 to \(FollowUp.maximumRepeats)", default: .integer(Int64(FollowUp.defaultMaximum)),
+                  "With repeat: how many follow-ups at most; after the last one unanswered the occurrence counts as missed."),
+        ConfigKey("urgent", "boolean", default: .bool(false), "With repeat: the last follow-up's desktop popup has critical urgency."),
         ConfigKey("removed", "boolean", "In a drop-in: true deletes the reminder defined by earlier files."),
     ]
 

@@ -86,6 +86,11 @@ magnesium_max_mg = 350
 #   enabled   false turns it off but keeps it listed (default: true).
 #   catch_up  overrides [daemon] catch_up for this reminder.
 #   skip_if_logged_within  hydration only: skip it when you logged a drink this recently.
+#   repeat    follow up: not done, snoozed or skipped, it comes again after this
+#             long (at least 1m), with optional
+#             repeat_max  how many times at most (1 to 10, default 3); after the
+#                         last one unanswered it counts as missed in the diary,
+#             urgent      true: the last follow-up's popup is critical (default: false).
 #   removed   in a drop-in: true deletes a reminder defined by earlier files.
 # And exactly one schedule:
 #   every     repeat at this interval (at least 1m), with optional
@@ -127,6 +132,10 @@ electrolyte = "magnesium"
 message = "Take your magnesium (about 200 mg) with your evening meal; some people find it helps against night cramps."
 amount = 200
 at = "19:00"
+# Not confirmed with `crampd ctl done magnesium` (or the popup's Done)? It comes
+# again 15 minutes later, twice at most.
+repeat = "15m"
+repeat_max = 2
 
 [[reminder]]
 id = "stop-drinking"

@@ -104,7 +104,8 @@ public enum DropInEdit: Sendable, Equatable {
     /// The keys `set` and `add` accept: every reminder key but `id` and `removed`.
     public static let editableKeys = ConfigKeys.reminder.map(\.name).filter { $0 != "id" && $0 != "removed" }
 
-    /// `between`, `at` and `days` take comma-separated lists; `amount` a number; `enabled` true or false; the rest text.
+    /// `between`, `at` and `days` take comma-separated lists; `amount` and `repeat_max` a number;
+    /// `enabled` and `urgent` true or false; the rest text.
     /// A value in TOML form is read as TOML: `at=["10:30", "16:00"]`, `message="Hi, there"`.
     static func parseValue(key: String, _ text: String) -> Result<TOMLValue, DropInEditError> {
         if text.hasPrefix("[") || text.hasPrefix("\"") {
@@ -118,11 +119,11 @@ public enum DropInEdit: Sendable, Equatable {
             let items = text.isEmpty ? [] : text.split(separator: ",", omittingEmptySubsequences: false)
                 .map { TOMLNode(.string(String($0).trimmingSpaces())) }
             return .success(.array(items))
-        case "amount":
-            guard let number = Int64(text) else { return .failure(DropInEditError("expected a whole number for \"amount\", got \"\(text)\"")) }
+        case "amount", "repeat_max":
+            guard let number = Int64(text) else { return .failure(DropInEditError("expected a whole number for \"\(key)\", got \"\(text)\"")) }
             return .success(.integer(number))
-        case "enabled":
-            guard let flag = Bool(text) else { return .failure(DropInEditError("expected true or false for \"enabled\", got \"\(text)\"")) }
+        case "enabled", "urgent":
+            guard let flag = Bool(text) else { return .failure(DropInEditError("expected true or false for \"\(key)\", got \"\(text)\"")) }
             return .success(.bool(flag))
         default:
             return .success(.string(text))

@@ -71,9 +71,38 @@ enum ReminderSchema {
             }
         }
 
+        let followUp = readFollowUp(reminder, &reader)
+        let urgent = entry("urgent").flatMap { reader.bool($0) } ?? false
+
         guard reader.diagnostics.count == errorsBefore, let kind, let message, let schedule else { return nil }
         return Reminder(id: id, kind: kind, electrolyte: electrolyte, message: message, amount: amount, enabled: enabled,
-                        schedule: schedule, catchUp: catchUp, skipIfLoggedWithin: skipWithin, zone: zone)
+                        schedule: schedule, catchUp: catchUp, skipIfLoggedWithin: skipWithin, zone: zone,
+                        followUp: followUp ?? nil, urgent: urgent)
+    }
+
+    /// `repeat` (at least 1m) and `repeat_max` (1 to `FollowUp.maximumRepeats`, only with `repeat`).
+    /// `.some(nil)`: no follow-ups; `nil`: an error (in `reader.diagnostics`).
+    private static func readFollowUp(_ reminder: MergedReminder, _ reader: inout ValueReader) -> FollowUp?? {
+        let table = reminder.table
+        guard let intervalEntry = table["repeat"] else {
+            if let stray = table["repeat_max"] {
+                reader.diagnostics.add(atKey: stray, "\"repeat_max\" is only used with \"repeat\"; reminder \"\(reminder.id)\" has no \"repeat\"; set repeat = \"10m\" too, or leave out \"repeat_max\"")
+                return nil
+            }
+            return .some(nil)
+        }
+        guard var interval = reader.duration(intervalEntry, allowZero: false) else { return nil }
+        if interval < Schedule.minimumSpacing, case .string(let text) = intervalEntry.value {
+            reader.fail(intervalEntry, "expected at least 1m for \"repeat\", got \"\(text)\"; follow-ups more often than once a minute would flood the journal")
+            interval = .zero
+        }
+        guard let maxEntry = table["repeat_max"] ?? ConfigSection.reminder.defaultEntry("repeat_max"),
+              let maximum = reader.positiveInteger(maxEntry) else { return nil }
+        guard maximum <= FollowUp.maximumRepeats else {
+            reader.fail(maxEntry, "expected a number from 1 to \(FollowUp.maximumRepeats) for \"repeat_max\", got \(maximum); more follow-ups than that nag rather than remind")
+            return nil
+        }
+        return interval == .zero ? nil : .some(FollowUp(interval: interval, maximum: maximum))
     }
 
     /// Exactly one of `every`, `at`, `calendar`, with only the companions that kind uses.

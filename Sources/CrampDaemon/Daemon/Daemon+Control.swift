@@ -56,8 +56,14 @@ extension Daemon: ControlHandler {
                      zoneFollowsSystem: ZoneSource.of(config: loaded.config, environment: options.environment).followsSystem)
     }
 
-    /// The first firing of the current plan: what the timer is armed for.
-    private var nextOccurrence: UpcomingOccurrence? {
+    /// The first firing of the current plan, a pending follow-up included: what the timer is armed for.
+    var nextOccurrence: UpcomingOccurrence? {
+        let followUp = plan.entries.compactMap { entry in entry.followUp.map { (entry.reminderID, $0) } }.min { $0.1.fireAt < $1.1.fireAt }
+        if let (id, pending) = followUp, plan.first?.next.map({ pending.fireAt < $0.fireAt }) ?? true,
+           let reminder = loaded.config.reminder(id: id) {
+            return UpcomingOccurrence(reminder: id, kind: reminder.kind.rawValue, at: pending.fireAt, message: reminder.message,
+                                      amount: reminder.amountText, followUp: FollowUpCount(number: pending.number, of: pending.of))
+        }
         guard let first = plan.first, let next = first.next, let reminder = loaded.config.reminder(id: first.reminderID) else {
             return nil
         }
@@ -77,7 +83,8 @@ extension Daemon: ControlHandler {
         return UpcomingList(occurrences: firings.compactMap { firing in
             loaded.config.reminder(id: firing.reminderID).map { reminder in
                 UpcomingOccurrence(reminder: reminder.id, kind: reminder.kind.rawValue, at: firing.fireAt,
-                           message: reminder.message, amount: reminder.amountText)
+                           message: reminder.message, amount: reminder.amountText,
+                           followUp: firing.followUp.map { FollowUpCount(number: $0.number, of: $0.of) })
             }
         }, zone: zone.name)
     }
@@ -135,6 +142,7 @@ extension Daemon: ControlHandler {
         lookUp(id).flatMap { _ in
             let now = clockNow()
             let snoozeEnd = state.reminders[id]?.snoozedUntil
+            let followUp = state.reminders[id]?.followUp, followUpAt = plan.entry(for: id)?.followUp?.fireAt
             let newState: AgendaState
             switch extent {
             case .next(let count): newState = state.recordingSkip(id, count: count, now: now)
@@ -148,7 +156,13 @@ extension Daemon: ControlHandler {
                 advance()
                 // What the new plan will drop: the snooze's end (when skipping dropped it), then scheduled occurrences.
                 let droppedSnooze = snoozeEnd.flatMap { state.reminders[id]?.snoozedUntil == nil && $0 > now ? $0 : nil }
-                let dropped = (droppedSnooze.map { [$0] } ?? []) + (plan.entry(for: id)?.skipped ?? [])
+                // A pending follow-up dropped: its occurrence is answered, skipped (not missed later).
+                let droppedFollowUp = followUp.flatMap { state.reminders[id]?.followUp == nil ? $0 : nil }
+                if let droppedFollowUp, let reminder = loaded.config.reminder(id: id) {
+                    emit(ReminderEvent(kind: .skipped, reminder: reminder, due: droppedFollowUp.due, at: now, note: SkipReason.requested.wording))
+                }
+                let dropped = (droppedSnooze.map { [$0] } ?? []) + (droppedFollowUp.map { [followUpAt ?? $0.nextAt] } ?? [])
+                    + (plan.entry(for: id)?.skipped ?? [])
                 let summary = SkipSummary.text(reminder: id, extent: extent, dropped: dropped, format: format)
                 return ActionResult(summary: summary, reminder: id, next: nextFiring(of: id))
             }
@@ -234,6 +248,7 @@ extension Daemon: ControlHandler {
         return ReminderRow(id: reminder.id, kind: reminder.kind.rawValue, enabled: reminder.enabled,
                            next: entry?.next?.fireAt, last: stored?.lastFired,
                            schedule: ScheduleWording.describe(reminder),
-                           snoozedUntil: stored?.snoozedUntil, skipping: entry?.skipping != nil)
+                           snoozedUntil: stored?.snoozedUntil, skipping: entry?.skipping != nil,
+                           followUp: entry?.followUp.map { PendingFollowUpState(at: $0.fireAt, count: FollowUpCount(number: $0.number, of: $0.of), due: $0.due) })
     }
 }

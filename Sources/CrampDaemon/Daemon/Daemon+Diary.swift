@@ -29,7 +29,10 @@ extension Daemon {
                 logger.error("\(error.description); reminding without the smart rules until the diary can be read")
             }
             let diary = DiaryQueue(store: store, logger: logger, clock: options.clock)
-            diary.intakeChanged = { [unowned self, queue] snapshot in queue.async { self.intake = snapshot } }
+            // Weak: a read still under way when a daemon goes away (an in-process test's) lands nowhere.
+            diary.intakeChanged = { [weak self, queue] snapshot in
+                queue.async { [weak self] in self?.intake = snapshot }
+            }
             self.diary = diary
         } catch {
             diaryUnavailable = error.description
@@ -54,7 +57,7 @@ extension Daemon {
 
     /// Writes one reminder event to the journal, shows it on the desktop and records it in the diary.
     func emit(_ event: ReminderEvent, via channel: AnswerChannel = .ctl) {
-        if event.kind == .due || event.kind == .catchUp, let due = event.due { awaitingAnswer[event.reminder.id] = due }
+        if event.kind == .due || event.kind == .catchUp || event.kind == .repeat, let due = event.due { awaitingAnswer[event.reminder.id] = due }
         journal.write(channel.marking(event.journalEntry))
         desktop?.show(event)
         record(event)

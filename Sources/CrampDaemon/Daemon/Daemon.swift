@@ -148,6 +148,9 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
         }
         let event: ReminderEvent
         switch action {
+        case .fire(let firing) where firing.reason == .followUp:
+            event = ReminderEvent(kind: .repeat, reminder: reminder, due: firing.due, at: now, lateFrom: firing.fireAt,
+                                  followUp: firing.followUp)
         case .fire(let firing):
             let kind: ReminderEventKind = firing.reason == .catchUp ? .catchUp : .due
             // A catch-up's firing time is now: its lateness counts from the occurrence it stands for;
@@ -156,6 +159,10 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
                 : firing.lateWhileRunning ? "crampd was held up (stopped or suspended)" : nil
             event = ReminderEvent(kind: kind, reminder: reminder, due: firing.due, at: now,
                                   lateFrom: firing.reason == .catchUp ? nil : firing.fireAt, note: note)
+        case .missed(_, let missed) where missed.unansweredFollowUps != nil:
+            let repeats = missed.unansweredFollowUps ?? 0
+            event = ReminderEvent(kind: .missed, reminder: reminder, due: missed.latestDue, at: now,
+                                  note: "unanswered after \(repeats) follow-up\(repeats == 1 ? "" : "s")")
         case .missed(_, let missed):
             let count = missed.countIsLowerBound ? "more than \(missed.count)" : "\(missed.count)"
             event = ReminderEvent(kind: .missed, reminder: reminder, due: missed.latestDue, at: now,
@@ -197,8 +204,8 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
         if let pause = state.pause, pause.covers(plan.now) {
             return pause.until.map { "Paused until \(format($0))" } ?? "Paused until crampd ctl resume"
         }
-        guard let first = plan.first, let next = first.next else { return "No reminder scheduled" }
-        return "Next: \(first.reminderID) at \(format(next.fireAt))"
+        guard let next = nextOccurrence else { return "No reminder scheduled" }
+        return "Next: \(next.reminder) at \(format(next.at))" + (next.followUp.map { " (follow-up \($0.text))" } ?? "")
     }
 
     private func startWatchdog() {

@@ -8,6 +8,8 @@ public enum ReminderEventKind: String, Sendable {
     case due
     /// A single reminder delivered late for occurrences missed while asleep or down.
     case catchUp = "catch-up"
+    /// A follow-up of an occurrence not answered yet (`repeat`).
+    case `repeat`
     /// Occurrences that passed unseen (recorded, not delivered).
     case missed
     case snoozed
@@ -30,11 +32,13 @@ public struct ReminderEvent: Sendable {
     public var note: String?
     /// A snooze's end: `CRAMPD_SNOOZED_UNTIL_USEC`.
     public var snoozedUntil: Instant?
+    /// A follow-up: which one, of how many (`CRAMPD_REPEAT`).
+    public var followUp: FollowUpNumber?
 
     public init(kind: ReminderEventKind, reminder: Reminder, due: Instant?, at: Instant, lateFrom: Instant? = nil, note: String? = nil,
-                snoozedUntil: Instant? = nil) {
+                snoozedUntil: Instant? = nil, followUp: FollowUpNumber? = nil) {
         self.kind = kind; self.reminder = reminder; self.due = due; self.at = at; self.lateFrom = lateFrom; self.note = note
-        self.snoozedUntil = snoozedUntil
+        self.snoozedUntil = snoozedUntil; self.followUp = followUp
     }
 
     /// How late the outlet got it: `CRAMPD_LATENESS_USEC`.
@@ -52,6 +56,9 @@ public struct ReminderEvent: Sendable {
         case .catchUp:
             let late = "late by " + TimeText.span(TimeSpan(microseconds: latenessMicroseconds))
             message = "\(reminder.message) (catch-up, \(late): \(note ?? "missed while crampd was not running"))"
+            priority = .notice
+        case .repeat:
+            message = "\(reminder.message) (again: follow-up \(followUp?.number ?? 1) of \(followUp?.of ?? 1))"
             priority = .notice
         case .missed:
             message = "Reminder \(id) was missed\(note.map { ": \($0)" } ?? "")"
@@ -74,6 +81,7 @@ public struct ReminderEvent: Sendable {
             fields.append(("CRAMPD_UNIT", reminder.kind == .electrolyte ? "mg" : "ml"))
         }
         if let due { fields.append(("CRAMPD_DUE_USEC", String(due.microseconds))) }
+        if let followUp { fields.append(("CRAMPD_REPEAT", String(followUp.number))) }
         if kind == .done { fields.append(("CRAMPD_DONE_USEC", String(at.microseconds))) }
         if let snoozedUntil { fields.append(("CRAMPD_SNOOZED_UNTIL_USEC", String(snoozedUntil.microseconds))) }
         fields.append(("CRAMPD_LATENESS_USEC", String(latenessMicroseconds)))
@@ -86,6 +94,7 @@ extension ReminderEventKind {
         switch self {
         case .due: .reminderDue
         case .catchUp: .catchUp
+        case .repeat: .reminderRepeated
         case .missed: .reminderMissed
         case .snoozed: .snoozed
         case .done: .done

@@ -51,6 +51,7 @@ public enum ResultText {
             if !r.enabled { schedule += " (disabled)" }
             if let snooze = snoozeText(r, now: now, zone: zone) { schedule += " (\(snooze))" }
             if r.skipping { schedule += " (skipping the next)" }
+            if let followUp = r.followUp { schedule += " (\(followUpText(followUp, now: now, zone: zone)))" }
             return [
                 r.next.map { TimeText.short($0, now: now, zone: zone) } ?? "-",
                 r.next.map { $0 > now ? TimeText.left($0 - now) : "now" } ?? "-",
@@ -73,7 +74,7 @@ public enum ResultText {
             TimeText.short(o.at, now: now, zone: zone),
             o.at > now ? TimeText.left(o.at - now) : "now",
             o.reminder,
-            o.message + (o.amount.map { " (\($0))" } ?? ""),
+            o.message + (o.amount.map { " (\($0))" } ?? "") + (o.followUp.map { " (follow-up \($0.text))" } ?? ""),
         ] }
         return alignedTable(header: ["NEXT", "LEFT", "REMINDER", "MESSAGE"], rows: rows) + "\n"
     }
@@ -90,6 +91,7 @@ public enum ResultText {
         lines.append("      Next: " + (r.next.map(when) ?? "never"))
         if let until = r.snoozedUntil { lines.append("   Snoozed: until " + when(until) + heldBack(r, now: now, zone: zone)) }
         if r.skipping { lines.append("  Skipping: the next occurrence") }
+        if let followUp = r.followUp { lines.append(" Follow-up: " + followUpText(followUp, now: now, zone: zone)) }
         lines.append("Last fired: " + (r.last.map(when) ?? "never"))
         lines.append(" Last done: " + (d.lastDone.map(when) ?? "never"))
         lines.append("  Catch-up: " + d.catchUp)
@@ -155,6 +157,11 @@ public enum ResultText {
 
     static func occurrenceText(_ o: UpcomingOccurrence, now: Instant, zone: Zone) -> String {
         "\(o.reminder) at \(TimeText.short(o.at, now: now, zone: zone)), \(TimeText.relative(o.at, now: now)): "
-            + o.message + (o.amount.map { " (\($0))" } ?? "")
+            + o.message + (o.amount.map { " (\($0))" } ?? "") + (o.followUp.map { " (follow-up \($0.text))" } ?? "")
+    }
+
+    /// "follows up at 21:15 (2 of 2)"
+    static func followUpText(_ f: PendingFollowUpState, now: Instant, zone: Zone) -> String {
+        "follows up at \(TimeText.short(f.at, now: now, zone: zone)) (\(f.count.text))"
     }
 }

@@ -29,11 +29,13 @@ public struct ReminderRow: Sendable, Equatable, Codable {
     public var snoozedUntil: Instant?
     /// The next occurrence by the schedule will be skipped.
     public var skipping: Bool
+    /// The next follow-up of an unanswered occurrence, when one comes before `next`; absent otherwise.
+    public var followUp: PendingFollowUpState?
 
     public init(id: String, kind: String, enabled: Bool = true, next: Instant? = nil, last: Instant? = nil,
-                schedule: String, snoozedUntil: Instant? = nil, skipping: Bool = false) {
+                schedule: String, snoozedUntil: Instant? = nil, skipping: Bool = false, followUp: PendingFollowUpState? = nil) {
         self.id = id; self.kind = kind; self.enabled = enabled; self.next = next; self.last = last
-        self.schedule = schedule; self.snoozedUntil = snoozedUntil; self.skipping = skipping
+        self.schedule = schedule; self.snoozedUntil = snoozedUntil; self.skipping = skipping; self.followUp = followUp
     }
 }
 

@@ -72,8 +72,30 @@ public struct UpcomingOccurrence: Sendable, Equatable, Codable {
     public var message: String
     /// With its unit: "250 ml", "300 mg"; absent when the reminder has none.
     public var amount: String?
+    /// Set when this firing is a follow-up of an unanswered occurrence (`repeat`).
+    public var followUp: FollowUpCount?
 
-    public init(reminder: String, kind: String, at: Instant, message: String, amount: String? = nil) {
+    public init(reminder: String, kind: String, at: Instant, message: String, amount: String? = nil, followUp: FollowUpCount? = nil) {
         self.reminder = reminder; self.kind = kind; self.at = at; self.message = message; self.amount = amount
+        self.followUp = followUp
     }
+}
+
+/// Follow-up `number` of `of` (`repeat_max`).
+public struct FollowUpCount: Sendable, Equatable, Codable {
+    public var number: Int
+    public var of: Int
+    public init(number: Int, of: Int) { self.number = number; self.of = of }
+    /// "2 of 2"
+    public var text: String { "\(number) of \(of)" }
+}
+
+/// A follow-up ahead of an unanswered occurrence: `ctl list/show` "follows up at 21:15 (2 of 2)".
+public struct PendingFollowUpState: Sendable, Equatable, Codable {
+    /// When it fires (quiet hours and a pause applied).
+    public var at: Instant
+    public var count: FollowUpCount
+    /// The occurrence followed up (its `CRAMPD_DUE_USEC`).
+    public var due: Instant
+    public init(at: Instant, count: FollowUpCount, due: Instant) { self.at = at; self.count = count; self.due = due }
 }

@@ -46,6 +46,7 @@ struct DesktopNotification: Equatable, Sendable {
         let escalated = isEscalated(event, zone: zone)
         var body = reminder.message
         if event.kind == .catchUp { body += "\n(catch-up: \(event.note ?? "missed while crampd was not running"))" }
+        if let followUp = event.followUp { body += "\n(again: follow-up \(followUp.number) of \(followUp.of))" }
         if markup { body = escapeMarkup(body) }
         if !hasActions { body += "\nAnswer with: crampd ctl done \(reminder.id)   or: crampd ctl snooze \(reminder.id)" }
         return DesktopNotification(
@@ -54,7 +55,7 @@ struct DesktopNotification: Equatable, Sendable {
             summary: summary(reminder, escalated: escalated),
             body: body,
             actions: hasActions ? ["done", doneLabel(reminder), "snooze", "Snooze \(spanLabel(snooze))"] : [],
-            urgency: escalated ? .critical : .normal,
+            urgency: escalated || isLastUrgentFollowUp(event) ? .critical : .normal,
             category: "x-crampd.\(reminder.kind.rawValue)")
     }
 
@@ -67,6 +68,11 @@ struct DesktopNotification: Equatable, Sendable {
     static func isEscalated(_ event: ReminderEvent, zone: Zone) -> Bool {
         guard event.kind == .catchUp, event.reminder.kind == .electrolyte else { return false }
         return zone.localDateTime(at: event.due ?? event.at).time.hour >= 17
+    }
+
+    /// The last follow-up of a reminder with `urgent = true`: critical, so it stays until answered.
+    static func isLastUrgentFollowUp(_ event: ReminderEvent) -> Bool {
+        event.reminder.urgent && event.followUp?.isLast == true
     }
 
     static func summary(_ reminder: Reminder, escalated: Bool) -> String {
