@@ -37,6 +37,10 @@ build_module() {
     -emit-object -o "$modules/$name.o" $(find "Sources/$name" -name '*.swift' | sort)
 }
 
+# The shell's system tzdata reader and its defaults (`Zone.named(_:)`, `ConfigLoader.load(_:)`),
+# compiled into the protocol and planner targets: CrampCore itself reads no file.
+system_zones=(Sources/CrampDaemon/Shell/SystemZoneFiles.swift Sources/CrampDaemon/Shell/SystemZones.swift)
+
 # seed_with_time DIR FILE...: each FILE as a seed, after 9 bytes of FuzzTime (2026-11-25 12:00 UTC,
 # Europe/Berlin) and after the edges of time (Int64.max and Int64.min microseconds).
 seed_with_time() {
@@ -67,9 +71,9 @@ toml)
 protocol)
   out=.build/fuzz/protocol
   mkdir -p "$out/corpus"
-  build_module TOML; build_module CrampCore TOML; build_module CrampProtocol CrampCore TOML
-  swiftc "${flags[@]}" -I "$modules" Tests/fuzz/ProtocolFuzz.swift Tests/fuzz/FuzzTime.swift \
-    "$modules/TOML.o" "$modules/CrampCore.o" "$modules/CrampProtocol.o" -o .build/fuzz/protocol-fuzz
+  build_module TOML; build_module POSIX; build_module CrampCore TOML POSIX; build_module CrampProtocol CrampCore TOML
+  swiftc "${flags[@]}" -I "$modules" Tests/fuzz/ProtocolFuzz.swift Tests/fuzz/FuzzTime.swift "${system_zones[@]}" \
+    "$modules/TOML.o" "$modules/POSIX.o" "$modules/CrampCore.o" "$modules/CrampProtocol.o" -o .build/fuzz/protocol-fuzz
   if [ -z "$(ls -A "$out/corpus")" ]; then
     # Every request and response in docs/protocol.md's examples ("> " and "< " lines).
     n=0
@@ -83,9 +87,9 @@ protocol)
 planner)
   out=.build/fuzz/planner
   mkdir -p "$out/corpus"
-  build_module TOML; build_module CrampCore TOML
-  swiftc "${flags[@]}" -I "$modules" Tests/fuzz/PlannerFuzz.swift Tests/fuzz/FuzzTime.swift \
-    "$modules/TOML.o" "$modules/CrampCore.o" -o .build/fuzz/planner-fuzz
+  build_module TOML; build_module POSIX; build_module CrampCore TOML POSIX
+  swiftc "${flags[@]}" -I "$modules" Tests/fuzz/PlannerFuzz.swift Tests/fuzz/FuzzTime.swift "${system_zones[@]}" \
+    "$modules/TOML.o" "$modules/POSIX.o" "$modules/CrampCore.o" -o .build/fuzz/planner-fuzz
   if [ -z "$(ls -A "$out/corpus")" ]; then
     seed_with_time "$out/corpus" config/crampd.toml Tests/fuzz/planner-seeds/*.toml
   fi
