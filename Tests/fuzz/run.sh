@@ -10,6 +10,8 @@
 # Crashes are written to .build/fuzz/crash-* (toml) or .build/fuzz/TARGET/crash-*; replay one
 # with .build/fuzz/TARGET-fuzz FILE. Inputs found to crash are kept in Tests/fuzz/regressions/.
 set -euo pipefail
+# Swift's own crash handler reads memory AddressSanitizer poisons and hides the trap's stack.
+export SWIFT_BACKTRACE="${SWIFT_BACKTRACE:-enable=no}"
 cd "$(dirname "$0")/../.."
 target=toml
 case "${1:-}" in
@@ -19,6 +21,9 @@ case "${1:-}" in
 esac
 seconds="${1:-600}"
 [ $# -gt 0 ] && shift
+# Inputs that once crashed are a second, read-only corpus: every run replays them first.
+regressions=()
+[ -d "Tests/fuzz/regressions/$target" ] && regressions=("Tests/fuzz/regressions/$target")
 flags=(-sanitize=fuzzer,address -parse-as-library -O -g)
 
 # build_module NAME DEPENDENCY...: Sources/NAME as a module (object + swiftmodule) in
@@ -65,7 +70,7 @@ toml)
       < <(find "$tests" -name '*.toml' -print0)
     echo "seeded corpus with $n toml-test files"
   fi
-  exec "$out/toml-fuzz" "$out/corpus" -dict=Tests/fuzz/toml.dict -max_total_time="$seconds" \
+  exec "$out/toml-fuzz" "$out/corpus" "${regressions[@]}" -dict=Tests/fuzz/toml.dict -max_total_time="$seconds" \
     -max_len=4096 -timeout=10 -rss_limit_mb=2048 -artifact_prefix="$out/" -print_final_stats=1 "$@"
   ;;
 protocol)
@@ -81,7 +86,7 @@ protocol)
       < <(sed -n 's/^[<>] \({.*}\)$/\1/p' docs/protocol.md)
     echo "seeded $out/corpus with $n lines from docs/protocol.md"
   fi
-  exec .build/fuzz/protocol-fuzz "$out/corpus" -dict=Tests/fuzz/protocol.dict -max_total_time="$seconds" \
+  exec .build/fuzz/protocol-fuzz "$out/corpus" "${regressions[@]}" -dict=Tests/fuzz/protocol.dict -max_total_time="$seconds" \
     -max_len=4096 -timeout=10 -rss_limit_mb=2048 -artifact_prefix="$out/" -print_final_stats=1 "$@"
   ;;
 planner)
@@ -93,7 +98,7 @@ planner)
   if [ -z "$(ls -A "$out/corpus")" ]; then
     seed_with_time "$out/corpus" config/crampd.toml Tests/fuzz/planner-seeds/*.toml
   fi
-  exec .build/fuzz/planner-fuzz "$out/corpus" -dict=Tests/fuzz/planner.dict -max_total_time="$seconds" \
+  exec .build/fuzz/planner-fuzz "$out/corpus" "${regressions[@]}" -dict=Tests/fuzz/planner.dict -max_total_time="$seconds" \
     -max_len=4096 -timeout=10 -rss_limit_mb=2048 -artifact_prefix="$out/" -print_final_stats=1 "$@"
   ;;
 esac
