@@ -129,7 +129,7 @@ extension Request {
     public init(line: some Collection<UInt8>) throws(RequestDecodingError) {
         let data = Data(line)
         if let problem = StrictJSON.problem(in: line) {
-            let id = (try? WireCoding.decoder.decode(RequestID.self, from: data))?.id
+            let id = problem == StrictJSON.tooDeep ? nil : (try? WireCoding.decoder.decode(RequestID.self, from: data))?.id
             throw RequestDecodingError(id: id, error: ControlError(.badRequest, problem))
         }
         let raw: RawRequest

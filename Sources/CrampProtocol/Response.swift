@@ -62,6 +62,9 @@ public struct ResponseMessage: Sendable, Equatable {
 
     /// Decodes one response line (without its newline).
     public init(line: some Collection<UInt8>) throws(ControlError) {
+        if StrictJSON.problem(in: line) == StrictJSON.tooDeep {
+            throw ControlError(.badRequest, "Failed to read the daemon's response: \(StrictJSON.tooDeep)")
+        }
         do {
             self = try WireCoding.decoder.decode(ResponseMessage.self, from: Data(line))
         } catch let error as DecodingError {

@@ -25,12 +25,10 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     if let name = loaded.config.daemon.timezone, let named = try? Zone.named(name) { zone = named }
     var state = AgendaState.empty
     _ = Agenda.plan(config: loaded.config, zone: zone, state: state, now: now)
-    var previous: AgendaPlan?
     for _ in 0..<4 {
-        let step = Agenda.step(config: loaded.config, zone: zone, state: state, now: now, after: previous)
+        let step = Agenda.step(config: loaded.config, zone: zone, state: state, now: now)
         if let wake = step.plan.nextWake, wake < now { fatalError("planned a wake-up at \(wake), before now \(now)") }
         state = step.state
-        previous = step.plan
         guard let wake = step.plan.nextWake else { break }
         now = wake
     }

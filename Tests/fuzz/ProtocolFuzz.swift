@@ -25,7 +25,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
         let message = try ResponseMessage(line: bytes)
         let (now, zone) = FuzzTime.pick(bytes)
         switch message.response {
-        case .ok(let result): _ = ResultText.result(result, now: now, zone: zone, terminalWidth: bytes.count % 2 == 0 ? nil : 80)
+        case .ok(let result): _ = ResultText.result(result, now: now, zone: zone, zones: .system, terminalWidth: bytes.count % 2 == 0 ? nil : 80)
         case .error(let error): _ = ResultText.error(error)
         }
     } catch {

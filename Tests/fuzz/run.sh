@@ -10,6 +10,8 @@
 # Crashes are written to .build/fuzz/crash-* (toml) or .build/fuzz/TARGET/crash-*; replay one
 # with .build/fuzz/TARGET-fuzz FILE. Inputs found to crash are kept in Tests/fuzz/regressions/.
 set -euo pipefail
+# Swift's own crash handler reads memory AddressSanitizer poisons and hides the trap's stack.
+export SWIFT_BACKTRACE="${SWIFT_BACKTRACE:-enable=no}"
 cd "$(dirname "$0")/../.."
 target=toml
 case "${1:-}" in
@@ -19,6 +21,9 @@ case "${1:-}" in
 esac
 seconds="${1:-600}"
 [ $# -gt 0 ] && shift
+# Inputs that once crashed are a second, read-only corpus: every run replays them first.
+regressions=()
+[ -d "Tests/fuzz/regressions/$target" ] && regressions=("Tests/fuzz/regressions/$target")
 flags=(-sanitize=fuzzer,address -parse-as-library -O -g)
 
 # build_module NAME DEPENDENCY...: Sources/NAME as a module (object + swiftmodule) in
@@ -36,6 +41,10 @@ build_module() {
   swiftc "${flags[@]}" -wmo -module-name "$name" -I "$modules" -emit-module -emit-module-path "$modules/$name.swiftmodule" \
     -emit-object -o "$modules/$name.o" $(find "Sources/$name" -name '*.swift' | sort)
 }
+
+# The shell's system tzdata reader and its defaults (`Zone.named(_:)`, `ConfigLoader.load(_:)`),
+# compiled into the protocol and planner targets: CrampCore itself reads no file.
+system_zones=(Sources/CrampDaemon/Shell/SystemZoneFiles.swift Sources/CrampDaemon/Shell/SystemZones.swift)
 
 # seed_with_time DIR FILE...: each FILE as a seed, after 9 bytes of FuzzTime (2026-11-25 12:00 UTC,
 # Europe/Berlin) and after the edges of time (Int64.max and Int64.min microseconds).
@@ -61,15 +70,15 @@ toml)
       < <(find "$tests" -name '*.toml' -print0)
     echo "seeded corpus with $n toml-test files"
   fi
-  exec "$out/toml-fuzz" "$out/corpus" -dict=Tests/fuzz/toml.dict -max_total_time="$seconds" \
+  exec "$out/toml-fuzz" "$out/corpus" "${regressions[@]}" -dict=Tests/fuzz/toml.dict -max_total_time="$seconds" \
     -max_len=4096 -timeout=10 -rss_limit_mb=2048 -artifact_prefix="$out/" -print_final_stats=1 "$@"
   ;;
 protocol)
   out=.build/fuzz/protocol
   mkdir -p "$out/corpus"
-  build_module TOML; build_module CrampCore TOML; build_module CrampProtocol CrampCore TOML
-  swiftc "${flags[@]}" -I "$modules" Tests/fuzz/ProtocolFuzz.swift Tests/fuzz/FuzzTime.swift \
-    "$modules/TOML.o" "$modules/CrampCore.o" "$modules/CrampProtocol.o" -o .build/fuzz/protocol-fuzz
+  build_module TOML; build_module POSIX; build_module CrampCore TOML POSIX; build_module CrampProtocol CrampCore TOML
+  swiftc "${flags[@]}" -I "$modules" Tests/fuzz/ProtocolFuzz.swift Tests/fuzz/FuzzTime.swift "${system_zones[@]}" \
+    "$modules/TOML.o" "$modules/POSIX.o" "$modules/CrampCore.o" "$modules/CrampProtocol.o" -o .build/fuzz/protocol-fuzz
   if [ -z "$(ls -A "$out/corpus")" ]; then
     # Every request and response in docs/protocol.md's examples ("> " and "< " lines).
     n=0
@@ -77,19 +86,19 @@ protocol)
       < <(sed -n 's/^[<>] \({.*}\)$/\1/p' docs/protocol.md)
     echo "seeded $out/corpus with $n lines from docs/protocol.md"
   fi
-  exec .build/fuzz/protocol-fuzz "$out/corpus" -dict=Tests/fuzz/protocol.dict -max_total_time="$seconds" \
+  exec .build/fuzz/protocol-fuzz "$out/corpus" "${regressions[@]}" -dict=Tests/fuzz/protocol.dict -max_total_time="$seconds" \
     -max_len=4096 -timeout=10 -rss_limit_mb=2048 -artifact_prefix="$out/" -print_final_stats=1 "$@"
   ;;
 planner)
   out=.build/fuzz/planner
   mkdir -p "$out/corpus"
-  build_module TOML; build_module CrampCore TOML
-  swiftc "${flags[@]}" -I "$modules" Tests/fuzz/PlannerFuzz.swift Tests/fuzz/FuzzTime.swift \
-    "$modules/TOML.o" "$modules/CrampCore.o" -o .build/fuzz/planner-fuzz
+  build_module TOML; build_module POSIX; build_module CrampCore TOML POSIX
+  swiftc "${flags[@]}" -I "$modules" Tests/fuzz/PlannerFuzz.swift Tests/fuzz/FuzzTime.swift "${system_zones[@]}" \
+    "$modules/TOML.o" "$modules/POSIX.o" "$modules/CrampCore.o" -o .build/fuzz/planner-fuzz
   if [ -z "$(ls -A "$out/corpus")" ]; then
     seed_with_time "$out/corpus" config/crampd.toml Tests/fuzz/planner-seeds/*.toml
   fi
-  exec .build/fuzz/planner-fuzz "$out/corpus" -dict=Tests/fuzz/planner.dict -max_total_time="$seconds" \
+  exec .build/fuzz/planner-fuzz "$out/corpus" "${regressions[@]}" -dict=Tests/fuzz/planner.dict -max_total_time="$seconds" \
     -max_len=4096 -timeout=10 -rss_limit_mb=2048 -artifact_prefix="$out/" -print_final_stats=1 "$@"
   ;;
 esac

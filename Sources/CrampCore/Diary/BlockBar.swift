@@ -20,7 +20,7 @@ public enum BlockBar {
     public static func draw(value: Int, scale: Int, width: Int, glyphs: Glyphs = .unicode) -> String {
         guard width > 0 else { return "" }
         let steps = glyphs.partials.count + 1
-        let filled = scale <= 0 ? 0 : min(width * steps, (max(value, 0) * width * steps + scale / 2) / scale)
+        let filled = scale <= 0 ? 0 : share(value, of: scale, in: width * steps, roundingToNearest: true)
         var bar = String(repeating: glyphs.full, count: filled / steps)
         if filled % steps > 0 { bar.append(glyphs.partials[filled % steps - 1]) }
         return bar + String(repeating: " ", count: width - bar.count)
@@ -31,9 +31,16 @@ public enum BlockBar {
     public static func draw(value: Int, scale: Int, width: Int, goal: Int?, glyphs: Glyphs = .unicode) -> String {
         var cells = Array(draw(value: value, scale: scale, width: width, glyphs: glyphs))
         if let goal, scale > 0, width > 0 {
-            let cell = min(width - 1, max(0, goal * width / scale))
+            let cell = min(width - 1, share(goal, of: scale, in: width, roundingToNearest: false))
             if cells[cell] == " " { cells[cell] = glyphs.goalMarker }
         }
         return String(cells)
+    }
+
+    /// `value` (clamped to `0...scale`) out of `scale`, in `units` parts: rounded half up or
+    /// down. In double width, so no amount a response carries can overflow (`scale > 0`).
+    static func share(_ value: Int, of scale: Int, in units: Int, roundingToNearest: Bool) -> Int {
+        let (quotient, remainder) = scale.dividingFullWidth(min(max(value, 0), scale).multipliedFullWidth(by: units))
+        return roundingToNearest && remainder >= scale - remainder ? quotient + 1 : quotient
     }
 }

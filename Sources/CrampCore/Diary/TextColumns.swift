@@ -13,7 +13,10 @@ enum TextColumns {
     /// "62%", or "" when there is nothing to compare with.
     static func percent(_ value: Int, of goal: Int?) -> String {
         guard let goal, goal > 0 else { return "" }
-        return "\(value * 100 / goal)%"
+        let (hundredfold, overflow) = value.multipliedReportingOverflow(by: 100)
+        // An amount past Int.max / 100 (only a broken or hostile response has one) is
+        // shown as value / goal hundreds, which cannot overflow.
+        return overflow ? "\(value / goal)00%" : "\(hundredfold / goal)%"
     }
 
     /// `line` within `width` cells: when it is wider, broken before the last of `separators`

@@ -37,7 +37,9 @@ struct CalendarSearch {
     static let maxRounds = 1000
 
     mutating func next(after instant: Instant) -> CalendarElapse {
-        let start = instant.microseconds + 1
+        // systemd's usec_t starts at the epoch, and no elapse lies past `maxYear`: a clock
+        // outside `Instant.accepted` searches from its nearest end, inside `Int64`.
+        let start = min(max(instant.microseconds, -1), Instant.accepted.upperBound.microseconds) + 1
         let seconds = start.floorDivided(by: 1_000_000)
         let origin = clock.localtime(seconds)
         var tm = origin

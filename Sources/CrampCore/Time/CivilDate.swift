@@ -111,8 +111,9 @@ public struct LocalDateTime: Comparable, Hashable, Sendable, Codable {
     }
 
     /// Microseconds since 1970-01-01T00:00 as if this were UTC; the basis of zone math.
+    /// Saturates at the ends of `Int64` (a date past the year 292,277), like `Instant`.
     public var microsecondsSinceEpochAsUTC: Int64 {
-        date.daysSinceEpoch * 86_400_000_000 + time.microsecondsSinceMidnight
+        date.daysSinceEpoch.saturatingMultiplied(by: 86_400_000_000).saturatingAdding(time.microsecondsSinceMidnight)
     }
 
     public init(microsecondsSinceEpochAsUTC us: Int64) {

@@ -26,9 +26,11 @@
 /// - Intervals of a day or more pick whole days instead (see `multiDayNextDue`).
 extension Schedule {
     /// The first due time strictly after `instant`, or `nil` when there is none
-    /// (no allowed days, no times, an expression that never elapses again).
+    /// (no allowed days, no times, an expression that never elapses again). Zone math ends
+    /// two days short of `Int64.max` (`Zone.computable`): after that, nothing is due.
     public func nextDue(after instant: Instant, in zone: Zone, lastDone: Instant?) -> Instant? {
-        switch self {
+        guard instant.microseconds < Zone.computable(.max) else { return nil }
+        return switch self {
         case .at(let s): s.nextDue(after: instant, in: zone)
         case .every(let s): s.nextDue(after: instant, in: zone, lastDone: lastDone)
         case .calendar(let e): Self.calendarNextDue(e, after: instant, in: zone)

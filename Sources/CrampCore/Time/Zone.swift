@@ -87,13 +87,22 @@ public struct Zone: Sendable, Equatable, Hashable, CustomStringConvertible {
     /// The local time type (offset, daylight flag, abbreviation) at `instant`.
     public func localTimeType(at instant: Instant) -> LocalTimeType {
         guard let rules else { return .utc }
-        return rules.type(atSeconds: instant.seconds)
+        return rules.type(atSeconds: Self.computable(instant.microseconds).floorDivided(by: 1_000_000))
     }
 
     /// Offset from UTC in seconds at `instant`.
     public func offsetSeconds(at instant: Instant) -> Int {
         guard let rules else { return 0 }
-        return rules.span(atSeconds: instant.seconds).offsetSeconds
+        return rules.span(atSeconds: Self.computable(instant.microseconds).floorDivided(by: 1_000_000)).offsetSeconds
+    }
+
+    /// Zone math is total over all of `Int64` (the system clock can be set anywhere): an
+    /// instant or wall-clock reading is first clamped to `Int64` less two days at either
+    /// end, so that the offsets of a day either side, added or taken away, cannot overflow.
+    /// The clamp only moves times past the year 292,000, far outside `Instant.accepted`.
+    static func computable(_ microseconds: Int64) -> Int64 {
+        let margin: Int64 = 2 * 86_400_000_000
+        return min(max(microseconds, Int64.min + margin), Int64.max - margin)
     }
 
     /// The abbreviation at `instant`, e.g. "CEST" or "+1030".
@@ -104,13 +113,13 @@ public struct Zone: Sendable, Equatable, Hashable, CustomStringConvertible {
 
     /// The wall-clock time at `instant`.
     public func localDateTime(at instant: Instant) -> LocalDateTime {
-        LocalDateTime(microsecondsSinceEpochAsUTC: instant.microseconds + Int64(offsetSeconds(at: instant)) * 1_000_000)
+        LocalDateTime(microsecondsSinceEpochAsUTC: Self.computable(instant.microseconds) + Int64(offsetSeconds(at: instant)) * 1_000_000)
     }
 
     /// The instants a wall-clock time maps to.
     public func resolve(_ local: LocalDateTime) -> LocalResolution {
         guard let rules else { return .unique(Instant(microseconds: local.microsecondsSinceEpochAsUTC)) }
-        let l = local.microsecondsSinceEpochAsUTC
+        let l = Self.computable(local.microsecondsSinceEpochAsUTC)
         // Fast path: the reading with the offset found there lies well inside one span.
         let lSeconds = l.floorDivided(by: 1_000_000)
         let guess = rules.span(atSeconds: lSeconds)
@@ -151,7 +160,7 @@ public struct Zone: Sendable, Equatable, Hashable, CustomStringConvertible {
         case .repeated(let earlier, _): return earlier
         case .gap(let transition):
             let before = offsetSeconds(at: transition - TimeSpan(microseconds: 1))
-            return Instant(microseconds: local.microsecondsSinceEpochAsUTC - Int64(before) * 1_000_000)
+            return Instant(microseconds: Self.computable(local.microsecondsSinceEpochAsUTC) - Int64(before) * 1_000_000)
         }
     }
 }

@@ -7,6 +7,7 @@
 /// position after what it read.
 struct JSONParser {
     static let maximumDepth = 512
+    static let depthExpectation = "at most 512 levels of nesting"
 
     let bytes: UnsafeBufferPointer<UInt8>
 
@@ -62,7 +63,7 @@ struct JSONParser {
     // object = begin-object [ member *( value-separator member ) ] end-object
     // member = string name-separator value   (a comma before '}' is allowed, as JSONDecoder does)
     func object(at start: Int, depth: Int) throws(JSONSyntaxError) -> (JSONValue, Int) {
-        guard depth <= Self.maximumDepth else { throw JSONSyntaxError(offset: start, expected: "at most 512 levels of nesting") }
+        guard depth <= Self.maximumDepth else { throw JSONSyntaxError(offset: start, expected: Self.depthExpectation) }
         var members: [(key: String, value: JSONValue)] = []
         var keysValid = true
         var i = skipWhitespace(start + 1)
@@ -88,7 +89,7 @@ struct JSONParser {
 
     // array = begin-array [ value *( value-separator value ) ] end-array   (trailing comma allowed)
     func array(at start: Int, depth: Int) throws(JSONSyntaxError) -> (JSONValue, Int) {
-        guard depth <= Self.maximumDepth else { throw JSONSyntaxError(offset: start, expected: "at most 512 levels of nesting") }
+        guard depth <= Self.maximumDepth else { throw JSONSyntaxError(offset: start, expected: Self.depthExpectation) }
         var elements: [JSONValue] = []
         var i = skipWhitespace(start + 1)
         if i < bytes.count, bytes[i] == UInt8(ascii: "]") { return (.array(elements), i + 1) }

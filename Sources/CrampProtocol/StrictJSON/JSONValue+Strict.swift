@@ -33,8 +33,13 @@ extension JSONValue {
 
 /// The check the daemon makes of each request line before JSONDecoder reads it.
 public enum StrictJSON {
-    /// `JSONValue.strictnessProblem` of one JSON text; nil also when it is not JSON at all
-    /// (the decoder that reads it says why, in its usual words).
+    /// The problem of a text nested deeper than JSONDecoder may see: swift-foundation's
+    /// scanner traps on it (in `JSONError.SourceLocation`; found by the protocol fuzzer), so
+    /// such a line is refused with this and never handed to a JSONDecoder.
+    public static let tooDeep = "expected at most \(JSONParser.maximumDepth) levels of nesting, got more"
+
+    /// `JSONValue.strictnessProblem` of one JSON text, or `tooDeep`; nil also when it is
+    /// not JSON at all (the decoder that reads it says why, in its usual words).
     public static func problem(in bytes: some Collection<UInt8>) -> String? {
         let value: JSONValue?
         do {
@@ -44,6 +49,7 @@ public enum StrictJSON {
                 value = try Array(bytes).withUnsafeBufferPointer { try JSONParser.parse($0) }
             }
         } catch {
+            if (error as? JSONSyntaxError)?.expected == JSONParser.depthExpectation { return tooDeep }
             value = nil
         }
         return value?.strictnessProblem()
