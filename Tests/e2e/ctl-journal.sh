@@ -7,11 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 source Tests/e2e/lib/systemd-env.sh
 sdenv_setup
-crampd="${CRAMPD_BINARY:-$(pwd)/.build/debug/crampd}"  # another build (say, without a fix) to try
-work="$SDENV_TMP/ctl-journal"
-mkdir -p "$work/config/crampd" "$work/state" "$work/run"
-export XDG_CONFIG_HOME="$work/config" XDG_STATE_HOME="$work/state" CRAMPD_SOCKET="$work/run/ctl.sock" TZ=UTC
-unset CRAMPD_NO_JOURNAL
+source Tests/e2e/lib/journal-daemon.sh ctl-journal  # $crampd, $work, start_daemon, stop_daemon
 # A grace of 1 s: whatever the minute, the latest hourly occurrence is late at the second start.
 cat >"$work/config/crampd/config.toml" <<'TOML'
 [daemon]
@@ -23,15 +19,6 @@ kind = "hydration"
 amount = 250
 every = "1h"
 TOML
-pid=
-# Never fails: under set -e a daemon's exit status (or a daemon already gone) must not end the test.
-stop_daemon() { if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi; pid=; }
-sdenv_on_exit "stop_daemon"
-start_daemon() {
-    "$crampd" run 2>>"$work/daemon.log" & pid=$!
-    # Answering ctl means start-up is over (signal handlers included), so a stop is a clean one.
-    sdenv_wait_for 10 "$crampd" ctl status >/dev/null 2>&1 || { cat "$work/daemon.log" >&2; sdenv_fail "the daemon did not answer"; }
-}
 ctl() { "$crampd" ctl "$@" >/dev/null; }
 
 # A first run leaves state; set back three hours, it owes a catch-up at the next start.

@@ -1,7 +1,7 @@
 # shellcheck shell=bash
 # Sourced after systemd-env.sh's sdenv_setup by the e2e scripts that run `crampd run` in the
-# foreground against the real journald, on private paths under $SDENV_TMP/NAME (follow-up.sh;
-# ctl-journal.sh has the same setup inline and can move to this):
+# foreground against the real journald, on private paths under $SDENV_TMP/NAME (follow-up.sh,
+# ctl-journal.sh):
 #
 #   source Tests/e2e/lib/journal-daemon.sh NAME
 #   cat >"$work/config/crampd/config.toml" <<'TOML' … TOML
