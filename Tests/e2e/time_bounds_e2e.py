@@ -1,5 +1,5 @@
 """Sends the attack inputs of issue 13 item 1 (and friends) to a real daemon (see time-bounds.sh)."""
-import json, os, shutil, signal, socket, subprocess, sys, time
+import json, os, re, shutil, signal, socket, subprocess, sys, time
 
 sys.dont_write_bytecode = True  # no __pycache__ in the tree
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib"))
@@ -218,7 +218,10 @@ def main():
         finally:
             check(daemon.stop() == 0, "daemon stops cleanly after the repaired start")
         saved = json.load(open(STATE))
-        check(saved.get("version") == 2 and "runningSince" in saved, f"state file format 2: {list(saved)}")
+        # The state file's current format, as AgendaState+Coding.swift declares it (2 added runningSince).
+        current = int(re.search(r"formatVersion = (\d+)", open("Sources/CrampCore/Agenda/AgendaState+Coding.swift").read()).group(1))
+        check(saved.get("version") == current and current >= 2 and "runningSince" in saved,
+              f"state file format {current}: {list(saved)}, version {saved.get('version')}")
     finally:
         shutil.rmtree(ROOT, ignore_errors=True)
     print(check.summary("time bounds"))
