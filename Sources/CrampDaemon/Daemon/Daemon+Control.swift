@@ -53,7 +53,8 @@ extension Daemon: ControlHandler {
     func status() -> StatusResult {
         StatusResult(version: CrampdBuild.version, pid: getpid(), runningSince: startedAt, configFiles: loaded.files,
                      lastReload: lastReload, pause: pauseState, next: nextOccurrence, configWarnings: loaded.warnings, zone: zone.name,
-                     zoneFollowsSystem: ZoneSource.of(config: loaded.config, environment: options.environment).followsSystem)
+                     zoneFollowsSystem: ZoneSource.of(config: loaded.config, environment: options.environment).followsSystem,
+                     presence: PresenceStatus(presence))
     }
 
     /// The first firing of the current plan, a pending follow-up included: what the timer is armed for.

@@ -48,6 +48,8 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
     var desktop: DesktopOutlet?
     /// The planned time of each reminder's latest fired occurrence not yet done (see `answeredOccurrence`).
     var awaitingAnswer: [String: Instant] = [:]
+    /// Whether the person can see a popup: every presence source's latest signal (Daemon+Presence.swift).
+    var presence = Presence.present
     /// Code pages were touched since they were last given back (`settle`).
     var pagesTouched = false
 

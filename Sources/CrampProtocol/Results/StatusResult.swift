@@ -29,14 +29,36 @@ public struct StatusResult: Sendable, Equatable, Codable {
     public var zone: String?
     /// True when the zone follows the system's (`/etc/localtime`), false when pinned.
     public var zoneFollowsSystem: Bool?
+    /// Whether the person can see a popup now; absent from daemons before it was added.
+    public var presence: PresenceStatus?
 
     public init(version: String, pid: Int32, runningSince: Instant, configFiles: [String],
                 lastReload: ReloadOutcome, pause: PauseState? = nil, next: UpcomingOccurrence? = nil,
-                configWarnings: [String]? = nil, zone: String? = nil, zoneFollowsSystem: Bool? = nil) {
+                configWarnings: [String]? = nil, zone: String? = nil, zoneFollowsSystem: Bool? = nil,
+                presence: PresenceStatus? = nil) {
         self.version = version; self.pid = pid; self.runningSince = runningSince; self.configFiles = configFiles
         self.lastReload = lastReload; self.pause = pause; self.next = next
         self.configWarnings = configWarnings?.isEmpty == true ? nil : configWarnings
         self.zone = zone; self.zoneFollowsSystem = zoneFollowsSystem
+        self.presence = presence
+    }
+}
+
+/// Presence as `ctl status` shows it: "present", "away since 10:12 (idle)", "locked", "do-not-disturb".
+public struct PresenceStatus: Sendable, Equatable, Codable {
+    /// The reason popups are held (`HoldReason`), absent when the person is present.
+    public var held: HoldReason?
+    /// Since when `held` holds.
+    public var since: Instant?
+    /// The source that reported it (`PresenceSignal.Source`), e.g. "logind-lock".
+    public var source: String?
+    /// Every reason that holds now, in report order; empty when present.
+    public var reasons: [HoldReason]
+
+    public init(_ presence: Presence) {
+        let held = presence.held
+        self.held = held?.reason; self.since = held?.since; self.source = held?.source.rawValue
+        self.reasons = presence.holdReasons
     }
 }
 
