@@ -52,6 +52,10 @@ public enum JournalMessageID: String, CaseIterable, Sendable {
     case reminderRemoved = "aa0c654ca8e94f4d9f1574382e644603"
     /// Every ctl change to a reminder was undone (`crampd ctl reset`).
     case reminderReset = "8062250ffef544b3b4e080dc49d68ed7"
+    /// A due reminder was held (journal only) while the person was away, locked, asleep or in do-not-disturb.
+    case reminderHeld = "000171f08f7e4ff08ecbfda15b4d86bc"
+    /// The person is back: the one message saying what was held meanwhile.
+    case back = "b751a1e6e63f43ba97e7b95d7a388c05"
 
     /// The journal field carrying this id: `("MESSAGE_ID", "35dc…")`.
     public var field: (name: String, value: String) { ("MESSAGE_ID", rawValue) }

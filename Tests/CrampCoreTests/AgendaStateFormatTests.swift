@@ -52,14 +52,25 @@ import Testing
     @Test func theCurrentFormatSaysItsVersionAndReadsBack() throws {
         let state = AgendaState(reminders: ["water": ReminderState(handledThrough: agendaDay(12), lastDone: agendaDay(11))],
                                 pause: Pause(since: agendaDay(12), until: nil), runningSince: agendaDay(10),
-                                rateLimit: EventRateLimit(fullAt: agendaDay(12, 1), droppingSince: agendaDay(12)))
+                                rateLimit: EventRateLimit(fullAt: agendaDay(12, 1), droppingSince: agendaDay(12)),
+                                held: HeldReminders.none.adding([HeldOccurrence(reminderID: "water", due: agendaDay(11, 30),
+                                                                                heldAt: agendaDay(11, 30), reason: .away)],
+                                                                now: agendaDay(12), grace: .hours(1)))
         let data = try JSONEncoder().encode(state)
-        #expect(String(decoding: data, as: UTF8.self).contains("\"version\":3"))
+        #expect(String(decoding: data, as: UTF8.self).contains("\"version\":4"))
         #expect(try JSONDecoder().decode(AgendaState.self, from: data) == state)
     }
 
     @Test func aNewerFormatIsRefused() {
-        let newer = #"{"version":4,"reminders":{}}"#
+        let newer = #"{"version":5,"reminders":{}}"#
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(AgendaState.self, from: Data(newer.utf8)) }
+    }
+
+    /// Format 3 (follow-ups, before presence) has no "held": it reads as nothing held.
+    @Test func formatThreeReadsWithNothingHeld() throws {
+        let three = #"{"version":3,"reminders":{"water":{"handledThrough":1796584863365159,"skipNext":false}}}"#
+        let state = try JSONDecoder().decode(AgendaState.self, from: Data(three.utf8))
+        #expect(state.held.isEmpty)
+        #expect(state.reminders["water"]?.handledThrough == Instant(microseconds: 1_796_584_863_365_159))
     }
 }

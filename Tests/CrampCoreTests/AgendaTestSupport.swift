@@ -58,6 +58,8 @@ struct AgendaDriver {
     var zone: Zone
     var state = AgendaState.empty
     var intake = IntakeFacts.none
+    /// Why popups are held (presence), as the daemon passes it.
+    var holding: [HoldReason] = []
     var fired: [Fired] = []
     var actions: [(at: Instant, action: AgendaAction)] = []
     /// Where the daemon's timer is armed after the latest step.
@@ -67,7 +69,7 @@ struct AgendaDriver {
 
     @discardableResult
     mutating func step(at now: Instant) -> AgendaStep {
-        let step = Agenda.step(config: config, zone: zone, state: state, now: now, intake: intake)
+        let step = Agenda.step(config: config, zone: zone, state: state, now: now, intake: intake, holding: holding)
         for action in step.actions {
             actions.append((now, action))
             if case .fire(let firing) = action { fired.append(Fired(at: now, firing: firing)) }
@@ -84,6 +86,10 @@ struct AgendaDriver {
 
     func fires(of id: String) -> [Fired] { fired.filter { $0.firing.reminderID == id } }
     func actions(of id: String) -> [AgendaAction] { actions.map(\.action).filter { $0.reminderID == id } }
+    var held: [HeldOccurrence] { actions.compactMap { if case .held(let h) = $0.action { h } else { nil } } }
+    var backs: [(at: Instant, report: BackReport)] {
+        actions.compactMap { if case .back(let r) = $0.action { ($0.at, r) } else { nil } }
+    }
     var missed: [MissedOccurrences] {
         actions.compactMap { if case .missed(_, let m) = $0.action { m } else { nil } }
     }

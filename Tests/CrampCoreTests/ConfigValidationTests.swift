@@ -21,7 +21,7 @@ import Testing
 
     @Test func unknownKeyWithoutNearMatchListsTheKnownKeys() {
         #expect(configErrors("[daemon]\ncolour = \"red\"") == [
-            "config.toml:2:1: unknown key \"colour\" in [daemon] (known: timezone, quiet_hours, notify, grace, catch_up, snooze)",
+            "config.toml:2:1: unknown key \"colour\" in [daemon] (known: timezone, quiet_hours, notify, grace, catch_up, snooze, while_away, away_after)",
         ])
     }
 

@@ -34,6 +34,11 @@
 ///   occurrence ends the follow-ups of the older one (missed too). Follow-ups wait out quiet
 ///   hours and a pause, and pass the intake rules and the rate limit like any firing
 ///   (ReminderResolver+FollowUp.swift).
+/// - While popups are held (`holding`: away, locked, asleep, do-not-disturb; not with
+///   `while_away = "deliver"`), a firing is held instead: journal only, kept in `state.held`,
+///   no follow-ups; follow-ups already running wait. An `urgent` reminder goes through
+///   do-not-disturb. The first step with nothing holding reports every held one exactly once
+///   (`BackReport`): those held longer than grace as missed (recorded in the diary too).
 /// - A catch-up for occurrences due after `state.runningSince` says it is late:
 ///   crampd was running but held up (stopped, suspended), not down.
 public enum Agenda {
@@ -47,17 +52,19 @@ public enum Agenda {
 
     /// The next firing of every enabled reminder at `now`, and what is due now. Changes nothing.
     public static func plan(config: Config, zone: Zone, state: AgendaState, now: Instant,
-                            intake: IntakeFacts = .none) -> AgendaPlan {
-        compute(config: config, zone: zone, state: state, now: now, intake: intake, keepingState: false).plan
+                            intake: IntakeFacts = .none, holding: [HoldReason] = []) -> AgendaPlan {
+        compute(config: config, zone: zone, state: state, now: now, intake: intake, holding: holding, keepingState: false).plan
     }
 
     /// What the daemon does whenever its timer fires or something changed: act on
     /// `actions` (in order), save `state`, arm the timer at `nextWake`.
     /// Every reminder is resolved afresh: a step for the default config costs about
     /// 67k instructions (BENCHMARKS.md, "What the machinery buys").
+    /// `holding`: why popups are held now (`Presence.holdReasons`); a firing then is held, and
+    /// the first step with nothing holding says once what was held (`AgendaAction.back`).
     public static func step(config: Config, zone: Zone, state: AgendaState, now: Instant,
-                            intake: IntakeFacts = .none) -> AgendaStep {
-        compute(config: config, zone: zone, state: state, now: now, intake: intake, keepingState: true)
+                            intake: IntakeFacts = .none, holding: [HoldReason] = []) -> AgendaStep {
+        compute(config: config, zone: zone, state: state, now: now, intake: intake, holding: holding, keepingState: true)
     }
 
     /// After a reload or `crampd ctl set`: reminders whose schedule changed start
@@ -74,8 +81,11 @@ public enum Agenda {
     }
 
     private static func compute(config: Config, zone: Zone, state: AgendaState, now: Instant,
-                                intake: IntakeFacts, keepingState: Bool) -> AgendaStep {
-        let context = AgendaContext(config: config, zone: zone, pause: state.pause, runningSince: state.runningSince, now: now, intake: intake)
+                                intake: IntakeFacts, holding: [HoldReason], keepingState: Bool) -> AgendaStep {
+        // Held reminders a reload removed or disabled are no longer owed.
+        let held = state.held.filtered { config.reminder(id: $0)?.enabled == true }
+        let context = AgendaContext(config: config, zone: zone, pause: state.pause, runningSince: state.runningSince, now: now,
+                                    intake: intake, holding: holding, heldFor: held.isEmpty ? [] : held.reasons)
         let resolver = ReminderResolver(context: context)
         var actions: [AgendaAction] = []
         var entries: [AgendaEntry] = []
@@ -96,9 +106,18 @@ public enum Agenda {
         if let until = pause?.until, until <= now, !somethingWaitsForQuietEnd { pause = nil }
         let admitted = state.rateLimit.admitting(actions, now: now)
         actions = admitted.kept
+        // The held ones the rate limit let through are remembered; on return, the one message
+        // (never dropped: it stands for what was already admitted) and the misses it reports.
+        var nowHeld = held.adding(actions.compactMap { if case .held(let h) = $0 { h } else { nil } }, now: now, grace: context.grace)
+        if context.holdReasons.isEmpty, let report = BackReport.returning(nowHeld, now: now, grace: context.grace) {
+            actions += report.missed.map { .missed(reminderID: $0.reminderID, $0.missed) }
+            actions.append(.back(report))
+            nowHeld = .none
+        }
         let plan = AgendaPlan(now: now, entries: entries, dueNow: actions, nextWake: nextWake)
         guard keepingState else { return AgendaStep(actions: actions, state: state, plan: plan) }
-        let newState = AgendaState(reminders: reminders, pause: pause, runningSince: state.runningSince, rateLimit: admitted.limit)
+        let newState = AgendaState(reminders: reminders, pause: pause, runningSince: state.runningSince, rateLimit: admitted.limit,
+                                   held: nowHeld)
         return AgendaStep(actions: actions, state: newState, plan: plan,
                           rateLimited: admitted.startedDropping ? RateLimitNotice(dropped: admitted.dropped) : nil)
     }

@@ -10,11 +10,19 @@ public enum AgendaAction: Equatable, Sendable {
     case skipped(reminderID: String, due: Instant, reason: SkipReason)
     /// Occurrences that fell due during a pause; silenced, never caught up.
     case silenced(reminderID: String, count: Int, latestDue: Instant)
+    /// A firing while the person is away, locked, asleep or in do-not-disturb: journal only,
+    /// kept in the state's `held` until they are back.
+    case held(HeldOccurrence)
+    /// The person is back: one popup and one journal entry saying what came due meanwhile.
+    case back(BackReport)
 
-    public var reminderID: String {
+    /// The reminder the action is about; `nil` for `back`, which is about every held one.
+    public var reminderID: String? {
         switch self {
         case .fire(let firing): firing.reminderID
         case .missed(let id, _), .skipped(let id, _, _), .silenced(let id, _, _): id
+        case .held(let held): held.reminderID
+        case .back: nil
         }
     }
 }
@@ -33,6 +41,8 @@ public struct Firing: Equatable, Sendable {
     public var lateWhileRunning: Bool
     /// Set for a follow-up (`reason == .followUp`): which one, of how many.
     public var followUp: FollowUpNumber?
+    /// An `urgent = true` reminder firing through do-not-disturb: shown with critical urgency.
+    public var throughDoNotDisturb = false
 
     public init(reminderID: String, due: Instant, fireAt: Instant, reason: FiringReason, lateWhileRunning: Bool = false,
                 followUp: FollowUpNumber? = nil) {

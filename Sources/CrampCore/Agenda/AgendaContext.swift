@@ -21,9 +21,19 @@ struct AgendaContext {
     let capMilligrams: [Electrolyte: Int]
     /// Set when a cap may apply (caps configured): the end of today, when the day's totals start again.
     let capsHoldUntil: Instant?
+    /// Why popups are held now, in `HoldReason` order; empty when present or `while_away = "deliver"`.
+    let holdReasons: [HoldReason]
+    /// The person is back this step and something was held: the message on return is the only
+    /// popup now (follow-ups due meanwhile continue one `repeat` later).
+    var returning: Bool { returningFrom != nil }
+    /// Set when returning: the reason the message on return is worded for.
+    let returningFrom: HoldReason?
 
-    init(config: Config, zone: Zone, pause: Pause?, runningSince: Instant? = nil, now: Instant, intake: IntakeFacts) {
+    init(config: Config, zone: Zone, pause: Pause?, runningSince: Instant? = nil, now: Instant, intake: IntakeFacts,
+         holding: [HoldReason] = [], heldFor: Set<HoldReason> = []) {
         self.zone = zone
+        self.holdReasons = config.daemon.whileAway == .hold ? holding.sorted() : []
+        self.returningFrom = holdReasons.isEmpty ? heldFor.min() : nil
         self.now = now
         self.grace = config.daemon.grace
         self.defaultCatchUp = config.daemon.catchUp
@@ -67,6 +77,12 @@ struct AgendaContext {
     private func doseCapExcess(for reminder: Reminder, firingAt instant: Instant) -> DoseCapExcess? {
         guard let until = capsHoldUntil, instant < until else { return nil }
         return DoseCapExcess.check(suggesting: reminder, takenToday: intake.electrolyteTodayMilligrams, caps: capMilligrams)
+    }
+
+    /// Why a firing of `reminder` is held now, if it is: an `urgent` one goes through do-not-disturb
+    /// (only that: away, locked and asleep hold it too).
+    func holdReason(for reminder: Reminder) -> HoldReason? {
+        holdReasons.first { $0 != .dnd || !reminder.urgent }
     }
 
     /// Whether an occurrence due at `due` and found late fell due while crampd was running.

@@ -40,6 +40,30 @@ extension AgendaState {
             copy.rateLimit = .fresh
             repairs[repairs.count - 1] += "; the rate limit starts afresh"
         }
+        let (held, heldRepairs) = held.keepingInstantsInBounds()
+        copy.held = held
+        repairs += heldRepairs
         return (copy, repairs)
+    }
+}
+
+extension HeldReminders {
+    /// Held occurrences with an instant out of range, or a count below one, are dropped (they
+    /// cannot be told about truthfully); more than `maximumRecent` recent ones keep the newest.
+    func keepingInstantsInBounds() -> (HeldReminders, [String]) {
+        var repairs: [String] = []
+        let recent = recent.filter { Instant.accepted.contains($0.due) && Instant.accepted.contains($0.heldAt) }
+        if recent.count < self.recent.count {
+            repairs.append("held: \(self.recent.count - recent.count) held reminders with an instant outside the years 1970 to 9999; dropped")
+        }
+        let kept = Array(recent.suffix(Self.maximumRecent))
+        if kept.count < recent.count {
+            repairs.append("held: \(recent.count) held reminders, more than \(Self.maximumRecent); the \(recent.count - kept.count) oldest are dropped")
+        }
+        let expired = expired.filter { $0.count >= 1 && Instant.accepted.contains($0.earliestDue) && Instant.accepted.contains($0.latestDue) }
+        if expired.count < self.expired.count {
+            repairs.append("held: \(self.expired.count - expired.count) expired holds out of range; dropped")
+        }
+        return (HeldReminders(recent: kept, expired: expired, reasons: reasons), repairs)
     }
 }

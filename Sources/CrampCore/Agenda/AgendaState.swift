@@ -15,10 +15,13 @@ public struct AgendaState: Equatable, Sendable {
     public var runningSince: Instant?
     /// The cap on events of all reminders together (`EventRateLimit`).
     public var rateLimit: EventRateLimit
+    /// Firings held while the person was away, locked, asleep or in do-not-disturb, until they are back.
+    public var held: HeldReminders
 
     public init(reminders: [String: ReminderState] = [:], pause: Pause? = nil, runningSince: Instant? = nil,
-                rateLimit: EventRateLimit = .fresh) {
+                rateLimit: EventRateLimit = .fresh, held: HeldReminders = .none) {
         self.reminders = reminders; self.pause = pause; self.runningSince = runningSince; self.rateLimit = rateLimit
+        self.held = held
     }
 
     public static let empty = AgendaState()

@@ -4,8 +4,9 @@
 /// a newer occurrence handled before the chain ends records the older one as missed.
 ///
 /// A follow-up never fires in quiet hours or while paused: it waits for their end (and is
-/// dropped when a newer occurrence comes first). Whatever else comes to hold delivery (away,
-/// locked, do-not-disturb, asleep) belongs in `followUpFireAt` as one more deferral.
+/// dropped when a newer occurrence comes first). While firings are held (away, locked,
+/// do-not-disturb, asleep) it waits too (`followUpFireAt`), and continues one `repeat` after
+/// the person is back, so the message on return is the only popup then.
 extension ReminderResolver {
     /// A firing of the occurrence due at `due` starts its follow-ups.
     func startFollowUps(of reminder: Reminder, due: Instant, _ state: inout ReminderState) {
@@ -25,8 +26,13 @@ extension ReminderResolver {
         guard var chain = state.followUp else { return }
         guard let followUp = reminder.followUp else { return }
         let now = context.now
-        guard let fireAt = followUpFireAt(chain.nextAt), fireAt <= now,
+        guard let fireAt = followUpFireAt(chain.nextAt, of: reminder), fireAt <= now,
               !context.pausedNow, context.quietEndNow == nil else { return }
+        if context.returning {
+            chain.nextAt = now + followUp.interval
+            state.followUp = chain
+            return
+        }
         if chain.repeats >= followUp.maximum {
             state.followUp = nil
             actions.append(.missed(reminderID: reminder.id, .unanswered(chain)))
@@ -48,8 +54,9 @@ extension ReminderResolver {
     }
 
     /// When a follow-up planned for `planned` can fire: after quiet hours and a pause that
-    /// cover it. `nil`: paused until resumed.
-    func followUpFireAt(_ planned: Instant) -> Instant? {
+    /// cover it. `nil`: paused until resumed, or held until the person is back.
+    func followUpFireAt(_ planned: Instant, of reminder: Reminder) -> Instant? {
+        if context.holdReason(for: reminder) != nil { return nil }
         var at = context.quietHours.deferral(of: planned)
         if let pause = context.pause, pause.covers(at) {
             guard let until = pause.until else { return nil }
@@ -62,7 +69,7 @@ extension ReminderResolver {
     /// (which ends the chain).
     func addingFollowUp(of reminder: Reminder, to resolution: inout Resolution) {
         guard let chain = resolution.state.followUp, let followUp = reminder.followUp,
-              let fireAt = followUpFireAt(chain.nextAt) else { return }
+              let fireAt = followUpFireAt(chain.nextAt, of: reminder) else { return }
         if let next = resolution.entry.next, next.fireAt <= fireAt { return }
         resolution.wake = resolution.wake.map { min($0, fireAt) } ?? fireAt
         if chain.repeats < followUp.maximum {

@@ -85,18 +85,14 @@ struct ReminderResolver {
             actions.append(.missed(reminderID: reminder.id, summary))
         }
         if let occurrence = onTime {
-            actions.append(.fire(Firing(reminderID: reminder.id, due: occurrence.due, fireAt: occurrence.fireAt,
-                                        reason: occurrence.isSnooze ? .snoozed : .scheduled)))
-            state.lastFired = now
-            startFollowUps(of: reminder, due: occurrence.due, &state)
+            fireOrHold(Firing(reminderID: reminder.id, due: occurrence.due, fireAt: occurrence.fireAt,
+                              reason: occurrence.isSnooze ? .snoozed : .scheduled), of: reminder, &state, actions: &actions)
         } else if let summary = missed.summary, catchUpPolicy(of: reminder) == .once, !context.pausedNow {
             if let reason = context.intakeSkipReason(for: reminder, firingAt: now) {
                 actions.append(.skipped(reminderID: reminder.id, due: summary.latestDue, reason: reason))
             } else {
-                actions.append(.fire(Firing(reminderID: reminder.id, due: summary.latestDue, fireAt: now, reason: .catchUp,
-                                            lateWhileRunning: context.wasRunning(at: summary.latestDue))))
-                state.lastFired = now
-                startFollowUps(of: reminder, due: summary.latestDue, &state)
+                fireOrHold(Firing(reminderID: reminder.id, due: summary.latestDue, fireAt: now, reason: .catchUp,
+                                  lateWhileRunning: context.wasRunning(at: summary.latestDue)), of: reminder, &state, actions: &actions)
             }
         } else if !handledAny {
             followUpIfDue(reminder, &state, actions: &actions)

@@ -42,12 +42,26 @@ public struct DaemonSettings: Sendable, Equatable {
     public var catchUp: CatchUpPolicy
     /// How long "Snooze" postpones a reminder when no duration is given.
     public var snooze: TimeSpan
+    /// What a due reminder does while the person is away, locked, asleep or in do-not-disturb.
+    public var whileAway: WhileAway
+    /// No input for this long is away (X11 idle); `nil`: `away_after = "off"`.
+    public var awayAfter: TimeSpan?
 
     public init(timezone: String? = nil, quietHours: [DailyWindow] = [], notify: Set<NotifyChannel> = [.journal],
-                grace: TimeSpan = .minutes(10), catchUp: CatchUpPolicy = .once, snooze: TimeSpan = .minutes(10)) {
+                grace: TimeSpan = .minutes(10), catchUp: CatchUpPolicy = .once, snooze: TimeSpan = .minutes(10),
+                whileAway: WhileAway = .hold, awayAfter: TimeSpan? = .minutes(5)) {
         self.timezone = timezone; self.quietHours = quietHours; self.notify = notify
         self.grace = grace; self.catchUp = catchUp; self.snooze = snooze
+        self.whileAway = whileAway; self.awayAfter = awayAfter
     }
+}
+
+/// `[daemon] while_away`.
+public enum WhileAway: String, Sendable, Equatable, Codable, CaseIterable {
+    /// Held: journal only, then one "while you were away" popup on return.
+    case hold
+    /// Popups as if the person were there (crampd before presence).
+    case deliver
 }
 
 public enum Electrolyte: String, Sendable, Equatable, Hashable, Codable, CaseIterable {

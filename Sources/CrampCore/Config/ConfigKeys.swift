@@ -49,6 +49,10 @@ public enum ConfigKeys {
                   "Missed reminders: \"once\" fires one catch-up per reminder (never a burst), \"skip\" only records them."),
         ConfigKey("snooze", "duration", default: .string("10m"),
                   "How long `crampd ctl snooze ID` postpones a reminder when no duration is given."),
+        ConfigKey("while_away", "\"hold\" or \"deliver\"", default: .string(WhileAway.hold.rawValue),
+                  "While you are away, locked, asleep or in do-not-disturb: \"hold\" keeps reminders in the journal and says once what came due when you are back; \"deliver\" pops them up anyway."),
+        ConfigKey("away_after", "duration or \"off\"", default: .string("5m"),
+                  "No keyboard or mouse input for this long (X11) counts as away; \"off\" turns it off."),
     ]
 
     /// `water_ml`, then `<electrolyte>_mg` and `<electrolyte>_max_mg` for each electrolyte.

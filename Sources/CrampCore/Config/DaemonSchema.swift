@@ -30,6 +30,20 @@ enum DaemonSchema {
         if let grace = entry("grace"), let span = reader.duration(grace, allowZero: true) { settings.grace = span }
         if let catchUp = entry("catch_up"), let policy = reader.choice(catchUp, CatchUpPolicy.self) { settings.catchUp = policy }
         if let snooze = entry("snooze"), let span = reader.duration(snooze, allowZero: false) { settings.snooze = span }
+        if let whileAway = entry("while_away"), let choice = reader.choice(whileAway, WhileAway.self) { settings.whileAway = choice }
+        if let awayAfter = entry("away_after") { settings.awayAfter = readAwayAfter(awayAfter, &reader) ?? settings.awayAfter }
         return settings
+    }
+
+    /// `away_after`: a duration of at least 1s, or "off" (`.some(nil)`); `nil` after a diagnostic.
+    private static func readAwayAfter(_ entry: LocatedEntry, _ reader: inout ValueReader) -> TimeSpan?? {
+        if case .string("off") = entry.value { return .some(nil) }
+        guard let span = reader.duration(entry, allowZero: false) else { return nil }
+        guard span >= .seconds(1) else {
+            let text = if case .string(let text) = entry.value { text } else { "" }
+            reader.fail(entry, "expected a duration of at least 1s or \"off\" for \"away_after\", got \"\(text)\"")
+            return nil
+        }
+        return .some(span)
     }
 }

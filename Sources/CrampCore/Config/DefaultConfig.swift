@@ -59,6 +59,18 @@ catch_up = "once"
 # no duration.
 snooze = "10m"
 
+# while_away: what a due reminder does while you are away (no input for
+# away_after), the screen is locked, the machine sleeps or the notification
+# server is in do-not-disturb. "hold": it goes to the journal only, and when
+# you are back one popup says what came due meanwhile. "deliver": popups as
+# if you were there. A reminder with urgent = true still pops up in
+# do-not-disturb.
+while_away = "hold"
+
+# away_after: no keyboard or mouse input for this long (X11) counts as away.
+# Any duration from 1s, or "off".
+away_after = "5m"
+
 [goals]
 # water_ml: daily water goal in ml (all drinks count; food adds more).
 water_ml = 2000

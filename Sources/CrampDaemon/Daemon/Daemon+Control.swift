@@ -54,7 +54,7 @@ extension Daemon: ControlHandler {
         StatusResult(version: CrampdBuild.version, pid: getpid(), runningSince: startedAt, configFiles: loaded.files,
                      lastReload: lastReload, pause: pauseState, next: nextOccurrence, configWarnings: loaded.warnings, zone: zone.name,
                      zoneFollowsSystem: ZoneSource.of(config: loaded.config, environment: options.environment).followsSystem,
-                     presence: PresenceStatus(presence))
+                     presence: PresenceStatus(presence, heldReminders: state.held.count))
     }
 
     /// The first firing of the current plan, a pending follow-up included: what the timer is armed for.

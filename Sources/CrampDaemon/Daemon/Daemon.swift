@@ -118,7 +118,8 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
     func advance() {
         dispatchPrecondition(condition: .onQueue(queue))
         let now = clockNow()
-        let step = Agenda.step(config: loaded.config, zone: zone, state: state, now: now, intake: smartFacts(at: now).intake)
+        let step = Agenda.step(config: loaded.config, zone: zone, state: state, now: now, intake: smartFacts(at: now).intake,
+                               holding: presence.holdReasons)
         // Saved before the outlets hear of it: after a crash a reminder is
         // never repeated (the window between the two is a few microseconds).
         commit(step.state)
@@ -145,10 +146,11 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
 
     /// What the outlets (journal, desktop, diary) hear of one agenda action.
     private func deliver(_ action: AgendaAction, now: Instant) {
-        guard let reminder = loaded.config.reminder(id: action.reminderID) else {
-            preconditionFailure("BUG: agenda acted on unknown reminder \(action.reminderID)")
+        if case .back(let report) = action { return tellBack(report, now: now) }
+        guard let id = action.reminderID, let reminder = loaded.config.reminder(id: id) else {
+            preconditionFailure("BUG: agenda acted on unknown reminder \(action.reminderID ?? "(none)")")
         }
-        let event: ReminderEvent
+        var event: ReminderEvent
         switch action {
         case .fire(let firing) where firing.reason == .followUp:
             event = ReminderEvent(kind: .repeat, reminder: reminder, due: firing.due, at: now, lateFrom: firing.fireAt,
@@ -161,6 +163,7 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
                 : firing.lateWhileRunning ? "crampd was held up (stopped or suspended)" : nil
             event = ReminderEvent(kind: kind, reminder: reminder, due: firing.due, at: now,
                                   lateFrom: firing.reason == .catchUp ? nil : firing.fireAt, note: note)
+            event.throughDoNotDisturb = firing.throughDoNotDisturb
         case .missed(_, let missed) where missed.unansweredFollowUps != nil:
             let repeats = missed.unansweredFollowUps ?? 0
             event = ReminderEvent(kind: .missed, reminder: reminder, due: missed.latestDue, at: now,
@@ -174,6 +177,11 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
         case .silenced(_, let count, let latestDue):
             event = ReminderEvent(kind: .skipped, reminder: reminder, due: latestDue, at: now,
                                   note: "paused (\(count) time\(count == 1 ? "" : "s"))")
+        case .held(let held):
+            event = ReminderEvent(kind: .held, reminder: reminder, due: held.due, at: now, lateFrom: held.heldAt)
+            event.heldReason = held.reason
+        case .back:
+            preconditionFailure("BUG: back is told above")
         }
         emit(event)
     }
@@ -199,7 +207,8 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
 
     /// One line for `systemctl --user status crampd`.
     var statusLine: String {
-        configProblem.map { $0 + "; " + scheduleStatus } ?? scheduleStatus
+        let line = heldStatus.map { scheduleStatus + "; " + $0 } ?? scheduleStatus
+        return configProblem.map { $0 + "; " + line } ?? line
     }
 
     private var scheduleStatus: String {

@@ -15,6 +15,8 @@ public enum ReminderEventKind: String, Sendable {
     case snoozed
     case done
     case skipped
+    /// Due while the person was away, locked, asleep or in do-not-disturb: journal only, told on return.
+    case held
 }
 
 /// One reminder event with the facts every outlet needs.
@@ -34,6 +36,10 @@ public struct ReminderEvent: Sendable {
     public var snoozedUntil: Instant?
     /// A follow-up: which one, of how many (`CRAMPD_REPEAT`).
     public var followUp: FollowUpNumber?
+    /// Why a `held` event was held (`CRAMPD_HELD_REASON`).
+    public var heldReason: HoldReason?
+    /// An `urgent = true` reminder shown through do-not-disturb: critical urgency.
+    public var throughDoNotDisturb = false
 
     public init(kind: ReminderEventKind, reminder: Reminder, due: Instant?, at: Instant, lateFrom: Instant? = nil, note: String? = nil,
                 snoozedUntil: Instant? = nil, followUp: FollowUpNumber? = nil) {
@@ -72,6 +78,9 @@ public struct ReminderEvent: Sendable {
         case .skipped:
             message = "Reminder \(id) skipped\(note.map { ": \($0)" } ?? "")"
             priority = .info
+        case .held:
+            message = "\(reminder.message) (held, \(heldReason?.statusWording ?? "away"): told when you are back)"
+            priority = .info
         }
         // Fields that do not apply are left out, never written empty.
         var fields: [(String, String)] = [("CRAMPD_EVENT", kind.rawValue), ("CRAMPD_REMINDER", id), ("CRAMPD_KIND", reminder.kind.rawValue)]
@@ -82,6 +91,7 @@ public struct ReminderEvent: Sendable {
         }
         if let due { fields.append(("CRAMPD_DUE_USEC", String(due.microseconds))) }
         if let followUp { fields.append(("CRAMPD_REPEAT", String(followUp.number))) }
+        if let heldReason { fields.append(("CRAMPD_HELD_REASON", heldReason.rawValue)) }
         if kind == .done { fields.append(("CRAMPD_DONE_USEC", String(at.microseconds))) }
         if let snoozedUntil { fields.append(("CRAMPD_SNOOZED_UNTIL_USEC", String(snoozedUntil.microseconds))) }
         fields.append(("CRAMPD_LATENESS_USEC", String(latenessMicroseconds)))
@@ -99,6 +109,7 @@ extension ReminderEventKind {
         case .snoozed: .snoozed
         case .done: .done
         case .skipped: .skipped
+        case .held: .reminderHeld
         }
     }
 }

@@ -27,12 +27,36 @@ public enum ResultText {
             lines.append((i == 0 ? "  Warning: " : "           ") + warning.split(separator: "\n").joined(separator: "\n           "))
         }
         lines.append("   Paused: " + pauseText(s.pause, now: now, zone: zone))
+        if let presence = s.presence { lines.append(" Presence: " + presenceText(presence, now: now, zone: zone)) }
         if let next = s.next {
             lines.append("     Next: " + occurrenceText(next, now: now, zone: zone))
         } else {
             lines.append("     Next: none")
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// "present", "away since 10:12 (idle)", "locked since 10:12", "do-not-disturb since 10:12
+    /// (dunst)", with "; 2 reminders held, told when you are back".
+    static func presenceText(_ p: PresenceStatus, now: Instant, zone: Zone) -> String {
+        var text = "present"
+        if let reason = p.held {
+            text = reason.statusWording
+            if let since = p.since { text += " since " + TimeText.short(since, now: now, zone: zone) }
+            let via: String? = switch p.source {
+            case PresenceSignal.Source.x11Idle.rawValue: "idle"
+            case PresenceSignal.Source.logindIdle.rawValue: "idle, logind"
+            case PresenceSignal.Source.logindLock.rawValue, PresenceSignal.Source.logindSleep.rawValue, nil: nil
+            case let other?: other
+            }
+            if let via { text += " (\(via))" }
+            let others = p.reasons.filter { $0 != reason }.map(\.statusWording)
+            if !others.isEmpty { text += "; also " + others.joined(separator: ", ") }
+        }
+        if let held = p.heldReminders {
+            text += "; \(held) reminder\(held == 1 ? "" : "s") held, told when you are back"
+        }
+        return text
     }
 
     /// `crampd ctl list`: NEXT, LEFT, LAST, REMINDER, SCHEDULE.

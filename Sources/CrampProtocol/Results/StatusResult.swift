@@ -54,11 +54,14 @@ public struct PresenceStatus: Sendable, Equatable, Codable {
     public var source: String?
     /// Every reason that holds now, in report order; empty when present.
     public var reasons: [HoldReason]
+    /// How many due reminders are held, to be told about on return; absent when none.
+    public var heldReminders: Int?
 
-    public init(_ presence: Presence) {
+    public init(_ presence: Presence, heldReminders: Int = 0) {
         let held = presence.held
         self.held = held?.reason; self.since = held?.since; self.source = held?.source.rawValue
         self.reasons = presence.holdReasons
+        self.heldReminders = heldReminders > 0 ? heldReminders : nil
     }
 }
 

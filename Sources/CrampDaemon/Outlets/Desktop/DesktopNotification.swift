@@ -55,8 +55,23 @@ struct DesktopNotification: Equatable, Sendable {
             summary: summary(reminder, escalated: escalated),
             body: body,
             actions: hasActions ? ["done", doneLabel(reminder), "snooze", "Snooze \(spanLabel(snooze))"] : [],
-            urgency: escalated || isLastUrgentFollowUp(event) ? .critical : .normal,
+            urgency: escalated || isLastUrgentFollowUp(event) || event.throughDoNotDisturb ? .critical : .normal,
             category: "x-crampd.\(reminder.kind.rawValue)")
+    }
+
+    /// The one message on return: "While you were away: water at 10:30 and 11:15, …", with Done
+    /// (every reminder listed as due) and Snooze; no buttons when all were missed.
+    static func back(_ back: BackPopup, snooze: TimeSpan, hasActions: Bool, markup: Bool, replacing replacesID: UInt32) -> DesktopNotification {
+        var body = markup ? escapeMarkup(back.message) : back.message
+        let buttons = hasActions && !back.answers.isEmpty
+        if !hasActions, !back.answers.isEmpty {
+            body += "\nAnswer with: crampd ctl done ID   or: crampd ctl snooze ID"
+        }
+        return DesktopNotification(
+            replacesID: replacesID, icon: "appointment-missed", summary: "Welcome back",
+            body: body,
+            actions: buttons ? ["done", back.answers.count == 1 ? "Done" : "Done (all \(back.answers.count))", "snooze", "Snooze \(spanLabel(snooze))"] : [],
+            urgency: .normal, category: "x-crampd.back")
     }
 
     /// An escalated missed evening dose, the one reminder shown as critical (it stays until

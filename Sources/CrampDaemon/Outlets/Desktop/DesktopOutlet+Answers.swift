@@ -9,21 +9,23 @@ extension DesktopOutlet {
         switch signal {
         case .actionInvoked(let id, let action):
             guard var notification = open[id], notification.server == nil || notification.server == message.sender else { return }
-            let answer: DesktopAnswer
+            let answer: (String) -> DesktopAnswer
             switch action {
-            case "done": answer = .done(reminderID: notification.reminderID)
-            case "snooze": answer = .snooze(reminderID: notification.reminderID)
+            case "done": answer = { .done(reminderID: $0) }
+            case "snooze": answer = { .snooze(reminderID: $0) }
             default: return
             }
             notification.answered = true
             open[id] = notification
-            deliver(answer)
+            for reminderID in notification.reminderIDs { deliver(answer(reminderID)) }
         case .closed(let id, let reason):
             guard let notification = open[id], notification.server == nil || notification.server == message.sender else { return }
             open[id] = nil
-            if latest[notification.reminderID] == id { latest[notification.reminderID] = nil }
+            latest = latest.filter { $0.value != id }
             if !notification.answered {
-                deliver(.closed(reminderID: notification.reminderID, reason: NotificationCloseReason(code: reason)))
+                for reminderID in notification.reminderIDs {
+                    deliver(.closed(reminderID: reminderID, reason: NotificationCloseReason(code: reason)))
+                }
             }
         }
     }

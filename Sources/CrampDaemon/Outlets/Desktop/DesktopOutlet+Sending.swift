@@ -3,13 +3,21 @@ import Dispatch
 import Logging
 import Systemd
 
-/// A firing reminder as a notification that replaces the reminder's previous one.
+/// A firing reminder as a notification that replaces the reminder's previous one (the message
+/// on return replaces the previous message on return).
 extension DesktopOutlet {
-    func send(_ event: ReminderEvent, to server: NotificationServer, on connection: DesktopBusConnection) {
-        let id = event.reminder.id
-        let notification = DesktopNotification.reminder(
-            event, snooze: snooze, zone: zone, hasActions: server.capabilities.contains("actions"),
-            markup: server.capabilities.contains("body-markup"), replacing: latest[id] ?? 0)
+    func send(_ popup: DesktopPopup, to server: NotificationServer, on connection: DesktopBusConnection) {
+        let id = popup.key
+        let hasActions = server.capabilities.contains("actions"), markup = server.capabilities.contains("body-markup")
+        let notification: DesktopNotification
+        switch popup {
+        case .reminder(let event):
+            notification = DesktopNotification.reminder(event, snooze: snooze, zone: zone, hasActions: hasActions,
+                                                        markup: markup, replacing: latest[id] ?? 0)
+        case .back(let back):
+            notification = DesktopNotification.back(back, snooze: snooze, hasActions: hasActions, markup: markup,
+                                                    replacing: latest[id] ?? 0)
+        }
         call({ bus throws(SystemdError) in try NotificationsAPI.notify(notification, on: bus) }, on: connection,
              purpose: "show desktop notification for \(id)") { [weak self, weak connection] reply in
             guard let self, let connection, !connection.isClosed else { return }
@@ -32,7 +40,7 @@ extension DesktopOutlet {
                 self.latest = [:]
                 self.open = self.open.filter { $0.value.server == sender }
             }
-            self.open[notificationID] = OpenNotification(reminderID: id, server: reply.sender)
+            self.open[notificationID] = OpenNotification(reminderIDs: popup.answers, server: reply.sender)
             self.latest[id] = notificationID
             self.recovered()
         }

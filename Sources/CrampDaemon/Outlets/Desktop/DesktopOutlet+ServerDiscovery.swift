@@ -20,7 +20,7 @@ extension DesktopOutlet {
                 [weak self, weak connection] reply in
                 guard let self, let connection, !connection.isClosed else { return }
                 self.askingServer = false
-                let events = self.waiting
+                let popups = self.waiting
                 self.waiting = []
                 if let error = reply.error {
                     self.failSample(self.failure("show desktop notifications", error))
@@ -34,7 +34,7 @@ extension DesktopOutlet {
                 let server = NotificationServer(uniqueName: reply.sender, information: information, capabilities: Set(capabilities))
                 self.server = server
                 self.logger.info("Desktop notifications go to \(server.description)")
-                for event in events { self.send(event, to: server, on: connection) }
+                for popup in popups { self.send(popup, to: server, on: connection) }
                 if self.sampleWaiting { self.sendSample(to: server, on: connection) }
             }
         } failed: { [weak self] in

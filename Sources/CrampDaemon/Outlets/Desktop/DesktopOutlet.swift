@@ -30,8 +30,8 @@ final class DesktopOutlet {
     /// after a different server answered a Notify: it was restarted or replaced).
     var server: NotificationServer?
     var askingServer = false
-    /// Reminders that fired while the server was being asked.
-    var waiting: [ReminderEvent] = []
+    /// Popups asked for while the server was being asked.
+    var waiting: [DesktopPopup] = []
     /// A notify-test sample waits for the server too.
     var sampleWaiting = false
     /// Our notifications that are still open, by the id the server gave them.
@@ -44,7 +44,8 @@ final class DesktopOutlet {
     var sample: SampleOutcome?
 
     struct OpenNotification {
-        var reminderID: String
+        /// The reminders its buttons answer: one, or every one a "while you were away" message lists as due.
+        var reminderIDs: [String]
         /// The unique bus name of the server that created it; only its signals count.
         var server: String?
         var answered = false
@@ -81,11 +82,19 @@ final class DesktopOutlet {
     func show(_ event: ReminderEvent) {
         dispatchPrecondition(condition: .onQueue(queue))
         guard event.kind == .due || event.kind == .catchUp || event.kind == .repeat else { return }
+        show(.reminder(event))
+    }
+
+    /// Pops up the one message on return ("While you were away: …").
+    func showBack(_ back: BackPopup) { show(.back(back)) }
+
+    private func show(_ popup: DesktopPopup) {
+        dispatchPrecondition(condition: .onQueue(queue))
         guard let connection = connect() else { return }
         if let server {
-            send(event, to: server, on: connection)
+            send(popup, to: server, on: connection)
         } else {
-            waiting.append(event)
+            waiting.append(popup)
             askServer(on: connection)
         }
     }
