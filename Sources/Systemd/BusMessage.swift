@@ -120,6 +120,9 @@ public final class BusMessage {
     /// Reads `i`; nil at the end of the current container.
     public func readInt32() throws(SystemdError) -> Int32? { try readBasic("i", Int32(0)) }
 
+    /// Reads `b`; nil at the end of the current container.
+    public func readBool() throws(SystemdError) -> Bool? { try readBasic("b", Int32(0)).map { $0 != 0 } }
+
     /// Reads `as`.
     public func readStrings() throws(SystemdError) -> [String] {
         try enterContainer("a", contents: "s")

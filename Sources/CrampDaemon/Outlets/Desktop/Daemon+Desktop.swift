@@ -16,11 +16,15 @@ extension Daemon {
                                        callTimeoutMicroseconds: options.notifyCallTimeoutMicroseconds) {
                 [unowned self] answer in self.answer(answer)
             }
+            outlet.onDoNotDisturb = { [unowned self] paused in
+                self.presenceChanged(PresenceSignal(source: .dunst, active: paused, since: self.clockNow()))
+            }
             desktop = outlet
             outlet.start()
         } else if let desktop {
             desktop.stop()
             self.desktop = nil
+            presenceChanged(PresenceSignal(source: .dunst, active: false, since: clockNow()))
         }
     }
 

@@ -16,12 +16,14 @@ extension DesktopOutlet {
                 signalMatch = try bus.matchSignalAsync(path: NotificationsAPI.path, interface: NotificationsAPI.interface) {
                     [weak self] message in self?.signalArrived(message)
                 }
+                doNotDisturbMatch = try watchDoNotDisturb(on: bus)
             } catch {
                 connection.close()
                 throw error
             }
             connection.onClose = { [weak self] error in self?.connectionLost(error) }
             self.connection = connection
+            readDoNotDisturb()
             connection.pump()
             return connection.isClosed ? nil : connection
         } catch {
@@ -39,6 +41,9 @@ extension DesktopOutlet {
     func forgetConnection() {
         connection = nil
         signalMatch = nil
+        doNotDisturbMatch = nil
+        // Unknown without a connection: popups are tried (and the next connection reads it again).
+        doNotDisturbChanged(false)
         server = nil
         askingServer = false
         waiting = []

@@ -34,6 +34,7 @@ extension DesktopOutlet {
                 let server = NotificationServer(uniqueName: reply.sender, information: information, capabilities: Set(capabilities))
                 self.server = server
                 self.logger.info("Desktop notifications go to \(server.description)")
+                if server.uniqueName != nil { self.readDoNotDisturb() }
                 for popup in popups { self.send(popup, to: server, on: connection) }
                 if self.sampleWaiting { self.sendSample(to: server, on: connection) }
             }

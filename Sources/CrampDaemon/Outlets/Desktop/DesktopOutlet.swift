@@ -26,6 +26,12 @@ final class DesktopOutlet {
 
     var connection: DesktopBusConnection?
     var signalMatch: BusSlot?
+    /// dunst's `PropertiesChanged` (DesktopOutlet+DoNotDisturb.swift).
+    var doNotDisturbMatch: BusSlot?
+    /// dunst's do-not-disturb as last reported to `onDoNotDisturb`.
+    var doNotDisturb = false
+    /// Told when dunst's do-not-disturb changes; on the daemon queue.
+    var onDoNotDisturb: @Sendable (Bool) -> Void = { _ in }
     /// What answers `org.freedesktop.Notifications`, asked once per connection (and again
     /// after a different server answered a Notify: it was restarted or replaced).
     var server: NotificationServer?

@@ -1,0 +1,151 @@
+#!/usr/bin/env bash
+# Presence end to end (issue 16 items 2, 3, 5 and 6), against real components: a real journald,
+# Xvfb (its idle counter, through the XSync extension), a private session bus (no service
+# directories, so nothing is auto-started) and a real dunst on it.
+#
+#   Tests/e2e/presence.sh        # about 1 minute
+#
+# Do-not-disturb: `dunstctl set-paused true` holds a due reminder (journal CRAMPD_EVENT=held,
+# CRAMPD_HELD_REASON=dnd, no popup) while an urgent one still pops up; `ctl status` says
+# "do-not-disturb" and "1 reminder held"; `set-paused false` brings exactly one "Welcome back"
+# popup (dunst's history) and one back entry naming the held reminder; its "Done" button
+# records it done. Away (X11): with away_after = "2s" and no input, `ctl status` says "away
+# (idle)" and a due reminder is held (reason away); `xdotool` input brings one back message.
+# Needs the Debian packages: dbus xvfb dunst xdotool.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+missing=()
+for tool in dbus-daemon Xvfb dunst dunstctl xdotool; do
+    command -v "$tool" >/dev/null || missing+=("$tool")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "SKIP: missing ${missing[*]}; install: apt-get install dbus xvfb dunst xdotool" >&2
+    exit 0
+fi
+
+source Tests/e2e/lib/systemd-env.sh
+sdenv_setup
+[ -x "${CRAMPD_BINARY:-.build/debug/crampd}" ] || swift build --product crampd >/dev/null
+source Tests/e2e/lib/journal-daemon.sh presence
+fail() { sdenv_fail "$@"; }
+step() { echo "== $*"; }
+
+# Every helper process is stopped at exit by its PID (last started first).
+stop_helper() { kill -TERM "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
+
+# A display nobody uses (its lock file tells), from :89 down (the desktop rig takes :97 to :90).
+display=
+for n in 89 88 87 86 85 84 83 82; do
+    [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ] || { display=":$n"; break; }
+done
+[ -n "$display" ] || fail "no free X display between :82 and :89"
+export DISPLAY=$display
+Xvfb "$DISPLAY" -screen 0 800x600x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+xvfb_pid=$!
+sdenv_on_exit "stop_helper $xvfb_pid"
+sdenv_wait_for 10 xdotool getmouselocation || fail "Xvfb did not start on $DISPLAY"
+
+bus_socket="$work/bus"
+cat >"$work/bus.conf" <<XML
+<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>unix:path=$bus_socket</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+XML
+export DBUS_SESSION_BUS_ADDRESS="unix:path=$bus_socket"
+dbus-daemon --config-file="$work/bus.conf" --nofork --nopidfile 2>>"$work/dbus.log" &
+bus_pid=$!
+sdenv_on_exit "stop_helper $bus_pid"
+sdenv_wait_for 10 test -S "$bus_socket" || fail "dbus-daemon did not create $bus_socket"
+
+# dunst: popups at the top left; a left click invokes "done" (crampd's Done) and closes it.
+cat >"$work/dunstrc" <<INI
+[global]
+origin = top-left
+offset = 0x0
+width = 400
+mouse_left_click = do_action, close_current
+dmenu = /bin/false
+browser = /bin/false
+[crampd]
+appname = crampd
+action_name = done
+INI
+dunst -config "$work/dunstrc" >>"$work/dunst.log" 2>&1 &
+dunst_pid=$!
+sdenv_on_exit "stop_helper $dunst_pid"
+sdenv_wait_for 10 dunstctl is-paused || fail "dunst did not take org.freedesktop.Notifications"
+
+# Two reminders due DUE seconds from now: "water" (held) and "pill" (urgent: through do-not-disturb).
+write_config() {
+    local at
+    at=$(date -u -d "+$1 seconds" +%H:%M:%S)
+    cat >"$work/config/crampd/config.toml" <<TOML
+[daemon]
+timezone = "UTC"
+notify = ["journal", "desktop"]
+grace = "5m"
+away_after = "$2"
+
+[[reminder]]
+id = "water"
+kind = "hydration"
+message = "Drink a glass of water (presence e2e)"
+amount = 250
+at = "$at"
+
+[[reminder]]
+id = "pill"
+kind = "custom"
+message = "Take the presence e2e pill"
+at = "$at"
+urgent = true
+TOML
+}
+journal_count() { sdenv_journal -o cat -t crampd "$@" 2>/dev/null | wc -l; }
+history_summaries() { dunstctl history | python3 -c 'import json,sys; print("\n".join(n["summary"]["data"] for n in json.load(sys.stdin)["data"][0]))'; }
+history_body_of() { dunstctl history | python3 -c 'import json,sys; print("\n".join(n["body"]["data"] for n in json.load(sys.stdin)["data"][0] if n["summary"]["data"] == sys.argv[1]))' "$1"; }
+
+step "do-not-disturb from dunst holds a due reminder, an urgent one still pops up"
+# away_after is off here: only dunst holds.
+write_config 10 off
+start_daemon
+"$crampd" ctl status | grep -q "Presence: present" || fail "status does not say present: $("$crampd" ctl status)"
+dunstctl set-paused true
+sdenv_wait_for 5 sh -c '"$0" ctl status | grep -q "Presence: do-not-disturb since .* (dunst)"' "$crampd" \
+    || fail "status does not say do-not-disturb: $("$crampd" ctl status)"
+sdenv_wait_journal 20 -t crampd CRAMPD_REMINDER=water CRAMPD_EVENT=held CRAMPD_HELD_REASON=dnd || fail "water was not held"
+sdenv_wait_journal 5 -t crampd CRAMPD_REMINDER=pill CRAMPD_EVENT=due || fail "the urgent pill did not fire through do-not-disturb"
+[ "$(journal_count CRAMPD_REMINDER=water CRAMPD_EVENT=due)" = 0 ] || fail "water fired while dunst was paused"
+sdenv_wait_for 5 sh -c '[ "$(dunstctl count waiting)" -ge 1 ]' || fail "dunst did not get the urgent popup"
+"$crampd" ctl status | grep -q "1 reminder held" || fail "status does not count the held one: $("$crampd" ctl status)"
+status_json=$("$crampd" ctl status --json)
+python3 -c 'import json,sys; p=json.loads(sys.argv[1])["presence"]; assert p["held"]=="dnd" and p["source"]=="dunst" and p["heldReminders"]==1, p' "$status_json" \
+    || fail "status --json lacks presence: $status_json"
+
+step "do-not-disturb off: one message on return, its Done records the held reminder"
+dunstctl set-paused false
+sdenv_wait_journal 10 -t crampd CRAMPD_EVENT=back CRAMPD_HELD_REMINDERS=water CRAMPD_HELD_REASON=dnd || fail "no back entry"
+sdenv_wait_for 5 sh -c '[ "$(dunstctl count displayed)" -ge 1 ]' || fail "dunst shows nothing after do-not-disturb"
+# The urgent pill waited in dunst's queue and shows now too; crampd's own new popup is the one message.
+message=$(sdenv_journal -o cat -t crampd CRAMPD_EVENT=back)
+[[ "$message" == "While do-not-disturb was on: water at "* ]] || fail "back message: $message"
+xdotool mousemove 60 15 click 1   # the top popup: dunst shows the newest first
+sleep 1
+xdotool mousemove 60 15 click 1
+sdenv_wait_journal 10 -t crampd CRAMPD_REMINDER=water CRAMPD_EVENT=done CRAMPD_VIA=desktop || fail "Done on the message did not record water"
+history_summaries | grep -qx "Welcome back" || fail "dunst never showed the message: $(history_summaries)"
+[ "$(history_summaries | grep -cx "Welcome back")" = 1 ] || fail "more than one message on return: $(history_summaries)"
+history_body_of "Welcome back" | grep -q "While do-not-disturb was on: water at" || fail "popup body: $(history_body_of "Welcome back")"
+[ "$(journal_count CRAMPD_EVENT=back)" = 1 ] || fail "more than one back entry"
+"$crampd" ctl status | grep -q "Presence: present" || fail "status does not say present again"
+stop_daemon
