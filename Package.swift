@@ -42,9 +42,11 @@ let package = Package(
         .target(name: "Systemd", dependencies: ["CSystemd", "POSIX"]),
         .target(name: "CSQLite", dependencies: ["CLazyLibrary"], cSettings: dwarf4),
         .target(name: "SQLite", dependencies: ["CSQLite"]),
+        // libX11 and libXext (headers from libx11-dev and libxext-dev) for the X server's idle counter.
+        .target(name: "CX11", dependencies: ["CLazyLibrary"], cSettings: dwarf4),
         // The imperative shell: timers, signals, sockets, journal, state.
         .target(name: "CrampDaemon", dependencies: [
-            "CrampCore", "CrampProtocol", "Systemd", "SQLite", "TOML", "POSIX",
+            "CrampCore", "CrampProtocol", "Systemd", "SQLite", "TOML", "POSIX", "CX11",
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: directMetadata),
         .executableTarget(name: "crampd", dependencies: [

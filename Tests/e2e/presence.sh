@@ -143,9 +143,30 @@ xdotool mousemove 60 15 click 1   # the top popup: dunst shows the newest first
 sleep 1
 xdotool mousemove 60 15 click 1
 sdenv_wait_journal 10 -t crampd CRAMPD_REMINDER=water CRAMPD_EVENT=done CRAMPD_VIA=desktop || fail "Done on the message did not record water"
-history_summaries | grep -qx "Welcome back" || fail "dunst never showed the message: $(history_summaries)"
-[ "$(history_summaries | grep -cx "Welcome back")" = 1 ] || fail "more than one message on return: $(history_summaries)"
-history_body_of "Welcome back" | grep -q "While do-not-disturb was on: water at" || fail "popup body: $(history_body_of "Welcome back")"
+summaries=$(history_summaries)
+[ "$(grep -cx "Welcome back" <<<"$summaries")" = 1 ] || fail "expected one message on return in dunst's history, got: $summaries"
+body=$(history_body_of "Welcome back")
+[[ "$body" == "While do-not-disturb was on: water at "* ]] || fail "popup body: $body"
 [ "$(journal_count CRAMPD_EVENT=back)" = 1 ] || fail "more than one back entry"
 "$crampd" ctl status | grep -q "Presence: present" || fail "status does not say present again"
 stop_daemon
+
+step "away under X11: no input for away_after holds a due reminder, input brings one message"
+write_config 12 2s
+start_daemon
+sdenv_wait_for 10 sh -c '"$0" ctl status | grep -q "Presence: away since .* (idle)"' "$crampd" \
+    || fail "status does not say away (idle): $("$crampd" ctl status)"
+sdenv_wait_journal 25 -t crampd CRAMPD_REMINDER=water CRAMPD_EVENT=held CRAMPD_HELD_REASON=away || fail "water was not held while away"
+sdenv_wait_journal 5 -t crampd CRAMPD_REMINDER=pill CRAMPD_EVENT=held CRAMPD_HELD_REASON=away || fail "the urgent pill was not held while away"
+[ "$(journal_count CRAMPD_EVENT=back)" = 1 ] || fail "a message came while still away"
+xdotool mousemove 300 300
+sdenv_wait_journal 5 -t crampd CRAMPD_EVENT=back CRAMPD_HELD_REASON=away CRAMPD_HELD_REMINDERS=water,pill || fail "no back entry after input"
+"$crampd" ctl status | grep -q "Presence: present" || fail "status does not say present after input: $("$crampd" ctl status)"
+message=$(sdenv_journal -o cat -t crampd CRAMPD_EVENT=back CRAMPD_HELD_REASON=away)
+[[ "$message" == "While you were away: water at "*", pill at "* ]] || fail "back message: $message"
+sleep 3   # idle again past away_after, and back: no second message, nothing was held
+xdotool mousemove 310 310
+sleep 1
+[ "$(journal_count CRAMPD_EVENT=back)" = 2 ] || fail "expected exactly one message per return with something held"
+stop_daemon
+echo "presence: do-not-disturb (dunst) and away (X11 idle) hold reminders and say once what was held"

@@ -47,6 +47,7 @@ extension Daemon {
         zone = Daemon.zone(for: fresh.config, options: options, logger: logger)
         updateZoneWatcher()
         updateDesktopOutlet()
+        updateX11Idle()
         commit(Agenda.reconcile(previous: previous, current: fresh.config, state: state, now: now))
         advance()
     }

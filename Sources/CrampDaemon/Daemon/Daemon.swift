@@ -50,6 +50,9 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
     var awaitingAnswer: [String: Instant] = [:]
     /// Whether the person can see a popup: every presence source's latest signal (Daemon+Presence.swift).
     var presence = Presence.present
+    /// The X server's idle counter, while `away_after` is on and DISPLAY set (Daemon+X11Idle.swift).
+    var x11Idle: X11IdleWatcher?
+    var x11IdleSetting: X11IdleSetting?
     /// Code pages were touched since they were last given back (`settle`).
     var pagesTouched = false
 
@@ -89,6 +92,7 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
             serving = true
             updateZoneWatcher()
             updateDesktopOutlet()
+            updateX11Idle()
             // "started" first: the missed and catch-up entries the first step writes follow it.
             logger.notice("crampd \(CrampdBuild.version) started with \(loaded.config.reminders.count) reminders from \(loaded.files.joined(separator: ", "))",
                           metadata: [JournalLogHandler.messageIDKey: "\(JournalMessageID.daemonStarted.rawValue)"])
