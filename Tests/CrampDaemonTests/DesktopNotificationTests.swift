@@ -63,6 +63,21 @@ struct DesktopNotificationTests {
         #expect(followUp(1, urgent: true).replacesID == 9)
     }
 
+    /// Issue 16: the one message on return, and an urgent reminder through do-not-disturb.
+    @Test func theMessageOnReturnAnswersEveryListedReminder() {
+        let back = BackPopup(reason: .away, message: "While you were away: water at 10:30, magnesium at 12:00", answers: ["water", "magnesium"])
+        let n = DesktopNotification.back(back, snooze: .minutes(10), hasActions: true, markup: false, replacing: 3)
+        #expect(n.summary == "Welcome back")
+        #expect(n.body == back.message)
+        #expect(n.actions == ["done", "Done (all 2)", "snooze", "Snooze 10 min"])
+        #expect(n.replacesID == 3 && n.urgency == .normal)
+        let allMissed = BackPopup(reason: .away, message: "While you were away: missed (held longer than 10m): water at 08:00", answers: [])
+        #expect(DesktopNotification.back(allMissed, snooze: .minutes(10), hasActions: true, markup: false, replacing: 0).actions.isEmpty)
+        var urgent = Self.event(.due, Self.water, due: Self.at(10))
+        urgent.throughDoNotDisturb = true
+        #expect(DesktopNotification.reminder(urgent, snooze: .minutes(10), zone: .utc, hasActions: true, markup: false, replacing: 0).urgency == .critical)
+    }
+
     @Test func labels() {
         #expect(DesktopNotification.doneLabel(Self.magnesium) == "Took magnesium")
         #expect(DesktopNotification.doneLabel(Reminder(id: "s", kind: .stretch, message: "Stretch", schedule: Self.water.schedule)) == "Done")

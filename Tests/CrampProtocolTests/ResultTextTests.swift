@@ -194,3 +194,31 @@ struct TerminalCharsetTests {
         #expect(TerminalCharset.glyphs(environment: ["LANG": "C", "LC_ALL": "", "LC_CTYPE": "en_US.UTF-8"]) == .unicode)
     }
 }
+
+/// Issue 16 item 6: presence in `crampd ctl status`, in the daemon's zone.
+struct PresenceStatusTextTests {
+    func status(_ presence: Presence, held: Int = 0) -> String {
+        var status = Samples.status
+        status.presence = PresenceStatus(presence, heldReminders: held)
+        return ResultText.status(status, now: Samples.now, zone: .utc)
+    }
+
+    func line(_ text: String) -> String? { text.split(separator: "\n").first { $0.contains("Presence:") }.map(String.init) }
+
+    @Test func presentAwayLockedDoNotDisturb() {
+        #expect(line(status(.present)) == " Presence: present")
+        let away = Presence.present.updating(with: PresenceSignal(source: .x11Idle, active: true, since: Samples.at(10, 12)))
+        #expect(line(status(away, held: 2)) == " Presence: away since 10:12 (idle); 2 reminders held, told when you are back")
+        let locked = away.updating(with: PresenceSignal(source: .logindLock, active: true, since: Samples.at(10, 20)))
+        #expect(line(status(locked)) == " Presence: locked since 10:20; also away")
+        let dnd = Presence.present.updating(with: PresenceSignal(source: .dunst, active: true, since: Samples.at(9, 0)))
+        #expect(line(status(dnd, held: 1)) == " Presence: do-not-disturb since 09:00 (dunst); 1 reminder held, told when you are back")
+    }
+
+    @Test func inTheDaemonsZone() throws {
+        var status = Samples.status
+        status.presence = PresenceStatus(Presence.present.updating(with: PresenceSignal(source: .x11Idle, active: true, since: Samples.at(10, 12))))
+        let text = ResultText.status(status, now: Samples.now, zone: try Zone.named("Europe/Berlin"))
+        #expect(line(text) == " Presence: away since 11:12 (idle)")
+    }
+}

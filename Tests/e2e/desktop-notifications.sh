@@ -20,6 +20,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 repo=$PWD
+source Tests/e2e/lib/desktop-session.sh
 
 missing=()
 for tool in dbus-daemon Xvfb dunst xdotool import identify; do
@@ -84,20 +85,7 @@ export DISPLAY=$display
 
 # The bus: a session bus that can start nothing (no <servicedir>), on a private socket.
 bus_socket="$tmp/bus"
-cat >"$tmp/bus.conf" <<XML
-<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig>
-  <type>session</type>
-  <listen>unix:path=$bus_socket</listen>
-  <auth>EXTERNAL</auth>
-  <policy context="default">
-    <allow send_destination="*" eavesdrop="true"/>
-    <allow eavesdrop="true"/>
-    <allow own="*"/>
-  </policy>
-</busconfig>
-XML
+desktop_bus_config "$bus_socket" >"$tmp/bus.conf"
 export DBUS_SESSION_BUS_ADDRESS="unix:path=$bus_socket"
 bus_pid=
 start_bus() {

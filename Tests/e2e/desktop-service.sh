@@ -7,6 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source Tests/e2e/lib/systemd-env.sh
+source Tests/e2e/lib/desktop-session.sh
 
 step() { printf '== %s\n' "$*"; }
 diagnose_fail() {
@@ -52,18 +53,7 @@ export DISPLAY=$display
 Xvfb "$DISPLAY" -screen 0 800x600x24 -nolisten tcp >/dev/null 2>&1 &
 sdenv_on_exit "kill $!"
 sdenv_wait_for 10 xdotool getmouselocation || sdenv_fail "Xvfb did not start on $DISPLAY"
-cat >"$SDENV_TMP/dunstrc" <<INI
-[global]
-origin = top-left
-offset = 0x0
-width = 400
-mouse_left_click = do_action, close_current
-dmenu = /bin/false
-browser = /bin/false
-[crampd]
-appname = crampd
-action_name = done
-INI
+desktop_dunstrc >"$SDENV_TMP/dunstrc"
 # A running server owns the name first, so the bus does not activate one of its own.
 dunst -config "$SDENV_TMP/dunstrc" >"$SDENV_TMP/dunst.log" 2>&1 &
 sdenv_on_exit "kill $!"

@@ -28,6 +28,7 @@ source Tests/e2e/lib/systemd-env.sh
 sdenv_setup
 [ -x "${CRAMPD_BINARY:-.build/debug/crampd}" ] || swift build --product crampd >/dev/null
 source Tests/e2e/lib/journal-daemon.sh presence
+source Tests/e2e/lib/desktop-session.sh
 fail() { sdenv_fail "$@"; }
 step() { echo "== $*"; }
 
@@ -47,20 +48,7 @@ sdenv_on_exit "stop_helper $xvfb_pid"
 sdenv_wait_for 10 xdotool getmouselocation || fail "Xvfb did not start on $DISPLAY"
 
 bus_socket="$work/bus"
-cat >"$work/bus.conf" <<XML
-<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig>
-  <type>session</type>
-  <listen>unix:path=$bus_socket</listen>
-  <auth>EXTERNAL</auth>
-  <policy context="default">
-    <allow send_destination="*" eavesdrop="true"/>
-    <allow eavesdrop="true"/>
-    <allow own="*"/>
-  </policy>
-</busconfig>
-XML
+desktop_bus_config "$bus_socket" >"$work/bus.conf"
 export DBUS_SESSION_BUS_ADDRESS="unix:path=$bus_socket"
 dbus-daemon --config-file="$work/bus.conf" --nofork --nopidfile 2>>"$work/dbus.log" &
 bus_pid=$!
@@ -68,18 +56,7 @@ sdenv_on_exit "stop_helper $bus_pid"
 sdenv_wait_for 10 test -S "$bus_socket" || fail "dbus-daemon did not create $bus_socket"
 
 # dunst: popups at the top left; a left click invokes "done" (crampd's Done) and closes it.
-cat >"$work/dunstrc" <<INI
-[global]
-origin = top-left
-offset = 0x0
-width = 400
-mouse_left_click = do_action, close_current
-dmenu = /bin/false
-browser = /bin/false
-[crampd]
-appname = crampd
-action_name = done
-INI
+desktop_dunstrc >"$work/dunstrc"
 dunst -config "$work/dunstrc" >>"$work/dunst.log" 2>&1 &
 dunst_pid=$!
 sdenv_on_exit "stop_helper $dunst_pid"

@@ -92,11 +92,12 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
             serving = true
             updateZoneWatcher()
             updateDesktopOutlet()
-            updateX11Idle()
             // "started" first: the missed and catch-up entries the first step writes follow it.
             logger.notice("crampd \(CrampdBuild.version) started with \(loaded.config.reminders.count) reminders from \(loaded.files.joined(separator: ", "))",
                           metadata: [JournalLogHandler.messageIDKey: "\(JournalMessageID.daemonStarted.rawValue)"])
             logConfigWarnings()
+            // After "started": a person already away makes the first step hold what is due.
+            updateX11Idle()
             advance()
             checkCrampInsight(now: clockNow())
             notify { try ServiceManager.ready(status: statusLine) }
