@@ -27,6 +27,7 @@ FORWARD_X11(0, int, XPending, (Display *display), (display))
 FORWARD_X11(0, int, XNextEvent, (Display *display, XEvent *event), (display, event))
 FORWARD_X11(0, int, XFlush, (Display *display), (display))
 FORWARD_X11(NULL, XErrorHandler, XSetErrorHandler, (XErrorHandler handler), (handler))
+FORWARD_X11(NULL, XIOErrorHandler, XSetIOErrorHandler, (XIOErrorHandler handler), (handler))
 // libX11 1.7 and later: without it a lost server ends the process, as Xlib always did.
 void XSetIOErrorExitHandler(Display *display, XIOErrorExitHandler handler, void *data) {
     static void *slot;

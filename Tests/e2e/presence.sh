@@ -11,6 +11,7 @@
 # popup (dunst's history) and one back entry naming the held reminder; its "Done" button
 # records it done. Away (X11): with away_after = "2s" and no input, `ctl status` says "away
 # (idle)" and a due reminder is held (reason away); `xdotool` input brings one back message.
+# The X server going away, or none at all, costs a warning and nothing else.
 # Needs the Debian packages: dbus xvfb dunst xdotool.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -145,5 +146,17 @@ sleep 3   # idle again past away_after, and back: no second message, nothing was
 xdotool mousemove 310 310
 sleep 1
 [ "$(journal_count CRAMPD_EVENT=back)" = 2 ] || fail "expected exactly one message per return with something held"
+
+step "the X server going away ends only the idle watch"
+stop_helper "$xvfb_pid"
+sdenv_wait_journal 10 -t crampd -g "Lost the connection to X display $DISPLAY" || fail "no warning when the X server went away"
+"$crampd" ctl status | grep -q "Presence: present" || fail "crampd does not answer after the X server went away"
+stop_daemon
+
+step "no X server at all: one warning, reminders go on"
+export DISPLAY=:1   # nothing listens there in this test
+start_daemon
+sdenv_wait_journal 10 -t crampd -g "Failed to open X display :1" || fail "no warning without an X server"
+"$crampd" ctl status | grep -q "Presence: present" || fail "crampd does not answer without an X server"
 stop_daemon
 echo "presence: do-not-disturb (dunst) and away (X11 idle) hold reminders and say once what was held"

@@ -45,7 +45,10 @@ final class X11IdleWatcher {
                                                              : "Failed to load the X11 libraries: \(loadError)")
         }
         // Xlib's default handlers end the process on any error; crampd must outlive its display.
+        // A lost connection calls the I/O error handler (the default one prints and exits), then
+        // the exit handler (libX11 1.7 and later; the default one exits): both only take note.
         _ = XSetErrorHandler { _, _ in 0 }
+        _ = XSetIOErrorHandler { _ in 0 }
         XSetIOErrorExitHandler(display, { _, data in
             data.map { Unmanaged<LostFlag>.fromOpaque($0).takeUnretainedValue().isSet = true }
         }, Unmanaged.passUnretained(lost).toOpaque())
