@@ -8,6 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 idle_cost=../shared/tools/idle_cost.sh
+source Tests/e2e/lib/desktop-session.sh
 swift build -c release --static-swift-stdlib --product crampd >/dev/null
 bin="$PWD/.build/release/crampd"
 
@@ -21,11 +22,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-display=
-for n in 79 78 77 76 75; do
-    [ -e "/tmp/.X$n-lock" ] || { display=":$n"; break; }
-done
-[ -n "$display" ] || { echo "no free X display between :75 and :79" >&2; exit 1; }
+display=$(desktop_free_display 79 75) || { echo "no free X display between :75 and :79" >&2; exit 1; }
 cat >"$tmp/bus.conf" <<XML
 <busconfig><type>session</type><listen>unix:path=$tmp/bus</listen><auth>EXTERNAL</auth>
 <policy context="default"><allow send_destination="*" eavesdrop="true"/><allow eavesdrop="true"/><allow own="*"/></policy></busconfig>

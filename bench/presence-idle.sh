@@ -23,11 +23,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-display=
-for n in 74 73 72 71 70; do
-    [ -e "/tmp/.X$n-lock" ] || { display=":$n"; break; }
-done
-[ -n "$display" ] || { echo "no free X display between :70 and :74" >&2; exit 1; }
+display=$(desktop_free_display 74 70) || { echo "no free X display between :70 and :74" >&2; exit 1; }
 export DISPLAY=$display DBUS_SESSION_BUS_ADDRESS="unix:path=$tmp/bus"
 desktop_bus_config "$tmp/bus" >"$tmp/bus.conf"
 dbus-daemon --config-file="$tmp/bus.conf" --nofork --nopidfile 2>/dev/null & pids+=("$!")

@@ -76,11 +76,7 @@ wait_for() {
 }
 
 # A display nobody uses (its lock file tells), from :97 down.
-display=
-for n in 97 96 95 94 93 92 91 90; do
-    [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ] || { display=":$n"; break; }
-done
-[ -n "$display" ] || fail "no free X display between :90 and :97"
+display=$(desktop_free_display 97 90) || fail "no free X display between :90 and :97"
 export DISPLAY=$display
 
 # The bus: a session bus that can start nothing (no <servicedir>), on a private socket.

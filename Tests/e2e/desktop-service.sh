@@ -44,11 +44,7 @@ XML
 fi
 export DBUS_SESSION_BUS_ADDRESS="unix:path=$bus_socket"
 
-display=
-for n in 89 88 87 86 85; do
-    [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ] || { display=":$n"; break; }
-done
-[ -n "$display" ] || sdenv_fail "no free X display between :85 and :89"
+display=$(desktop_free_display 89 85) || sdenv_fail "no free X display between :85 and :89"
 export DISPLAY=$display
 Xvfb "$DISPLAY" -screen 0 800x600x24 -nolisten tcp >/dev/null 2>&1 &
 sdenv_on_exit "kill $!"

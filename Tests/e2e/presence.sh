@@ -37,11 +37,7 @@ step() { echo "== $*"; }
 stop_helper() { kill -TERM "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
 
 # A display nobody uses (its lock file tells), from :89 down (the desktop rig takes :97 to :90).
-display=
-for n in 89 88 87 86 85 84 83 82; do
-    [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ] || { display=":$n"; break; }
-done
-[ -n "$display" ] || fail "no free X display between :82 and :89"
+display=$(desktop_free_display 89 82) || fail "no free X display between :82 and :89"
 export DISPLAY=$display
 Xvfb "$DISPLAY" -screen 0 800x600x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
 xvfb_pid=$!

@@ -37,3 +37,13 @@ appname = crampd
 action_name = done
 INI
 }
+
+# desktop_free_display HIGH LOW: prints the first display from :HIGH down to :LOW that nobody
+# uses (no lock file, no socket), or fails.
+desktop_free_display() {
+    local n
+    for ((n = $1; n >= $2; n--)); do
+        [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ] || { echo ":$n"; return 0; }
+    done
+    return 1
+}
