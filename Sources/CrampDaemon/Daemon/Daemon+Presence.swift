@@ -22,7 +22,12 @@ extension Daemon {
     func tellBack(_ report: BackReport, now: Instant) {
         let message = report.message(in: zone, grace: loaded.config.daemon.grace)
         let answers = report.due.map(\.reminderID)
-        for due in report.due { if let latest = due.dues.last { awaitingAnswer[due.reminderID] = latest } }
+        // Delivered now, in the message: the diary has them as due (late), so Done and the
+        // adherence figures find the occurrence each answers.
+        for due in report.due {
+            if let latest = due.dues.last { awaitingAnswer[due.reminderID] = latest }
+            for planned in due.dues { diary?.record(ReminderEventRecord(reminderID: due.reminderID, event: .due, planned: planned, actual: now)) }
+        }
         journal.write(JournalEntry(message: message, priority: .notice, messageID: .back, fields: [
             ("CRAMPD_EVENT", "back"),
             ("CRAMPD_HELD_REASON", report.reason.rawValue),
