@@ -45,6 +45,7 @@ extension Daemon: ControlHandler {
         case .stats(let days): stats(days: days, then: answer)
         case .export(let format, let since, let until, let kind): export(format: format, since: since, until: until, kind: kind, then: answer)
         case .report(let since, let until): report(since: since, until: until, then: answer)
+        case .importRecords(let batch, let records, let commit): importRecords(batch: batch, records: records, commit: commit, then: answer)
         }
     }
 

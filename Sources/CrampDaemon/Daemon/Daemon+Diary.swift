@@ -255,7 +255,7 @@ extension Daemon {
 
     /// Runs `body` on the diary queue and answers on the daemon's; a change (`refreshingIntake`)
     /// reaches the agenda before the answer.
-    private func withDiary(refreshingIntake: Bool = false,
+    func withDiary(refreshingIntake: Bool = false,
                            _ body: @escaping @Sendable (DiaryStore, Instant) throws(DiaryCommandError) -> ControlResult,
                            then reply: @escaping DiaryReply) {
         guard let diary else {
@@ -276,6 +276,7 @@ extension Daemon {
     private static func controlError(_ error: DiaryCommandError, logger: Logger, nothingHappened: String) -> ControlError {
         switch error {
         case .invalid(let e): return ControlError(.invalidArgument, e.message)
+        case .invalidImport(let index, let e): return ControlError(.invalidArgument, "record \(index + 1) of the import: \(e.message); nothing was imported")
         case .store(let e) where e.isBusy: return busy(e.action, nothingHappened: nothingHappened)
         case .store(let e):
             logger.error("\(e.description)")

@@ -19,6 +19,9 @@ extension ResultText {
             return export.document.map { String(decoding: WireCoding.line($0), as: UTF8.self) } ?? ""
         case .report(let report):
             return ReportHTML.render(report)
+        case .imported(let r):
+            guard r.committed else { return "Staged \(r.staged) records.\n" }
+            return "Imported \(r.added) \(r.added == 1 ? "record" : "records"); \(r.alreadyPresent) already in the diary.\n"
         default:
             preconditionFailure("BUG: ResultText.diary called for \(result.name)")
         }

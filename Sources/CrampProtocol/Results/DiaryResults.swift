@@ -46,6 +46,20 @@ public struct DiaryExportResult: Sendable, Equatable, Codable {
     public init(csv: String? = nil, document: DiaryExport? = nil) { self.csv = csv; self.document = document }
 }
 
+/// For `import`: what the request did.
+public struct ImportResult: Sendable, Equatable, Codable {
+    /// Records staged so far under this batch (after a commit: 0).
+    public var staged: Int
+    /// After a commit: records written, and records the diary already had (by id).
+    public var added: Int
+    public var alreadyPresent: Int
+    public var committed: Bool
+
+    public init(staged: Int, added: Int = 0, alreadyPresent: Int = 0, committed: Bool) {
+        self.staged = staged; self.added = added; self.alreadyPresent = alreadyPresent; self.committed = committed
+    }
+}
+
 extension ErrorCode {
     /// A diary command with a value out of range or unknown (an amount, a severity, an
     /// electrolyte, a time); nothing was written.
