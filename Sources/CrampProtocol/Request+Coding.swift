@@ -75,8 +75,9 @@ extension Request: Encodable {
             try c.encodeIfPresent(note, forKey: .note)
         case .stats(let days):
             try c.encode(days, forKey: .days)
-        case .export(let format, let since, let until, let kind):
+        case .export(let format, let since, let until, let kind, let days):
             try c.encode(format, forKey: .format)
+            try c.encodeIfPresent(days, forKey: .days)
             try c.encodeIfPresent(since, forKey: .since)
             try c.encodeIfPresent(until, forKey: .through)
             try c.encodeIfPresent(kind, forKey: .kind)
@@ -269,9 +270,13 @@ extension Request {
             return .report(since: since, until: raw.through)
         default:
             guard let format = raw.format else {
-                throw fail(.badRequest, "expected \"format\" (\"csv\" or \"json\") for \"export\", got none")
+                throw fail(.badRequest, "expected \"format\" (\"csv\", \"json\" or \"ics\") for \"export\", got none")
             }
-            return .export(format: format, since: raw.since, until: raw.through, kind: raw.kind)
+            if let days = raw.days, !ScheduleCalendar.allowedDays.contains(days) || format != .ics {
+                throw fail(.badRequest, format != .ics ? "expected \"days\" only with \"format\" \"ics\", got it with \"\(format.rawValue)\""
+                    : "expected \"days\" from 1 to \(ScheduleCalendar.allowedDays.upperBound), got \(days)")
+            }
+            return .export(format: format, since: raw.since, until: raw.through, kind: raw.kind, days: raw.days)
         }
     }
 

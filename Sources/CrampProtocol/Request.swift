@@ -93,8 +93,9 @@ public enum Command: Sendable, Equatable {
     /// Per-day statistics of the last `days` days (1-366). Result: `.stats`.
     case stats(days: Int)
     /// Every diary record (since a local date "2026-11-01", through another), as CSV or JSON;
-    /// only one kind of record when `kind` is set. Result: `.export`.
-    case export(format: ExportFormat, since: String?, until: String? = nil, kind: DiaryRecords.Kind? = nil)
+    /// only one kind of record when `kind` is set; `ics`: the schedule over the next `days`
+    /// (1-366, default 30) as iCalendar instead. Result: `.export`.
+    case export(format: ExportFormat, since: String?, until: String? = nil, kind: DiaryRecords.Kind? = nil, days: Int? = nil)
     /// The diary from local date `since` through `until` (default: today), at most a year,
     /// as the data of a doctor's report (`crampd ctl report` renders it as HTML). Result: `.report`.
     case report(since: String, until: String?)

@@ -215,6 +215,7 @@ extension Daemon {
                 switch format {
                 case .csv: return .export(DiaryExportResult(csv: try store.exportCSV(since: since, until: until, kind: kind, zone: zone)))
                 case .json: return .export(DiaryExportResult(document: try store.exportDocument(since: since, until: until, kind: kind, zone: zone)))
+                case .ics: preconditionFailure("BUG: export --ics is the schedule's, not the diary's")
                 }
             } catch { throw .store(error) }
         }, then: reply)

@@ -16,6 +16,7 @@ extension ResultText {
             return StatsRenderer.render(stats, isTerminal: terminalWidth != nil, width: terminalWidth ?? 80, glyphs: glyphs)
         case .export(let export):
             if let csv = export.csv { return csv }
+            if let ics = export.ics { return ics }
             return export.document.map { String(decoding: WireCoding.line($0), as: UTF8.self) } ?? ""
         case .report(let report):
             return ReportHTML.render(report)
