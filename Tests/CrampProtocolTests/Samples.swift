@@ -46,6 +46,7 @@ enum Samples {
         .stats(days: 30),
         .export(format: .csv, since: nil),
         .export(format: .json, since: "2026-11-01"),
+        .export(format: .ics, since: nil, days: 7),
         .report(since: "2026-11-01", until: "2026-11-30"),
         .importRecords(batch: "5f1c2a", records: [DiaryImportRecord(.drink(Drink(milliliters: 250, time: at(9, 0))))], commit: false),
     ]

@@ -59,7 +59,9 @@ public enum ScheduleCalendar {
                         : ["DTSTART:" + ICalendarText.local(local) + "Z"]
                 }
                 let byDay = rule.days.count == 7 ? "" : ";BYDAY=" + Weekday.allCases.filter(rule.days.contains).map(dayCode).joined(separator: ",")
-                if let grid = grid(rule.times) {
+                if rule.times.count == 1 {
+                    events.append(event(uid: r.id + "@crampd", start: start(firstLocal.time), rule: "FREQ=DAILY" + byDay))
+                } else if let grid = grid(rule.times) {
                     // DTSTART is the first occurrence; the rule lists the rest of each day.
                     events.append(event(uid: r.id + "@crampd", start: start(firstLocal.time),
                                         rule: "FREQ=DAILY" + byDay + ";BYHOUR=" + grid.hours + ";BYMINUTE=" + grid.minutes + ";BYSECOND=" + grid.seconds))
@@ -96,9 +98,9 @@ public enum ScheduleCalendar {
     static func describe(_ r: Reminder, quietHours: [DailyWindow]) -> String {
         var text = "crampd reminder \"\(r.id)\" (\(r.kind.rawValue)\(r.amountText.map { ", " + $0 } ?? "")): \(ScheduleWording.describe(r))."
         if !quietHours.isEmpty {
-            text += " Quiet hours (\(quietHours.map { TimeSyntax.format($0) }.joined(separator: ", "))) hold what falls due inside them until they end;"
+            text += " Quiet hours (\(quietHours.map { TimeSyntax.format($0) }.joined(separator: ", "))) hold what falls due inside them until they end."
         }
-        text += " a dose cap, a met water goal or a drink logged recently may skip one. The calendar shows the plan, not these: crampd ctl next shows what will really fire."
+        text += " A dose cap, a met water goal or a drink logged recently may skip one. The calendar shows the plan, not these: crampd ctl next shows what will really fire."
         return text
     }
 

@@ -23,8 +23,9 @@ public enum ScheduleRecurrence: Sendable, Equatable {
         while expected.count < limit, let next = schedule.nextDue(after: t, in: zone, lastDone: lastDone), next <= end {
             expected.append(next); t = next
         }
-        if allowRule, let candidate = candidate(schedule, in: zone, lastDone: lastDone, occurrences: expected),
-           !expected.isEmpty, candidate.instants(in: zone, after: now, through: end) == expected {
+        // Past the limit the rule is compared up to the last occurrence listed.
+        if allowRule, let last = expected.last, let candidate = candidate(schedule, in: zone, lastDone: lastDone, occurrences: expected),
+           candidate.instants(in: zone, after: now, through: min(end, last), limit: limit) == expected {
             var rule = candidate
             rule.first = expected[0]
             return .daily(rule)
@@ -78,12 +79,13 @@ public struct DailyRecurrence: Sendable, Equatable {
     public init(times: [TimeOfDay], days: Set<Weekday>) { self.times = times.sorted(); self.days = days }
 
     /// What an iCalendar reader makes of the rule in `zone`, in (after, through].
-    func instants(in zone: Zone, after: Instant, through end: Instant) -> [Instant]? {
+    func instants(in zone: Zone, after: Instant, through end: Instant, limit: Int) -> [Instant]? {
         guard times.allSatisfy({ $0.microsecond == 0 }) else { return nil }
         var out: [Instant] = []
-        var date = zone.localDateTime(at: after).date
-        let last = zone.localDateTime(at: end).date
-        while date <= last {
+        // From the day before: an offset change can bring its late times after `after`.
+        var date = zone.localDateTime(at: after).date.adding(days: -1)
+        let last = zone.localDateTime(at: end).date.adding(days: 1)
+        while date <= last && out.count <= limit + times.count {
             defer { date = date.adding(days: 1) }
             guard days.contains(date.weekday) else { continue }
             for time in times {
