@@ -33,8 +33,9 @@ public enum ImportFile {
         guard document.format == DiaryExport.currentFormat, document.version <= DiaryExport.currentVersion else {
             throw ImportFileError(line: 1, column: 1, message: "expected format \"\(DiaryExport.currentFormat)\" version 1 to \(DiaryExport.currentVersion), got \"\(document.format)\" version \(document.version)")
         }
+        let lines = LineIndex(bytes)
         return document.importRecords().map { list, index, record in
-            let at = ImportFileError.at(place(list, index), in: bytes, "")
+            let at = lines.place(of: place(list, index))
             return LocatedImportRecord(record: record, line: at.line, column: at.column)
         }
     }

@@ -69,4 +69,11 @@ struct ImportFileTests {
         #expect(problem("{\"format\":\"other\",\"version\":1,\"zone\":\"UTC\",\"drinks\":[],\"doses\":[],\"cramps\":[],\"reminderEvents\":[]}")
                 == "1:1: expected format \"crampd-diary\" version 1 to 1, got \"other\" version 1")
     }
+
+    @Test func lineIndexPlacesOffsets() {
+        let index = LineIndex(Array("ab\ncd\n\nef".utf8))
+        #expect(index.place(of: 0) == (1, 1) && index.place(of: 1) == (1, 2))
+        #expect(index.place(of: 3) == (2, 1) && index.place(of: 4) == (2, 2))
+        #expect(index.place(of: 6) == (3, 1) && index.place(of: 7) == (4, 1) && index.place(of: 9) == (4, 3))
+    }
 }

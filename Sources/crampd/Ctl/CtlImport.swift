@@ -34,7 +34,9 @@ struct CtlImport: ParsableCommand {
         let batches = Self.batches(records.map(\.record))
         let token = String(UInt64.random(in: 1...UInt64.max), radix: 16)
         let commands = batches.enumerated().map { i, batch in Command.importRecords(batch: token, records: batch, commit: i == batches.count - 1) }
-        let status = CtlSession.perform(commands[commands.count - 1], options.flags, preceding: Array(commands.dropLast()))
+        // The commit checks and writes every record in one transaction: allow 1 ms per record more.
+        let status = CtlSession.perform(commands[commands.count - 1], options.flags, preceding: Array(commands.dropLast()),
+                                        answerWithinMilliseconds: 5000 + records.count)
         if status != 0 { throw ExitCode(status) }
     }
 

@@ -15,7 +15,9 @@ enum CtlSession {
 
     /// `preceding` commands go first, one request each, their answers unprinted; the first error stops
     /// there (`import` sends a file in bounded parts, the last one commits).
-    static func perform(_ command: Command, _ flags: CtlFlags, preceding: [Command] = [], verdict: Verdict? = nil) -> Int32 {
+    /// `answerWithinMilliseconds` is how long the last command may take (an import's commit grows with its size).
+    static func perform(_ command: Command, _ flags: CtlFlags, preceding: [Command] = [], answerWithinMilliseconds: Int = 5000,
+                        verdict: Verdict? = nil) -> Int32 {
         let path: String
         if let socket = flags.socket {
             path = socket
@@ -31,7 +33,9 @@ enum CtlSession {
             var id = 0
             repeat {
                 id += 1
-                answer = try ControlClient(path: path).send(Request(id: id, command: id <= preceding.count ? preceding[id - 1] : command))
+                let isLast = id > preceding.count
+                answer = try ControlClient(path: path, timeoutMilliseconds: isLast ? answerWithinMilliseconds : 5000)
+                    .send(Request(id: id, command: isLast ? command : preceding[id - 1]))
                 if case .error = answer.response { break }
             } while id <= preceding.count
         } catch {
