@@ -20,6 +20,7 @@ extension Request: Encodable {
         case version, id, command, keepAlive
         case reminder, count, duration, until, assignments, runtime, sample
         case milliliters, note, electrolyte, milligrams, muscle, severity, at, days, format, since, date, through, kind
+        case batch, records, commit
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -74,14 +75,19 @@ extension Request: Encodable {
             try c.encodeIfPresent(note, forKey: .note)
         case .stats(let days):
             try c.encode(days, forKey: .days)
-        case .export(let format, let since, let until, let kind):
+        case .export(let format, let since, let until, let kind, let days):
             try c.encode(format, forKey: .format)
+            try c.encodeIfPresent(days, forKey: .days)
             try c.encodeIfPresent(since, forKey: .since)
             try c.encodeIfPresent(until, forKey: .through)
             try c.encodeIfPresent(kind, forKey: .kind)
         case .report(let since, let until):
             try c.encode(since, forKey: .since)
             try c.encodeIfPresent(until, forKey: .through)
+        case .importRecords(let batch, let records, let commit):
+            try c.encode(batch, forKey: .batch)
+            try c.encode(records, forKey: .records)
+            try c.encode(commit, forKey: .commit)
         }
         if keepAlive { try c.encode(true, forKey: .keepAlive) }
     }
@@ -113,6 +119,9 @@ private struct RawRequest: Decodable {
     var date: String?
     var through: String?
     var kind: DiaryRecords.Kind?
+    var batch: String?
+    var records: [DiaryImportRecord]?
+    var commit: Bool?
 }
 
 /// Only the id, read leniently so that even a request with a bad field gets its id back.
@@ -219,7 +228,7 @@ extension Request {
         case "reset": command = .reset(reminder: try reminder(), runtime: runtime)
         case "reload": command = .reload
         case "notify-test": command = .notifyTest(sample: raw.sample ?? true)
-        case "drink", "take", "cramp", "undo", "today", "stats", "export", "report":
+        case "drink", "take", "cramp", "undo", "today", "stats", "export", "report", "import":
             command = try Self.diaryCommand(name, raw, fail)
         default:
             throw fail(.unknownCommand, "unknown command \"\(name)\"; known: \(Command.names.joined(separator: ", "))")
@@ -247,14 +256,27 @@ extension Request {
                 throw fail(.badRequest, "expected \"days\" from 1 to \(Command.statsDays.upperBound), got \(days)")
             }
             return .stats(days: days)
+        case "import":
+            guard let batch = raw.batch, (1...Command.maxImportBatchToken).contains(batch.utf8.count) else {
+                throw fail(.badRequest, "expected \"batch\" (a token of 1 to \(Command.maxImportBatchToken) bytes) for \"import\", got \(raw.batch.map { "\($0.utf8.count) bytes" } ?? "none")")
+            }
+            let records = raw.records ?? []
+            guard records.count <= Command.maxImportBatch else {
+                throw fail(.badRequest, "expected at most \(Command.maxImportBatch) \"records\" per request, got \(records.count)")
+            }
+            return .importRecords(batch: batch, records: records, commit: raw.commit ?? false)
         case "report":
             guard let since = raw.since else { throw fail(.badRequest, "expected \"since\" (a date \"YYYY-MM-DD\") for \"report\", got none") }
             return .report(since: since, until: raw.through)
         default:
             guard let format = raw.format else {
-                throw fail(.badRequest, "expected \"format\" (\"csv\" or \"json\") for \"export\", got none")
+                throw fail(.badRequest, "expected \"format\" (\"csv\", \"json\" or \"ics\") for \"export\", got none")
             }
-            return .export(format: format, since: raw.since, until: raw.through, kind: raw.kind)
+            if let days = raw.days, !ScheduleCalendar.allowedDays.contains(days) || format != .ics {
+                throw fail(.badRequest, format != .ics ? "expected \"days\" only with \"format\" \"ics\", got it with \"\(format.rawValue)\""
+                    : "expected \"days\" from 1 to \(ScheduleCalendar.allowedDays.upperBound), got \(days)")
+            }
+            return .export(format: format, since: raw.since, until: raw.through, kind: raw.kind, days: raw.days)
         }
     }
 

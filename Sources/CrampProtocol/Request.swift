@@ -93,11 +93,17 @@ public enum Command: Sendable, Equatable {
     /// Per-day statistics of the last `days` days (1-366). Result: `.stats`.
     case stats(days: Int)
     /// Every diary record (since a local date "2026-11-01", through another), as CSV or JSON;
-    /// only one kind of record when `kind` is set. Result: `.export`.
-    case export(format: ExportFormat, since: String?, until: String? = nil, kind: DiaryRecords.Kind? = nil)
+    /// only one kind of record when `kind` is set; `ics`: the schedule over the next `days`
+    /// (1-366, default 30) as iCalendar instead. Result: `.export`.
+    case export(format: ExportFormat, since: String?, until: String? = nil, kind: DiaryRecords.Kind? = nil, days: Int? = nil)
     /// The diary from local date `since` through `until` (default: today), at most a year,
     /// as the data of a doctor's report (`crampd ctl report` renders it as HTML). Result: `.report`.
     case report(since: String, until: String?)
+    /// Part of `crampd ctl import`: `records` (at most `maxImportBatch`) are staged under the
+    /// client's `batch` token; with `commit` the staged records and these are written in one
+    /// transaction (all or nothing), each record only when the diary does not have it yet
+    /// (by its stable id). A new token drops what an abandoned import staged. Result: `.imported`.
+    case importRecords(batch: String, records: [DiaryImportRecord], commit: Bool)
 
     /// The wire name, also the `crampd ctl` verb.
     public var name: String {
@@ -126,6 +132,7 @@ public enum Command: Sendable, Equatable {
         case .stats: "stats"
         case .export: "export"
         case .report: "report"
+        case .importRecords: "import"
         }
     }
 
@@ -133,11 +140,19 @@ public enum Command: Sendable, Equatable {
     public static let names = [
         "status", "list", "next", "show", "done", "snooze", "skip", "trigger",
         "pause", "resume", "set", "add", "remove", "reset", "reload", "notify-test",
-        "drink", "take", "cramp", "undo", "today", "stats", "export", "report",
+        "drink", "take", "cramp", "undo", "today", "stats", "export", "report", "import",
     ]
 
     /// The most occurrences one `skip` drops by count (below the agenda's look-ahead, so the plan sees past them).
     public static let maxSkipCount = 50
+
+    /// The most records one `import` request carries; the client also keeps each line under
+    /// `ControlProtocol.maxLineBytes`.
+    public static let maxImportBatch = 1000
+    /// The most records one import stages in the daemon's memory before its commit.
+    public static let maxImportRecords = 200_000
+    /// The longest `batch` token.
+    public static let maxImportBatchToken = 64
 
     /// The most occurrences `next` returns.
     public static let maxNextCount = 1000

@@ -23,6 +23,9 @@ public enum RegularFile {
         public static let state = Cap(kind: "state files", bytes: 4 << 20)
         /// Compiled tzdata; the largest zone file is under 100 KB.
         public static let timeZone = Cap(kind: "time zone files", bytes: 4 << 20)
+        /// `crampd ctl import FILE`: an export of the diary. A busy day is a few kilobytes of
+        /// CSV, so 64 MiB is decades; more is not a diary export.
+        public static let diaryImport = Cap(kind: "diary import files", bytes: 64 << 20)
         /// `/proc/self/maps`: a line per mapping.
         public static let procfs = Cap(kind: "/proc files", bytes: 16 << 20)
     }

@@ -7,17 +7,17 @@ struct DiaryExportTests {
     @Test func csvHasOneHeaderAndEveryRecordKindInTimeOrder() {
         let csv = DiaryCSV.render(DiaryFixture.records, zone: .utc)
         let lines = csv.split(separator: "\r\n", omittingEmptySubsequences: false)
-        #expect(lines.first == "type,time,utc_offset,amount,unit,electrolyte,muscle,severity,night,reminder,event,due,note")
+        #expect(lines.first == "type,time,utc_offset,amount,unit,electrolyte,muscle,severity,night,reminder,event,due,note,id")
         #expect(lines.last == "")  // every row ends with CRLF
         #expect(lines.count == 1 + 4 + 3 + 2 + 7 + 1)
-        #expect(lines[1] == "drink,2026-11-24 12:00:00,+00:00,2000,ml,,,,,,,,")
-        #expect(lines[2] == "reminder,2026-11-24 21:30:00,+00:00,,,,,,,magnesium,missed,2026-11-24 21:00:00,")
-        #expect(lines[6] == "cramp,2026-11-25 03:10:00,+00:00,,,,calf,6,yes,,,,")
+        #expect(lines[1] == "drink,2026-11-24 12:00:00,+00:00,2000,ml,,,,,,,,,drink-aad6277c056abcb8")
+        #expect(lines[2] == "reminder,2026-11-24 21:30:00,+00:00,,,,,,,magnesium,missed,2026-11-24 21:00:00,,reminder-aeaf1c79f3718597")
+        #expect(lines[6] == "cramp,2026-11-25 03:10:00,+00:00,,,,calf,6,yes,,,,,cramp-6d77539d0a731cee")
         // Equal times: drink, dose, cramp, then reminder events.
-        #expect(lines[8] == "dose,2026-11-25 09:00:00,+00:00,200,mg,magnesium,,,,,,,")
-        #expect(lines[9] == "reminder,2026-11-25 09:00:00,+00:00,,,,,,,water,due,2026-11-25 09:00:00,")
-        #expect(lines[11] == "drink,2026-11-25 10:30:00,+00:00,500,ml,,,,,,,,after run")
-        #expect(lines.dropFirst().dropLast().allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false).count == 13 })
+        #expect(lines[8] == "dose,2026-11-25 09:00:00,+00:00,200,mg,magnesium,,,,,,,,dose-109bfcb7bf311f1a")
+        #expect(lines[9] == "reminder,2026-11-25 09:00:00,+00:00,,,,,,,water,due,2026-11-25 09:00:00,,reminder-14c258906a6e1f5c")
+        #expect(lines[11] == "drink,2026-11-25 10:30:00,+00:00,500,ml,,,,,,,,after run,drink-44fb265013140fce")
+        #expect(lines.dropFirst().dropLast().allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false).count == 14 })
     }
 
     @Test func csvQuotesLikeRFC4180() {
@@ -28,7 +28,7 @@ struct DiaryExportTests {
         #expect(DiaryCSV.quoted("crlf\r\nline") == "\"crlf\r\nline\"")
         #expect(DiaryCSV.quoted("") == "")
         let records = DiaryRecords(drinks: [Drink(milliliters: 300, time: DiaryFixture.today(7, 0), note: "tea, \"green\"\nwith lemon")])
-        #expect(DiaryCSV.render(records, zone: .utc).hasSuffix("drink,2026-11-25 07:00:00,+00:00,300,ml,,,,,,,,\"tea, \"\"green\"\"\nwith lemon\"\r\n"))
+        #expect(DiaryCSV.render(records, zone: .utc).contains("drink,2026-11-25 07:00:00,+00:00,300,ml,,,,,,,,\"tea, \"\"green\"\"\nwith lemon\","))
     }
 
     @Test func jsonDocumentCarriesMicrosecondsAndLocalTimes() throws {
@@ -40,7 +40,7 @@ struct DiaryExportTests {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let json = String(decoding: try encoder.encode(export.doses[0]), as: UTF8.self)
-        #expect(json == #"{"electrolyte":"magnesium","localTime":"2026-11-25T09:00:00+00:00","milligrams":200,"time":\#(DiaryFixture.today(9, 0).microseconds)}"#)
+        #expect(json == #"{"electrolyte":"magnesium","id":"dose-109bfcb7bf311f1a","localTime":"2026-11-25T09:00:00+00:00","milligrams":200,"time":\#(DiaryFixture.today(9, 0).microseconds)}"#)
         let roundTrip = try JSONDecoder().decode(DiaryExport.self, from: try encoder.encode(export))
         #expect(roundTrip == export)
     }
@@ -67,8 +67,8 @@ struct DiaryCSVFormulaTests {
                      Drink(milliliters: 300, time: t, note: "-2+3"), Drink(milliliters: 300, time: t, note: "a = b")],
             cramps: [Cramp(time: t, muscle: "@calf", severity: 3, note: "+1", atNight: true)])
         let rows = DiaryCSV.render(records, zone: .utc).split(separator: "\r\n").dropFirst()
-        #expect(rows.first?.hasSuffix(",\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"") == true)
-        #expect(rows.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).last ?? "" } == ["'-2+3", "a = b", "'+1"])
+        #expect(rows.first?.contains(",\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",") == true)
+        #expect(rows.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).dropLast().last ?? "" } == ["'-2+3", "a = b", "'+1"])
         #expect(rows.last?.contains(",'@calf,3,yes,") == true)
         #expect(DiaryCSV.inert("\tx") == "'\tx")
         #expect(DiaryCSV.inert("") == "")

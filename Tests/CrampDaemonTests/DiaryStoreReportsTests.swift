@@ -69,7 +69,7 @@ struct DiaryStoreReportsTests {
         let csv = try store.exportCSV(since: CivilDate(year: 2026, month: 11, day: 25), zone: .utc)
         #expect(csv.split(separator: "\r\n").count == 1 + 2 + 1 + 1 + 2)
         let json = try DiaryJSON.encode(fromToday, pretty: false)
-        #expect(json.hasPrefix(#"{"cramps":[{"atNight":true,"localTime":"2026-11-25T03:10:00+00:00","muscle":"calf","severity":6,"time":"#))
+        #expect(json.hasPrefix(#"{"cramps":[{"atNight":true,"id":"cramp-6d77539d0a731cee","localTime":"2026-11-25T03:10:00+00:00","muscle":"calf","severity":6,"time":"#))
         #expect(json.contains(#""format":"crampd-diary""#) && json.contains(#""since":"2026-11-25""#))
     }
 

@@ -37,7 +37,10 @@ struct DiaryRequestCodingTests {
         (#"{"version":1,"id":1,"command":"take","electrolyte":""}"#, #"expected "electrolyte" for "take", got none"#),
         (#"{"version":1,"id":1,"command":"stats","days":0}"#, #"expected "days" from 1 to 366, got 0"#),
         (#"{"version":1,"id":1,"command":"stats","days":367}"#, #"expected "days" from 1 to 366, got 367"#),
-        (#"{"version":1,"id":1,"command":"export"}"#, #"expected "format" ("csv" or "json") for "export", got none"#),
+        (#"{"version":1,"id":1,"command":"export"}"#, #"expected "format" ("csv", "json" or "ics") for "export", got none"#),
+        (#"{"version":1,"id":1,"command":"export","format":"ics","days":367}"#, #"expected "days" from 1 to 366, got 367"#),
+        (#"{"version":1,"id":1,"command":"export","format":"csv","days":7}"#, #"expected "days" only with "format" "ics", got it with "csv""#),
+        (#"{"version":1,"id":1,"command":"import","records":[]}"#, #"expected "batch" (a token of 1 to 64 bytes) for "import", got none"#),
         (#"{"version":1,"id":1,"command":"drink","milliliters":"lots"}"#, #"expected an integer for "milliliters", got another type"#),
     ])
     func badShapesAreBadRequests(line: String, message: String) {

@@ -46,7 +46,9 @@ enum Samples {
         .stats(days: 30),
         .export(format: .csv, since: nil),
         .export(format: .json, since: "2026-11-01"),
+        .export(format: .ics, since: nil, days: 7),
         .report(since: "2026-11-01", until: "2026-11-30"),
+        .importRecords(batch: "5f1c2a", records: [DiaryImportRecord(.drink(Drink(milliliters: 250, time: at(9, 0))))], commit: false),
     ]
 
     static let waterRow = ReminderRow(id: "water", kind: "hydration", enabled: true, next: at(14, 45), last: at(13, 15),
@@ -107,6 +109,7 @@ enum Samples {
         .export(DiaryExportResult(document: DiaryExport(records: diaryRecords, zone: .utc, since: CivilDate(year: 2026, month: 11, day: 1)))),
         .report(DiaryReport.compute(records: diaryRecords, goals: goals, zone: .utc, since: CivilDate(year: 2026, month: 11, day: 20),
                                     until: CivilDate(year: 2026, month: 11, day: 25), now: now)),
+        .imported(ImportResult(staged: 0, added: 2, alreadyPresent: 1, committed: true)),
     ]
 
     static let errors: [ControlError] = [

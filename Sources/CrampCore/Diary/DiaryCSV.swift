@@ -5,49 +5,52 @@
 /// `time` and `due` (the occurrence's planned time) are local wall-clock times ("2026-11-25 14:03:07", which spreadsheets read
 /// as dates) with the UTC offset in force at `time` beside it, so rows stay exact across DST.
 /// Free text (note, muscle, reminder id) that a spreadsheet would run as a formula is written as
-/// text (`inert`).
+/// text (`inert`). `id` is the record's stable id (`DiaryRecordID`), what `crampd ctl import` matches.
 public enum DiaryCSV {
     public static let columns = ["type", "time", "utc_offset", "amount", "unit", "electrolyte", "muscle", "severity",
-                                 "night", "reminder", "event", "due", "note"]
+                                 "night", "reminder", "event", "due", "note", "id"]
 
     public static func render(_ records: DiaryRecords, zone: Zone) -> String {
         // Column positions, named once.
         let type = 0, time = 1, offset = 2, amount = 3, unit = 4, electrolyte = 5, muscle = 6, severity = 7, night = 8,
-            reminder = 9, event = 10, planned = 11, note = 12
+            reminder = 9, event = 10, planned = 11, note = 12, id = 13
         var rows: [(time: Instant, order: Int, cells: [String])] = []
         rows.reserveCapacity(records.drinks.count + records.doses.count + records.cramps.count + records.reminderEvents.count)
-        func row(_ kind: String, _ t: Instant) -> [String] {
+        func row(_ kind: String, _ t: Instant, _ content: DiaryImportRecord.Content) -> [String] {
             var cells = [String](repeating: "", count: columns.count)
             cells[type] = kind
+            cells[id] = DiaryRecordID.of(content)
             cells[time] = DiaryTimeFormat.spreadsheet(t, in: zone)
             cells[offset] = DiaryTimeFormat.offset(zone.offsetSeconds(at: t))
             return cells
         }
         for d in records.drinks {
-            var c = row("drink", d.time)
+            var c = row("drink", d.time, .drink(d))
             c[amount] = String(d.milliliters); c[unit] = "ml"; c[note] = inert(d.note ?? "")
             rows.append((d.time, 0, c))
         }
         for d in records.doses {
-            var c = row("dose", d.time)
+            var c = row("dose", d.time, .dose(d))
             c[amount] = String(d.milligrams); c[unit] = "mg"; c[electrolyte] = d.electrolyte.rawValue
             rows.append((d.time, 1, c))
         }
         for k in records.cramps {
-            var c = row("cramp", k.time)
+            var c = row("cramp", k.time, .cramp(k))
             c[muscle] = inert(k.muscle ?? ""); c[severity] = String(k.severity); c[night] = k.atNight ? "yes" : "no"; c[note] = inert(k.note ?? "")
             rows.append((k.time, 2, c))
         }
         for e in records.reminderEvents {
-            var c = row("reminder", e.actual)
+            var c = row("reminder", e.actual, .reminderEvent(e))
             c[reminder] = inert(e.reminderID); c[event] = e.event.rawValue
             c[planned] = e.planned.map { DiaryTimeFormat.spreadsheet($0, in: zone) } ?? ""
             rows.append((e.actual, 3, c))
         }
-        // A stable sort keeps each kind's own order for equal times.
-        let ordered = rows.enumerated().sorted { ($0.element.time, $0.element.order, $0.offset) < ($1.element.time, $1.element.order, $1.offset) }
+        // In whole seconds, the precision of the `time` column, so a diary imported from this file
+        // writes the same file again; a stable sort keeps each kind's own order within a second.
+        let keyed = rows.map { (DiaryRecordID.wholeSeconds($0.time), $0.order, $0.cells) }
+        let ordered = keyed.enumerated().sorted { ($0.element.0, $0.element.1, $0.offset) < ($1.element.0, $1.element.1, $1.offset) }
         var out = line(columns)
-        for (_, row) in ordered { out += line(row.cells) }
+        for (_, row) in ordered { out += line(row.2) }
         return out
     }
 

@@ -43,8 +43,10 @@ extension Daemon: ControlHandler {
         case .undo: undo(then: answer)
         case .today(let date): today(date: date, then: answer)
         case .stats(let days): stats(days: days, then: answer)
-        case .export(let format, let since, let until, let kind): export(format: format, since: since, until: until, kind: kind, then: answer)
+        case .export(.ics, _, _, _, let days): answer(.success(.export(DiaryExportResult(ics: calendar(days: days ?? 30)))))
+        case .export(let format, let since, let until, let kind, _): export(format: format, since: since, until: until, kind: kind, then: answer)
         case .report(let since, let until): report(since: since, until: until, then: answer)
+        case .importRecords(let batch, let records, let commit): importRecords(batch: batch, records: records, commit: commit, then: answer)
         }
     }
 

@@ -215,6 +215,7 @@ extension Daemon {
                 switch format {
                 case .csv: return .export(DiaryExportResult(csv: try store.exportCSV(since: since, until: until, kind: kind, zone: zone)))
                 case .json: return .export(DiaryExportResult(document: try store.exportDocument(since: since, until: until, kind: kind, zone: zone)))
+                case .ics: preconditionFailure("BUG: export --ics is the schedule's, not the diary's")
                 }
             } catch { throw .store(error) }
         }, then: reply)
@@ -255,7 +256,7 @@ extension Daemon {
 
     /// Runs `body` on the diary queue and answers on the daemon's; a change (`refreshingIntake`)
     /// reaches the agenda before the answer.
-    private func withDiary(refreshingIntake: Bool = false,
+    func withDiary(refreshingIntake: Bool = false,
                            _ body: @escaping @Sendable (DiaryStore, Instant) throws(DiaryCommandError) -> ControlResult,
                            then reply: @escaping DiaryReply) {
         guard let diary else {
@@ -276,6 +277,7 @@ extension Daemon {
     private static func controlError(_ error: DiaryCommandError, logger: Logger, nothingHappened: String) -> ControlError {
         switch error {
         case .invalid(let e): return ControlError(.invalidArgument, e.message)
+        case .invalidImport(let index, let e): return ControlError(.invalidArgument, "record \(index + 1) of the import: \(e.message); nothing was imported")
         case .store(let e) where e.isBusy: return busy(e.action, nothingHappened: nothingHappened)
         case .store(let e):
             logger.error("\(e.description)")

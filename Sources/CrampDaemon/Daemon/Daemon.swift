@@ -53,6 +53,8 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
     /// The X server's idle counter, while `away_after` is on and DISPLAY set (Daemon+X11Idle.swift).
     var x11Idle: X11IdleWatcher?
     var x11IdleSetting: X11IdleSetting?
+    /// The records of a `crampd ctl import` still arriving (Daemon+Import.swift).
+    var importStaging: ImportStaging?
     /// Code pages were touched since they were last given back (`settle`).
     var pagesTouched = false
 

@@ -89,7 +89,8 @@ public final class DiaryStore: @unchecked Sendable {
         return try write("record \(row.kind) in diary \(path)") { () throws(SQLiteError) in try insertRow(row) }
     }
 
-    private func insertRow(_ row: DiaryEntryRow) throws(SQLiteError) -> Int64 {
+    @discardableResult
+    func insertRow(_ row: DiaryEntryRow) throws(SQLiteError) -> Int64 {
         try database.run(
             "INSERT INTO entry (kind, time_usec, amount, electrolyte, muscle, severity, at_night, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             row.parameters)
@@ -106,12 +107,16 @@ public final class DiaryStore: @unchecked Sendable {
     @discardableResult
     public func record(_ event: ReminderEventRecord, intake: DiaryEntry? = nil) throws(DiaryStoreError) -> Int64? {
         try write("record reminder event in diary \(path)") { () throws(SQLiteError) -> Int64? in
-            try database.run(
-                "INSERT INTO reminder_event (reminder, event, planned_usec, actual_usec) VALUES (?, ?, ?, ?)",
-                [.text(event.reminderID), .text(event.event.rawValue), SQLiteValue(event.planned?.microseconds), .integer(event.actual.microseconds)])
+            try insertEvent(event)
             guard let intake else { return nil }
             return try insertRow(DiaryEntryRow(intake))
         }
+    }
+
+    func insertEvent(_ event: ReminderEventRecord) throws(SQLiteError) {
+        try database.run(
+            "INSERT INTO reminder_event (reminder, event, planned_usec, actual_usec) VALUES (?, ?, ?, ?)",
+            [.text(event.reminderID), .text(event.event.rawValue), SQLiteValue(event.planned?.microseconds), .integer(event.actual.microseconds)])
     }
 
     /// Removes the most recently inserted drink, dose or cramp (whatever its time) and returns it;
@@ -196,7 +201,7 @@ public final class DiaryStore: @unchecked Sendable {
 
     /// Runs `body` in one `BEGIN IMMEDIATE … COMMIT`; returns after the commit is on disk.
     @discardableResult
-    private func write<T>(_ action: String, _ body: () throws(SQLiteError) -> T) throws(DiaryStoreError) -> T {
+    func write<T>(_ action: String, _ body: () throws(SQLiteError) -> T) throws(DiaryStoreError) -> T {
         do {
             return try database.transaction {
                 let result = try body()

@@ -16,9 +16,13 @@ extension ResultText {
             return StatsRenderer.render(stats, isTerminal: terminalWidth != nil, width: terminalWidth ?? 80, glyphs: glyphs)
         case .export(let export):
             if let csv = export.csv { return csv }
+            if let ics = export.ics { return ics }
             return export.document.map { String(decoding: WireCoding.line($0), as: UTF8.self) } ?? ""
         case .report(let report):
             return ReportHTML.render(report)
+        case .imported(let r):
+            guard r.committed else { return "Staged \(r.staged) records.\n" }
+            return "Imported \(r.added) \(r.added == 1 ? "record" : "records"); \(r.alreadyPresent) already in the diary.\n"
         default:
             preconditionFailure("BUG: ResultText.diary called for \(result.name)")
         }

@@ -3,6 +3,8 @@ import CrampCore
 /// `crampd ctl export --csv|--json`.
 public enum ExportFormat: String, Sendable, Equatable, Codable, CaseIterable {
     case csv, json
+    /// The schedule as iCalendar (`ScheduleCalendar`), not the diary.
+    case ics
 }
 
 extension Command {
@@ -42,8 +44,24 @@ public struct DiaryExportResult: Sendable, Equatable, Codable {
     public var csv: String?
     /// `--json`: the document (`DiaryExport`).
     public var document: DiaryExport?
+    /// `--ics`: the reminders' schedule as an iCalendar file (CRLF line ends).
+    public var ics: String?
 
-    public init(csv: String? = nil, document: DiaryExport? = nil) { self.csv = csv; self.document = document }
+    public init(csv: String? = nil, document: DiaryExport? = nil, ics: String? = nil) { self.csv = csv; self.document = document; self.ics = ics }
+}
+
+/// For `import`: what the request did.
+public struct ImportResult: Sendable, Equatable, Codable {
+    /// Records staged so far under this batch (after a commit: 0).
+    public var staged: Int
+    /// After a commit: records written, and records the diary already had (by id).
+    public var added: Int
+    public var alreadyPresent: Int
+    public var committed: Bool
+
+    public init(staged: Int, added: Int = 0, alreadyPresent: Int = 0, committed: Bool) {
+        self.staged = staged; self.added = added; self.alreadyPresent = alreadyPresent; self.committed = committed
+    }
 }
 
 extension ErrorCode {

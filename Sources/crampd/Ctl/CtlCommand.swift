@@ -45,6 +45,7 @@ struct CtlCommand: ParsableCommand {
             CtlToday.self,
             CtlStats.self,
             CtlExport.self,
+            CtlImport.self,
             CtlReport.self,
             CtlPatterns.self,
         ]

@@ -13,7 +13,11 @@ enum CtlSession {
     /// (`notify-test`): a line printed after the result (not with --json) and the exit status.
     typealias Verdict = (ControlResult) -> (line: String, status: Int32)
 
-    static func perform(_ command: Command, _ flags: CtlFlags, verdict: Verdict? = nil) -> Int32 {
+    /// `preceding` commands go first, one request each, their answers unprinted; the first error stops
+    /// there (`import` sends a file in bounded parts, the last one commits).
+    /// `answerWithinMilliseconds` is how long the last command may take (an import's commit grows with its size).
+    static func perform(_ command: Command, _ flags: CtlFlags, preceding: [Command] = [], answerWithinMilliseconds: Int = 5000,
+                        verdict: Verdict? = nil) -> Int32 {
         let path: String
         if let socket = flags.socket {
             path = socket
@@ -24,9 +28,16 @@ enum CtlSession {
                 return fail(ControlError(.unavailable, error.message, details: [hint]), flags, status: unavailable)
             }
         }
-        let answer: ResponseMessage
+        var answer: ResponseMessage
         do throws(ControlClientError) {
-            answer = try ControlClient(path: path).send(Request(id: 1, command: command))
+            var id = 0
+            repeat {
+                id += 1
+                let isLast = id > preceding.count
+                answer = try ControlClient(path: path, timeoutMilliseconds: isLast ? answerWithinMilliseconds : 5000)
+                    .send(Request(id: id, command: isLast ? command : preceding[id - 1]))
+                if case .error = answer.response { break }
+            } while id <= preceding.count
         } catch {
             switch error {
             case .unavailable:
