@@ -34,7 +34,7 @@ let package = Package(
         // Pure domain: config, durations, zones, calendars, schedules, agenda.
         .target(name: "CrampCore", dependencies: ["TOML", "POSIX"], swiftSettings: directMetadata),
         // The one definition of the control protocol.
-        .target(name: "CrampProtocol", dependencies: ["CrampCore"], swiftSettings: directMetadata),
+        .target(name: "CrampProtocol", dependencies: ["CrampCore", "TOML"], swiftSettings: directMetadata),
         // C libraries behind thin typed wrappers. Headers from Debian's libsystemd-dev and
         // libsqlite3-dev; the libraries are loaded on first use (CLazyLibrary), not at exec.
         .target(name: "CLazyLibrary", cSettings: dwarf4),

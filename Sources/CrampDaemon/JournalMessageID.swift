@@ -53,6 +53,15 @@ public enum JournalMessageID: String, CaseIterable, Sendable {
     /// Every ctl change to a reminder was undone (`crampd ctl reset`).
     case reminderReset = "8062250ffef544b3b4e080dc49d68ed7"
 
+    /// A drink was logged (`crampd ctl drink`).
+    case drinkLogged = "6cf43b2e81f744b5934a235d0b5f0c53"
+    /// An electrolyte dose was logged (`crampd ctl take`).
+    case doseLogged = "efbb30942cb8472b8017f9daa0794184"
+    /// A cramp was logged (`crampd ctl cramp`).
+    case crampLogged = "6845f2fb1ae54753b44bb238295f7176"
+    /// Today's water reached the daily goal.
+    case waterGoalMet = "00c11e84927341bd9a32c93214f824cc"
+
     /// The journal field carrying this id: `("MESSAGE_ID", "35dc…")`.
     public var field: (name: String, value: String) { ("MESSAGE_ID", rawValue) }
 }

@@ -98,6 +98,10 @@ public enum Command: Sendable, Equatable {
     /// The diary from local date `since` through `until` (default: today), at most a year,
     /// as the data of a doctor's report (`crampd ctl report` renders it as HTML). Result: `.report`.
     case report(since: String, until: String?)
+    /// Subscribe to the daemon's events: answered with `.action`, then one `.event` per event as
+    /// it happens, on the same connection, until the client closes it or falls behind (error
+    /// `overrun`, then the connection closes). Result: `.action`, then `.event`s.
+    case watch
 
     /// The wire name, also the `crampd ctl` verb.
     public var name: String {
@@ -126,6 +130,7 @@ public enum Command: Sendable, Equatable {
         case .stats: "stats"
         case .export: "export"
         case .report: "report"
+        case .watch: "watch"
         }
     }
 
@@ -133,7 +138,7 @@ public enum Command: Sendable, Equatable {
     public static let names = [
         "status", "list", "next", "show", "done", "snooze", "skip", "trigger",
         "pause", "resume", "set", "add", "remove", "reset", "reload", "notify-test",
-        "drink", "take", "cramp", "undo", "today", "stats", "export", "report",
+        "drink", "take", "cramp", "undo", "today", "stats", "export", "report", "watch",
     ]
 
     /// The most occurrences one `skip` drops by count (below the agenda's look-ahead, so the plan sees past them).

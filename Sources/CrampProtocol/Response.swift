@@ -30,6 +30,8 @@ public enum ControlResult: Sendable, Equatable {
     case export(DiaryExportResult)
     /// For `report`.
     case report(DiaryReport)
+    /// For `watch`, after its `.action`: one per event, as it happens.
+    case event(WatchEvent)
 
     /// The wire name: the single key inside `"ok"`.
     public var name: String {
@@ -44,6 +46,7 @@ public enum ControlResult: Sendable, Equatable {
         case .stats: "stats"
         case .export: "export"
         case .report: "report"
+        case .event: "event"
         }
     }
 }
@@ -105,7 +108,7 @@ extension ResponseMessage: Codable {
 }
 
 extension ControlResult: Codable {
-    enum Kind: String, CodingKey { case status, reminders, upcoming, reminder, action, diary, today, stats, export, report }
+    enum Kind: String, CodingKey { case status, reminders, upcoming, reminder, action, diary, today, stats, export, report, event }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: Kind.self)
@@ -120,6 +123,7 @@ extension ControlResult: Codable {
         case .stats(let r): try c.encode(r, forKey: .stats)
         case .export(let r): try c.encode(r, forKey: .export)
         case .report(let r): try c.encode(r, forKey: .report)
+        case .event(let r): try c.encode(r, forKey: .event)
         }
     }
 
@@ -140,6 +144,7 @@ extension ControlResult: Codable {
         case .stats: self = .stats(try c.decode(DiaryStats.self, forKey: .stats))
         case .export: self = .export(try c.decode(DiaryExportResult.self, forKey: .export))
         case .report: self = .report(try c.decode(DiaryReport.self, forKey: .report))
+        case .event: self = .event(try c.decode(WatchEvent.self, forKey: .event))
         }
     }
 
@@ -157,6 +162,7 @@ extension ControlResult: Codable {
         // `export --json` prints the document itself: what a doctor's tool or jq reads.
         case .export(let r): r.document.map { WireCoding.line($0) } ?? WireCoding.line(r)
         case .report(let r): WireCoding.line(r)
+        case .event(let r): WireCoding.line(r)
         }
     }
 }

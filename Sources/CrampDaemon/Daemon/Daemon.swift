@@ -43,7 +43,7 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
     /// `start` ran: watches and timers exist only in a serving daemon, not in a test's.
     var serving = false
     private var socket: ControlSocket?
-    private var server: ControlServer?
+    var server: ControlServer?
     /// Desktop notifications, when `[daemon] notify` has "desktop" (see Daemon+Desktop.swift).
     var desktop: DesktopOutlet?
     /// The planned time of each reminder's latest fired occurrence not yet done (see `answeredOccurrence`).
@@ -77,6 +77,7 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
             let server = ControlServer(socket: socket, queue: queue, handler: self)
             self.server = server
             server.start()
+            tapEvents()
             timer = ReminderTimer(queue: queue) { [unowned self] in
                 self.advance()
                 self.pagesTouched = true
