@@ -47,6 +47,7 @@ enum Samples {
         .export(format: .csv, since: nil),
         .export(format: .json, since: "2026-11-01"),
         .report(since: "2026-11-01", until: "2026-11-30"),
+        .watch,
     ]
 
     static let waterRow = ReminderRow(id: "water", kind: "hydration", enabled: true, next: at(14, 45), last: at(13, 15),
@@ -107,6 +108,8 @@ enum Samples {
         .export(DiaryExportResult(document: DiaryExport(records: diaryRecords, zone: .utc, since: CivilDate(year: 2026, month: 11, day: 1)))),
         .report(DiaryReport.compute(records: diaryRecords, goals: goals, zone: .utc, since: CivilDate(year: 2026, month: 11, day: 20),
                                     until: CivilDate(year: 2026, month: 11, day: 25), now: now)),
+        .event(WatchEvent(fields: ["CRAMPD_EVENT": "due", "CRAMPD_REMINDER": "water", "MESSAGE": "Drink a glass of water",
+                                   "PRIORITY": "5", "__REALTIME_TIMESTAMP": "1795615200000152"])),
     ]
 
     static let errors: [ControlError] = [

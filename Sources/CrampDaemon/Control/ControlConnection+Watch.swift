@@ -30,14 +30,25 @@ extension ControlConnection {
         let line = ResponseMessage(id: id, response: .ok(.event(event))).encodedLine()
         if outbox.count - outboxStart + line.count > limits.watchBufferBytes {
             overran = true
+            // What it has not begun to read is dropped: only the line being written and the
+            // last one stay, so the reader learns why whenever it reads again.
+            outbox.removeSubrange(Self.unstartedLines(outbox, from: outboxStart)...)
             outbox.append(contentsOf: ResponseMessage(id: id, response: .error(Self.overrun(limits))).encodedLine())
-            // Closed when the line is read; a reader that never reads again is closed after this.
-            idleTimer.schedule(deadline: .now() + limits.idleTimeout)
+            // Closed once that is read; a reader that never reads again gives its slot to the
+            // next client that needs one, or goes after the grace period.
+            idleSince = DispatchTime.now().uptimeNanoseconds
+            idleTimer.schedule(deadline: .now() + limits.overrunGrace)
         } else {
             outbox.append(contentsOf: line)
         }
         flush()
         if !outboxIsEmpty { watchWritable() }
+    }
+
+    /// Where the lines not begun start: after the partly written one, if any.
+    static func unstartedLines(_ outbox: [UInt8], from start: Int) -> Int {
+        guard start > 0, start < outbox.count, outbox[start - 1] != UInt8(ascii: "\n") else { return start }
+        return (outbox[start...].firstIndex(of: UInt8(ascii: "\n")) ?? outbox.count - 1) + 1
     }
 
     static func overrun(_ limits: ControlServer.Limits) -> ControlError {

@@ -26,12 +26,16 @@ public final class ControlServer: @unchecked Sendable {  // all state confined t
         public var watchBufferBytes: Int
         /// SO_SNDBUF of a watcher's socket: small, so a stalled reader shows in `watchBufferBytes`.
         public var watchSocketBufferBytes: Int
+        /// How long a dropped watcher may take to read its `overrun` line before it is closed.
+        public var overrunGrace: DispatchTimeInterval
 
         public init(maxLineBytes: Int = ControlProtocol.maxLineBytes,
                     idleTimeout: DispatchTimeInterval = .seconds(5), maxClients: Int = 64,
-                    maxWatchers: Int = 16, watchBufferBytes: Int = 64 * 1024, watchSocketBufferBytes: Int = 16 * 1024) {
+                    maxWatchers: Int = 16, watchBufferBytes: Int = 64 * 1024, watchSocketBufferBytes: Int = 16 * 1024,
+                    overrunGrace: DispatchTimeInterval = .seconds(60)) {
             self.maxLineBytes = maxLineBytes; self.idleTimeout = idleTimeout; self.maxClients = maxClients
             self.maxWatchers = maxWatchers; self.watchBufferBytes = watchBufferBytes; self.watchSocketBufferBytes = watchSocketBufferBytes
+            self.overrunGrace = overrunGrace
         }
     }
 
