@@ -41,10 +41,12 @@ let package = Package(
         .target(name: "CSystemd", dependencies: ["CLazyLibrary"], cSettings: dwarf4),
         .target(name: "Systemd", dependencies: ["CSystemd", "POSIX"]),
         .target(name: "CSQLite", dependencies: ["CLazyLibrary"], cSettings: dwarf4),
+        // pidfd_open(2) for reaping hook processes (the one syscall Glibc's module lacks).
+        .target(name: "CProcess", cSettings: dwarf4),
         .target(name: "SQLite", dependencies: ["CSQLite"]),
         // The imperative shell: timers, signals, sockets, journal, state.
         .target(name: "CrampDaemon", dependencies: [
-            "CrampCore", "CrampProtocol", "Systemd", "SQLite", "TOML", "POSIX",
+            "CrampCore", "CrampProtocol", "Systemd", "SQLite", "TOML", "POSIX", "CProcess",
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: directMetadata),
         .executableTarget(name: "crampd", dependencies: [

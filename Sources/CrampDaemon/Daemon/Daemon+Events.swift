@@ -21,6 +21,11 @@ extension Daemon {
     func eventHappened(_ event: WatchEvent) {
         dispatchPrecondition(condition: .onQueue(queue))
         server?.publish(event)
+        let hooks = loaded.config.hooks
+        guard hooks.contains(where: { $0.on.contains(event.event) }) else { return }
+        let runner = hookRunner ?? HookRunner(queue: queue, journal: journal, environment: options.environment)
+        hookRunner = runner
+        runner.run(hooks, for: event, zone: zone)
     }
 }
 

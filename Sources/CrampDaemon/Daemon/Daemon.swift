@@ -50,6 +50,8 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
     var awaitingAnswer: [String: Instant] = [:]
     /// Whether the person can see a popup: every presence source's latest signal (Daemon+Presence.swift).
     var presence = Presence.present
+    /// Runs `[[hook]]`s; made at the first event a hook names (Daemon+Events.swift).
+    var hookRunner: HookRunner?
     /// Code pages were touched since they were last given back (`settle`).
     var pagesTouched = false
 
