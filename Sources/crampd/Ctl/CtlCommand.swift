@@ -48,6 +48,7 @@ struct CtlCommand: ParsableCommand {
             CtlReport.self,
             CtlPatterns.self,
             CtlWatch.self,
+            CtlBar.self,
         ]
     )
 }
