@@ -16,19 +16,13 @@ readers=()
 stop_readers() { local p; for p in "${readers[@]}"; do kill -CONT "$p" 2>/dev/null || true; kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done; readers=(); }
 sdenv_on_exit stop_readers
 
-cat >"$work/config/crampd/config.toml" <<'TOML'
-[daemon]
-timezone = "UTC"
-
-[goals]
-water_ml = 1000
-
-[[reminder]]
-id = "water"
-kind = "hydration"
-amount = 250
-every = "6h"
-TOML
+# config [EXTRA-TOML]: one water reminder every 6 h and a goal of 1000 ml, then EXTRA-TOML.
+config() {
+    printf '%s\n' '[daemon]' 'timezone = "UTC"' '[goals]' 'water_ml = 1000' \
+        '[[reminder]]' 'id = "water"' 'kind = "hydration"' 'amount = 250' 'every = "6h"' >"$work/config/crampd/config.toml"
+    printf '%s\n' "${1:-}" >>"$work/config/crampd/config.toml"
+}
+config
 start_daemon
 
 # 1. A slow reader is dropped with overrun; the daemon keeps answering; a fast one sees all.
@@ -62,19 +56,7 @@ stop_readers
 
 # 2. Hooks come with a reload (itself an event); a reminder falls due while hooks run.
 due_seconds=$(( $(date +%s) + 12 ))
-cat >"$work/config/crampd/config.toml" <<TOML
-[daemon]
-timezone = "UTC"
-
-[goals]
-water_ml = 1000
-
-[[reminder]]
-id = "water"
-kind = "hydration"
-amount = 250
-every = "6h"
-
+config "$(cat <<TOML
 [[reminder]]
 id = "soon"
 kind = "custom"
@@ -94,6 +76,7 @@ timeout = "1s"
 on = ["drink", "due"]
 exec = ["sh", "-c", "echo failing on purpose >&2; exit 7"]
 TOML
+)"
 "$crampd" ctl watch >"$work/watch.txt" 2>"$work/watch.err" & readers+=($!)
 "$crampd" ctl watch --json >"$work/watch.json" 2>/dev/null & readers+=($!)
 "$crampd" ctl bar --format plain >"$work/bar.txt" 2>"$work/bar.err" & readers+=($!)

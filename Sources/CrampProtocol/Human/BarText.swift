@@ -72,22 +72,9 @@ public enum BarText {
             return state.text.split(separator: "\n").joined(separator: " ") + "\n"
         case .waybar:
             // waybar reads text and tooltip as Pango markup: a reminder's "&" must not break it.
-            return String(decoding: WireCoding.line(Waybar(text: pango(state.text), tooltip: pango(state.tooltip), class: state.cssClass,
+            return String(decoding: WireCoding.line(Waybar(text: Markup.escaped(state.text), tooltip: Markup.escaped(state.tooltip), class: state.cssClass,
                                                             percentage: state.percentage)), as: UTF8.self)
         }
-    }
-
-    static func pango(_ text: String) -> String {
-        var escaped = ""
-        for c in text {
-            switch c {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            default: escaped.append(c)
-            }
-        }
-        return escaped
     }
 
     /// waybar-custom(5), RETURN-TYPE json.
