@@ -87,6 +87,16 @@ struct HookConfigTests {
         ])
     }
 
+    @Test func checkConfigListsTheHooks() throws {
+        guard case .success(let loaded) = loadConfig("""
+            [[hook]]
+            on = ["due", "missed"]
+            exec = ["notify-send", "{message}"]
+            """) else { Issue.record("the config did not load"); return }
+        let summary = ConfigSummary.render(loaded, zone: .utc, zoneNote: "test", now: Instant(microseconds: 0))
+        #expect(summary.contains("\nHook 1: on due, missed runs notify-send {message} (timeout 10s)\n"))
+    }
+
     @Test func everyEventCrampdWritesMayBeNamed() {
         // The names the daemon puts in CRAMPD_EVENT (ReminderEventKind and the others) are all known here.
         for name in ["due", "catch-up", "repeat", "missed", "snoozed", "done", "skipped", "paused", "resumed", "reloaded",
