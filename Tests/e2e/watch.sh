@@ -6,7 +6,8 @@
 #   resume, reload and cramp as they happen; the JSON fields are the journal entry's;
 # - hooks: one gets its placeholders and environment, one that sleeps past its timeout is
 #   stopped and logged, one that fails is logged; none delays the next reminder.
-# About 40 seconds.
+# - a restart: `ctl watch` ends with status 1, the bar says "crampd stopped" and reconnects.
+# About 40 seconds once it has the e2e lock.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source Tests/e2e/lib/systemd-env.sh
@@ -97,6 +98,15 @@ sdenv_wait_journal 10 -t crampd CRAMPD_HOOK=3 CRAMPD_HOOK_EVENT=drink || sdenv_f
 sdenv_wait_journal 10 -t crampd CRAMPD_HOOK=2 -g "ran past its timeout of 1s" || sdenv_fail "the sleeping hook was not stopped at its timeout"
 sdenv_wait_for 5 grep -q "cramp" "$work/watch.txt" || sdenv_fail "ctl watch did not see the cramp: $(cat "$work/watch.txt")"
 sleep 1
+# 3. A restart: ctl watch ends (status 1), the bar says so and comes back by itself.
+watcher=${readers[0]}
+stop_daemon
+sdenv_wait_for 5 sh -c "tail -n 1 '$work/bar.txt' | grep -qx 'crampd stopped'" || sdenv_fail "the bar did not say crampd stopped: $(tail -n 2 "$work/bar.txt")"
+status=0; timeout 5 tail --pid="$watcher" -f /dev/null || true; wait "$watcher" || status=$?
+[ "$status" = 1 ] || sdenv_fail "ctl watch exited with $status when crampd stopped, expected 1"
+grep -q "closed the connection (it stopped or restarted)" "$work/watch.err" || sdenv_fail "ctl watch did not say crampd went away: $(cat "$work/watch.err")"
+start_daemon
+sdenv_wait_for 10 sh -c "tail -n 1 '$work/bar.txt' | grep -q ' ml\$'" || sdenv_fail "the bar did not come back after the restart: $(tail -n 2 "$work/bar.txt")"
 stop_readers
 stop_daemon
 
