@@ -115,7 +115,12 @@ python3 - "$work" "$due_seconds" <<'PY' || sdenv_fail "watch, bar and hooks (see
 import json, re, sys
 work, due = sys.argv[1], int(sys.argv[2])
 journal = [json.loads(l) for l in open(f"{work}/journal.json") if l.strip()]
-watched = [json.loads(l) for l in open(f"{work}/watch.json") if l.strip()]
+lines = [json.loads(l) for l in open(f"{work}/watch.json") if l.strip()]
+watched = [e for e in lines if "CRAMPD_EVENT" in e]
+# Events only, then (crampd stopped) the error as --json prints it.
+if lines[len(watched):] != lines[-1:] or lines[-1].get("code") != "connection-failed":
+    print("FAIL: ctl watch --json did not end with one connection-failed error:", lines[len(watched):])
+    sys.exit(1)
 human = open(f"{work}/watch.txt").read().splitlines()
 bar = open(f"{work}/bar.txt").read().splitlines()
 hook_out = open(f"{work}/hook.out").read().splitlines()
