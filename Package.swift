@@ -34,19 +34,21 @@ let package = Package(
         // Pure domain: config, durations, zones, calendars, schedules, agenda.
         .target(name: "CrampCore", dependencies: ["TOML", "POSIX"], swiftSettings: directMetadata),
         // The one definition of the control protocol.
-        .target(name: "CrampProtocol", dependencies: ["CrampCore"], swiftSettings: directMetadata),
+        .target(name: "CrampProtocol", dependencies: ["CrampCore", "TOML"], swiftSettings: directMetadata),
         // C libraries behind thin typed wrappers. Headers from Debian's libsystemd-dev and
         // libsqlite3-dev; the libraries are loaded on first use (CLazyLibrary), not at exec.
         .target(name: "CLazyLibrary", cSettings: dwarf4),
         .target(name: "CSystemd", dependencies: ["CLazyLibrary"], cSettings: dwarf4),
         .target(name: "Systemd", dependencies: ["CSystemd", "POSIX"]),
         .target(name: "CSQLite", dependencies: ["CLazyLibrary"], cSettings: dwarf4),
+        // pidfd_open(2) for reaping hook processes (the one syscall Glibc's module lacks).
+        .target(name: "CProcess", cSettings: dwarf4),
         .target(name: "SQLite", dependencies: ["CSQLite"]),
         // libX11 and libXext (headers from libx11-dev and libxext-dev) for the X server's idle counter.
         .target(name: "CX11", dependencies: ["CLazyLibrary"], cSettings: dwarf4),
         // The imperative shell: timers, signals, sockets, journal, state.
         .target(name: "CrampDaemon", dependencies: [
-            "CrampCore", "CrampProtocol", "Systemd", "SQLite", "TOML", "POSIX", "CX11",
+            "CrampCore", "CrampProtocol", "Systemd", "SQLite", "TOML", "POSIX", "CX11", "CProcess",
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: directMetadata),
         .executableTarget(name: "crampd", dependencies: [

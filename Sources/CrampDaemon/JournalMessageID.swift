@@ -57,6 +57,15 @@ public enum JournalMessageID: String, CaseIterable, Sendable {
     /// The person is back: the one message saying what was held meanwhile.
     case back = "b751a1e6e63f43ba97e7b95d7a388c05"
 
+    /// A drink was logged (`crampd ctl drink`).
+    case drinkLogged = "6cf43b2e81f744b5934a235d0b5f0c53"
+    /// An electrolyte dose was logged (`crampd ctl take`).
+    case doseLogged = "efbb30942cb8472b8017f9daa0794184"
+    /// A cramp was logged (`crampd ctl cramp`).
+    case crampLogged = "6845f2fb1ae54753b44bb238295f7176"
+    /// Today's water reached the daily goal.
+    case waterGoalMet = "00c11e84927341bd9a32c93214f824cc"
+
     /// The journal field carrying this id: `("MESSAGE_ID", "35dc…")`.
     public var field: (name: String, value: String) { ("MESSAGE_ID", rawValue) }
 }

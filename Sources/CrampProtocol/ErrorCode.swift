@@ -24,6 +24,9 @@ public struct ErrorCode: RawRepresentable, Hashable, Sendable, Codable, CustomSt
     public static let notFound = ErrorCode("not-found")
     /// The change or the config files do not validate; `details` lists every error. Nothing changed.
     public static let invalidConfig = ErrorCode("invalid-config")
+    /// A `watch` client read its events too slowly: the daemon's buffer for it filled up, so it
+    /// was dropped after this last line. Watch again to go on (events in between are in the journal).
+    public static let overrun = ErrorCode("overrun")
     /// The daemon failed (e.g. could not save); the message says what, and nothing changed.
     public static let `internal` = ErrorCode("internal")
 

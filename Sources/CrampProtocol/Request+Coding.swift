@@ -29,7 +29,7 @@ extension Request: Encodable {
         try c.encode(id, forKey: .id)
         try c.encode(command.name, forKey: .command)
         switch command {
-        case .status, .list, .resume, .reload, .undo:
+        case .status, .list, .resume, .reload, .undo, .watch:
             break
         case .today(let date):
             try c.encodeIfPresent(date, forKey: .date)
@@ -228,6 +228,7 @@ extension Request {
         case "reset": command = .reset(reminder: try reminder(), runtime: runtime)
         case "reload": command = .reload
         case "notify-test": command = .notifyTest(sample: raw.sample ?? true)
+        case "watch": command = .watch
         case "drink", "take", "cramp", "undo", "today", "stats", "export", "report", "import":
             command = try Self.diaryCommand(name, raw, fail)
         default:

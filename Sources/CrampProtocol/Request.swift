@@ -104,6 +104,10 @@ public enum Command: Sendable, Equatable {
     /// transaction (all or nothing), each record only when the diary does not have it yet
     /// (by its stable id). A new token drops what an abandoned import staged. Result: `.imported`.
     case importRecords(batch: String, records: [DiaryImportRecord], commit: Bool)
+    /// Subscribe to the daemon's events: answered with `.action`, then one `.event` per event as
+    /// it happens, on the same connection, until the client closes it or falls behind (error
+    /// `overrun`, then the connection closes). Result: `.action`, then `.event`s.
+    case watch
 
     /// The wire name, also the `crampd ctl` verb.
     public var name: String {
@@ -133,6 +137,7 @@ public enum Command: Sendable, Equatable {
         case .export: "export"
         case .report: "report"
         case .importRecords: "import"
+        case .watch: "watch"
         }
     }
 
@@ -140,7 +145,7 @@ public enum Command: Sendable, Equatable {
     public static let names = [
         "status", "list", "next", "show", "done", "snooze", "skip", "trigger",
         "pause", "resume", "set", "add", "remove", "reset", "reload", "notify-test",
-        "drink", "take", "cramp", "undo", "today", "stats", "export", "report", "import",
+        "drink", "take", "cramp", "undo", "today", "stats", "export", "report", "import", "watch",
     ]
 
     /// The most occurrences one `skip` drops by count (below the agenda's look-ahead, so the plan sees past them).

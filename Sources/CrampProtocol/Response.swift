@@ -32,6 +32,8 @@ public enum ControlResult: Sendable, Equatable {
     case report(DiaryReport)
     /// For `import`.
     case imported(ImportResult)
+    /// For `watch`, after its `.action`: one per event, as it happens.
+    case event(WatchEvent)
 
     /// The wire name: the single key inside `"ok"`.
     public var name: String {
@@ -47,6 +49,7 @@ public enum ControlResult: Sendable, Equatable {
         case .export: "export"
         case .report: "report"
         case .imported: "import"
+        case .event: "event"
         }
     }
 }
@@ -108,7 +111,7 @@ extension ResponseMessage: Codable {
 }
 
 extension ControlResult: Codable {
-    enum Kind: String, CodingKey { case status, reminders, upcoming, reminder, action, diary, today, stats, export, report, imported = "import" }
+    enum Kind: String, CodingKey { case status, reminders, upcoming, reminder, action, diary, today, stats, export, report, imported = "import", event }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: Kind.self)
@@ -124,6 +127,7 @@ extension ControlResult: Codable {
         case .export(let r): try c.encode(r, forKey: .export)
         case .report(let r): try c.encode(r, forKey: .report)
         case .imported(let r): try c.encode(r, forKey: .imported)
+        case .event(let r): try c.encode(r, forKey: .event)
         }
     }
 
@@ -145,6 +149,7 @@ extension ControlResult: Codable {
         case .export: self = .export(try c.decode(DiaryExportResult.self, forKey: .export))
         case .report: self = .report(try c.decode(DiaryReport.self, forKey: .report))
         case .imported: self = .imported(try c.decode(ImportResult.self, forKey: .imported))
+        case .event: self = .event(try c.decode(WatchEvent.self, forKey: .event))
         }
     }
 
@@ -163,6 +168,7 @@ extension ControlResult: Codable {
         case .export(let r): r.document.map { WireCoding.line($0) } ?? WireCoding.line(r)
         case .report(let r): WireCoding.line(r)
         case .imported(let r): WireCoding.line(r)
+        case .event(let r): WireCoding.line(r)
         }
     }
 }

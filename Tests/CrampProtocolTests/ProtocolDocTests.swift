@@ -27,6 +27,8 @@ struct ProtocolDocTests {
         let lines = try Self.exampleLines()
         #expect(lines.count > 40)
         var pending: Sent?
+        // After `watch` is answered, its events follow with its id, until the next request.
+        var watching: Request?
         var commandsShown: Set<String> = []
         for (sent, line) in lines {
             let bytes = Array(line.utf8)
@@ -36,6 +38,7 @@ struct ProtocolDocTests {
                     #expect(String(decoding: request.encodedLine().dropLast(), as: UTF8.self) == line)
                     commandsShown.insert(request.command.name)
                     pending = .request(request)
+                    watching = nil
                 } catch {
                     pending = .invalid(error)
                 }
@@ -52,8 +55,17 @@ struct ProtocolDocTests {
             case .invalid(let error):
                 #expect(response == ResponseMessage(id: error.id, response: .error(error.error)), "\(line)")
             case nil:
-                #expect(response.id == nil, "an answer to no request: \(line)")
+                if let watch = watching {
+                    #expect(response.id == watch.id, "\(line)")
+                    switch response.response {
+                    case .ok(let result): #expect(result.name == "event", "\(line)")
+                    case .error(let error): #expect(error.code == .overrun, "\(line)")
+                    }
+                } else {
+                    #expect(response.id == nil, "an answer to no request: \(line)")
+                }
             }
+            if case .request(let request) = pending, request.command == .watch, case .ok = response.response { watching = request }
             pending = nil
         }
         #expect(commandsShown == Set(Command.names), "every command has an example")
@@ -70,7 +82,7 @@ struct ProtocolDocTests {
         case .list: "reminders"
         case .next: "upcoming"
         case .show: "reminder"
-        case .done, .snooze, .skip, .trigger, .pause, .resume, .set, .add, .remove, .reset, .reload, .notifyTest: "action"
+        case .done, .snooze, .skip, .trigger, .pause, .resume, .set, .add, .remove, .reset, .reload, .notifyTest, .watch: "action"
         case .drink, .take, .cramp, .undo: "diary"
         case .today: "today"
         case .stats: "stats"

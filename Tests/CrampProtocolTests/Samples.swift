@@ -49,6 +49,7 @@ enum Samples {
         .export(format: .ics, since: nil, days: 7),
         .report(since: "2026-11-01", until: "2026-11-30"),
         .importRecords(batch: "5f1c2a", records: [DiaryImportRecord(.drink(Drink(milliliters: 250, time: at(9, 0))))], commit: false),
+        .watch,
     ]
 
     static let waterRow = ReminderRow(id: "water", kind: "hydration", enabled: true, next: at(14, 45), last: at(13, 15),
@@ -110,6 +111,8 @@ enum Samples {
         .report(DiaryReport.compute(records: diaryRecords, goals: goals, zone: .utc, since: CivilDate(year: 2026, month: 11, day: 20),
                                     until: CivilDate(year: 2026, month: 11, day: 25), now: now)),
         .imported(ImportResult(staged: 0, added: 2, alreadyPresent: 1, committed: true)),
+        .event(WatchEvent(fields: ["CRAMPD_EVENT": "due", "CRAMPD_REMINDER": "water", "MESSAGE": "Drink a glass of water",
+                                   "PRIORITY": "5", "__REALTIME_TIMESTAMP": "1795615200000152"])),
     ]
 
     static let errors: [ControlError] = [

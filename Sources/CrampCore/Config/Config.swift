@@ -8,9 +8,11 @@ public struct Config: Sendable, Equatable {
     public var goals: Goals
     /// In the order they were first defined across the config files.
     public var reminders: [Reminder]
+    /// `[[hook]]`s in the order of the files, numbered from 1.
+    public var hooks: [Hook]
 
-    public init(daemon: DaemonSettings = DaemonSettings(), goals: Goals = Goals(), reminders: [Reminder] = []) {
-        self.daemon = daemon; self.goals = goals; self.reminders = reminders
+    public init(daemon: DaemonSettings = DaemonSettings(), goals: Goals = Goals(), reminders: [Reminder] = [], hooks: [Hook] = []) {
+        self.daemon = daemon; self.goals = goals; self.reminders = reminders; self.hooks = hooks
     }
 
     public func reminder(id: String) -> Reminder? { reminders.first { $0.id == id } }

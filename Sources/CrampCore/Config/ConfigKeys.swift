@@ -18,18 +18,19 @@ public struct ConfigKey: Sendable {
     }
 }
 
-/// The three sections of a config file.
+/// The sections of a config file.
 public enum ConfigSection: String, Sendable, CaseIterable {
-    case daemon, goals, reminder
+    case daemon, goals, reminder, hook
 
-    /// How the section is written: "[daemon]", "[goals]", "[[reminder]]".
-    public var heading: String { self == .reminder ? "[[reminder]]" : "[\(rawValue)]" }
+    /// How the section is written: "[daemon]", "[goals]", "[[reminder]]", "[[hook]]".
+    public var heading: String { self == .reminder || self == .hook ? "[[\(rawValue)]]" : "[\(rawValue)]" }
 
     public var keys: [ConfigKey] {
         switch self {
         case .daemon: ConfigKeys.daemon
         case .goals: ConfigKeys.goals
         case .reminder: ConfigKeys.reminder
+        case .hook: ConfigKeys.hook
         }
     }
 
@@ -90,6 +91,12 @@ public enum ConfigKeys {
                   "With repeat: how many follow-ups at most; after the last one unanswered the occurrence counts as missed."),
         ConfigKey("urgent", "boolean", default: .bool(false), "With repeat: the last follow-up's desktop popup has critical urgency."),
         ConfigKey("removed", "boolean", "In a drop-in: true deletes the reminder defined by earlier files."),
+    ]
+
+    public static let hook: [ConfigKey] = [
+        ConfigKey("on", "event name or array of them", "The events that run the hook, like [\"due\", \"missed\"] (see crampd.toml(5) for the list); required."),
+        ConfigKey("exec", "array of strings", "The program and its arguments, run without a shell; {placeholders} are replaced per argument; required."),
+        ConfigKey("timeout", "duration", default: .string("10s"), "How long the hook may run before it is stopped (SIGTERM, then SIGKILL 2 s later); at most 10m."),
     ]
 
     /// The keys that choose a schedule; a reminder has exactly one of them.

@@ -18,6 +18,8 @@ public struct MergedDocument: Sendable, Equatable {
     public var daemon = LocatedTable()
     public var goals = LocatedTable()
     public var reminders: [MergedReminder] = []
+    /// `[[hook]]` tables of every file, in file order: a drop-in adds hooks, never changes one.
+    public var hooks: [LocatedTable] = []
     /// Reminders left out because their id was already used in the same file;
     /// still checked so that their own mistakes show up in the same run.
     public var duplicates: [MergedReminder] = []
@@ -91,7 +93,7 @@ public enum ConfigMerge {
             guard let section = ConfigSection(rawValue: entry.key) else {
                 let names = ConfigSection.allCases.map(\.rawValue)
                 report(entry.keyOffset, "unknown section \"\(shortened(entry.key))\"" + DidYouMean.hint(for: entry.key, among: names)
-                       + " (known: [daemon], [goals], [[reminder]])")
+                       + " (known: [daemon], [goals], [[reminder]], [[hook]])")
                 continue
             }
             switch (section, entry.node.value) {
@@ -99,6 +101,18 @@ public enum ConfigMerge {
                 mergeKeys(of: table, section: .daemon, source: file.name, into: &builder.document.daemon, diagnostics: &diagnostics)
             case (.goals, .table(let table)):
                 mergeKeys(of: table, section: .goals, source: file.name, into: &builder.document.goals, diagnostics: &diagnostics)
+            case (.hook, .array(let elements)):
+                for element in elements {
+                    guard case .table(let table) = element.value else {
+                        report(element.offset, "expected a table in \"hook\" (write [[hook]]), got \(element.value.typeName)")
+                        continue
+                    }
+                    var hook = LocatedTable()
+                    mergeKeys(of: table, section: .hook, source: file.name, into: &hook, diagnostics: &diagnostics)
+                    hook.tableOffset = element.offset
+                    hook.tableSource = file.name
+                    builder.document.hooks.append(hook)
+                }
             case (.reminder, .array(let elements)):
                 for element in elements {
                     guard case .table(let table) = element.value else {
@@ -108,8 +122,8 @@ public enum ConfigMerge {
                     mergeReminder(table, at: element.offset, source: file.name, isDropIn: isDropIn,
                                   idsInThisFile: &idsInThisFile, into: &builder, diagnostics: &diagnostics)
                 }
-            case (.reminder, let value):
-                report(entry.node.offset, "expected an array of tables for \"reminder\" (write [[reminder]]), got \(value.typeName)")
+            case (.reminder, let value), (.hook, let value):
+                report(entry.node.offset, "expected an array of tables for \"\(section.rawValue)\" (write \(section.heading)), got \(value.typeName)")
             case (_, let value):
                 report(entry.node.offset, "expected a table for \"\(section.rawValue)\" (write \(section.heading)), got \(value.typeName)")
             }

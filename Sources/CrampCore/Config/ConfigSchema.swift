@@ -20,11 +20,15 @@ public enum ConfigSchema {
             }
         }
         for duplicate in document.duplicates { _ = ReminderSchema.read(duplicate, ids: [], &reader) }
+        var hooks: [Hook] = []
+        for (index, table) in document.hooks.enumerated() {
+            if let hook = HookSchema.read(table, index: index + 1, &reader) { hooks.append(hook) }
+        }
         guard reader.diagnostics.isEmpty else {
             return .failure(ConfigLoadFailure(diagnostics: ConfigDiagnostic.sorted(reader.diagnostics, sourceOrder: files.map(\.name)),
                                               sources: files.map(\.source)))
         }
         let warnings = ConfigDiagnostic.renderEach(document.leftovers, sources: files.map(\.source))
-        return .success((Config(daemon: daemon, goals: goals, reminders: reminders), warnings))
+        return .success((Config(daemon: daemon, goals: goals, reminders: reminders, hooks: hooks), warnings))
     }
 }

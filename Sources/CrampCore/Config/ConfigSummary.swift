@@ -15,6 +15,9 @@ public enum ConfigSummary {
         lines.append("Notify: " + NotifyChannel.allCases.filter(daemon.notify.contains).map(\.rawValue).joined(separator: ", "))
         lines.append("Grace: \(DurationSyntax.format(daemon.grace)), catch-up: \(daemon.catchUp.rawValue), snooze: \(DurationSyntax.format(daemon.snooze))")
         lines.append("Goals: " + goalsText(config.goals))
+        for hook in config.hooks {
+            lines.append("Hook \(hook.index): on \(hook.on.joined(separator: ", ")) runs \(hook.exec.joined(separator: " ")) (timeout \(DurationSyntax.format(hook.timeout)))")
+        }
         lines.append("")
         lines.append(config.reminders.count == 1 ? "1 reminder:" : "\(config.reminders.count) reminders:")
         for reminder in config.reminders {

@@ -161,5 +161,23 @@ kind = "stretch"
 message = "Stretch your calves before bed: lean against a wall, back leg straight, heel down, 30 seconds per side, three times."
 at = "21:45"
 
+# Hooks: run a program when something happens, e.g. a gentle popup for each
+# due reminder. One [[hook]] table per hook (drop-ins add more):
+#   on       the events that run it: "due", "catch-up", "repeat", "done",
+#            "snoozed", "skipped", "missed", "dismissed", "held", "back",
+#            "paused", "resumed", "reloaded", "reload-failed", "zone-changed",
+#            "drink", "dose", "cramp", "goal-met".
+#   exec     the program and its arguments, run without a shell; {message},
+#            {event}, {reminder}, {due} … are replaced in each argument (the
+#            list is in crampd.toml(5)); the event's fields are also in the
+#            environment (CRAMPD_EVENT, CRAMPD_REMINDER, CRAMPD_MESSAGE, …).
+#   timeout  how long it may run before it is stopped (default: 10s).
+# Its output goes to the journal. In the sandboxed service a hook has the
+# service's restrictions: no network, no home directory but crampd's own.
+# [[hook]]
+# on = ["due", "repeat"]
+# exec = ["notify-send", "-u", "low", "crampd", "{message}"]
+# timeout = "10s"
+
 """##
 }

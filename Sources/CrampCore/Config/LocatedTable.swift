@@ -18,6 +18,9 @@ public struct LocatedEntry: Sendable, Equatable {
 /// A section merged over several files; keys keep the order they were first set in.
 public struct LocatedTable: Sendable, Equatable {
     public private(set) var entries: [LocatedEntry] = []
+    /// Where an array-of-tables element (`[[hook]]`) begins, for messages about a missing key.
+    public var tableOffset = 0
+    public var tableSource = ""
 
     public init() {}
 

@@ -39,7 +39,7 @@ public struct ControlClient: Sendable {
         return try readResponse(fd, deadline: deadline)
     }
 
-    private func connect(_ fd: Int32, deadline: Int64) throws(ControlClientError) {
+    func connect(_ fd: Int32, deadline: Int64) throws(ControlClientError) {
         while true {
             guard let result = withUnixAddress(path, { Glibc.connect(fd, $0, $1) }) else {
                 throw .unavailable(path: path, cause: "socket path too long")
@@ -58,7 +58,7 @@ public struct ControlClient: Sendable {
         }
     }
 
-    private func write(_ fd: Int32, _ bytes: [UInt8], deadline: Int64) throws(ControlClientError) {
+    func write(_ fd: Int32, _ bytes: [UInt8], deadline: Int64) throws(ControlClientError) {
         var written = 0
         while written < bytes.count {
             let n = sendSome(fd, bytes[written...])
@@ -99,7 +99,7 @@ public struct ControlClient: Sendable {
         }
     }
 
-    private func decode(_ line: [UInt8]) throws(ControlClientError) -> ResponseMessage {
+    func decode(_ line: [UInt8]) throws(ControlClientError) -> ResponseMessage {
         do throws(ControlError) {
             return try ResponseMessage(line: line)
         } catch {
@@ -107,7 +107,7 @@ public struct ControlClient: Sendable {
         }
     }
 
-    private func wait(_ fd: Int32, for events: Int16, deadline: Int64) throws(ControlClientError) {
+    func wait(_ fd: Int32, for events: Int16, deadline: Int64) throws(ControlClientError) {
         while true {
             let remaining = deadline - monotonicMilliseconds()
             guard remaining > 0 else { throw timedOut() }

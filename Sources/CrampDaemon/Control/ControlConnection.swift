@@ -8,10 +8,10 @@ import Glibc
 /// While an answer is not fully written, reading is suspended: a client gets its
 /// requests answered in order and cannot make us buffer more than one line.
 final class ControlConnection {
-    private let fd: Int32
+    let fd: Int32
     private let peer: PeerCredentials
-    private let queue: DispatchQueue
-    private let limits: ControlServer.Limits
+    let queue: DispatchQueue
+    let limits: ControlServer.Limits
     private let respond: (Request, PeerCredentials, @escaping (Response) -> Void) -> Void
     private let onClosed: (ControlConnection) -> Void
 
@@ -19,13 +19,13 @@ final class ControlConnection {
     private let readSource: DispatchSourceRead
     private var readSuspended = false
     private var writeSource: DispatchSourceWrite?
-    private let idleTimer: DispatchSourceTimer
-    private var outbox: [UInt8] = []
-    private var outboxStart = 0
+    let idleTimer: DispatchSourceTimer
+    var outbox: [UInt8] = []
+    var outboxStart = 0
     /// The peer closed its side: answer what is buffered, then close.
     private var endOfInput = false
     /// Close once the outbox is written.
-    private var closeAfterAnswer = false
+    var closeAfterAnswer = false
     /// After an error answer the peer may still be sending (a 1 MiB line): closing with
     /// unread input would make the kernel reset the connection and the peer lose the answer.
     /// So we stop writing, read and discard until the peer closes or the idle timer ends it.
@@ -42,7 +42,12 @@ final class ControlConnection {
     /// When a keep-alive connection last finished an answer with nothing more to do
     /// (`DispatchTime` uptime); nil while it is working. The server evicts the one idle
     /// longest when a new client arrives at the limit.
-    private(set) var idleSince: UInt64?
+    var idleSince: UInt64?
+    /// The id of the `watch` request this connection answered: from then on it carries events
+    /// (`push`), reads only to notice the peer leaving, and is never idle (see ControlConnection+Watch.swift).
+    var watchID: Int?
+    /// A watcher fell behind: its last line (`overrun`) is queued, then the connection closes.
+    var overran = false
     /// Dispatch sources still watching `fd`; it is closed when the last one's cancel handler runs.
     private var sourcesOnFD = 0
 
@@ -99,7 +104,8 @@ final class ControlConnection {
         guard !closed else { return }
         let buffer = readBuffer.bytes
         let n = recv(fd, buffer.baseAddress, buffer.count, Int32(MSG_DONTWAIT))
-        if draining {
+        if draining || watchID != nil {
+            // A watcher's requests are over: what it sends is ignored, its leaving ends it.
             if n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) { close() }
             return
         }
@@ -121,7 +127,7 @@ final class ControlConnection {
     private func pump() {
         pumping = true
         defer { pumping = false }
-        while !closed && outboxIsEmpty && !awaitingReply {
+        while !closed && outboxIsEmpty && !awaitingReply && watchID == nil {
             if closeAfterAnswer {
                 if drainBeforeClose { drain() } else { close() }
                 return
@@ -143,7 +149,10 @@ final class ControlConnection {
             answer(line)
         }
         guard !closed else { return }
-        if awaitingReply {
+        if watchID != nil {
+            resumeReading()
+            if !outboxIsEmpty { watchWritable() }
+        } else if awaitingReply {
             suspendReading()
         } else if outboxIsEmpty {
             resumeReading()
@@ -177,6 +186,7 @@ final class ControlConnection {
             idleTimer.schedule(deadline: .now() + limits.idleTimeout)
             closeAfterAnswer = !request.keepAlive
             answeredKeepAlive = answeredKeepAlive || request.keepAlive
+            if case .watch = request.command, case .ok = response { startWatching(id: request.id) }
             send(ResponseMessage(id: request.id, response: response))
             if !pumping { pump() }
         }
@@ -189,13 +199,13 @@ final class ControlConnection {
         resumeReading()
     }
 
-    private func suspendReading() {
+    func suspendReading() {
         guard !readSuspended else { return }
         readSuspended = true
         readSource.suspend()
     }
 
-    private func resumeReading() {
+    func resumeReading() {
         guard readSuspended else { return }
         readSuspended = false
         readSource.resume()
@@ -203,7 +213,7 @@ final class ControlConnection {
 
     // MARK: Writing
 
-    private var outboxIsEmpty: Bool { outboxStart == outbox.count }
+    var outboxIsEmpty: Bool { outboxStart == outbox.count }
 
     private func send(_ message: ResponseMessage) {
         outbox.append(contentsOf: message.encodedLine())
@@ -211,7 +221,7 @@ final class ControlConnection {
     }
 
     /// Writes what the socket takes now.
-    private func flush() {
+    func flush() {
         while !outboxIsEmpty {
             let n = sendSome(fd, outbox[outboxStart...])
             if n < 0 {
@@ -223,11 +233,16 @@ final class ControlConnection {
         }
         outbox.removeAll(keepingCapacity: true)
         outboxStart = 0
+        if watchID != nil {
+            // A watcher waits for events, not requests; one that overran has said its last.
+            if overran { close() }
+            return
+        }
         // A complete answer restarts the idle clock for the next request.
         idleTimer.schedule(deadline: .now() + limits.idleTimeout)
     }
 
-    private func watchWritable() {
+    func watchWritable() {
         guard writeSource == nil else { return }
         let source = DispatchSource.makeWriteSource(fileDescriptor: fd, queue: queue)
         source.setEventHandler { [self] in writable() }
@@ -243,14 +258,14 @@ final class ControlConnection {
         guard !closed, outboxIsEmpty else { return }
         writeSource?.cancel()
         writeSource = nil
-        pump()
+        if watchID == nil { pump() }
     }
 
     // MARK: Timeout
 
     private func idleTimeoutExpired() {
         guard !closed else { return }
-        if outboxIsEmpty {
+        if outboxIsEmpty && watchID == nil {
             // Best effort: say why before hanging up; a peer that is not reading just loses it.
             _ = sendSome(fd, ResponseMessage(id: nil, response: .error(ControlError(.timeout,
                 "no complete request within the time limit; closing the connection"))).encodedLine()[...])

@@ -20,9 +20,22 @@ public final class ControlServer: @unchecked Sendable {  // all state confined t
         /// between requests: the one idle longest is closed to make room.
         public var maxClients: Int
 
+        /// At most this many `watch` connections (each also a client); one more gets `busy`.
+        public var maxWatchers: Int
+        /// The most a watcher may leave unread in the daemon before it is dropped (`overrun`).
+        public var watchBufferBytes: Int
+        /// SO_SNDBUF of a watcher's socket: small, so a stalled reader shows in `watchBufferBytes`.
+        public var watchSocketBufferBytes: Int
+        /// How long a dropped watcher may take to read its `overrun` line before it is closed.
+        public var overrunGrace: DispatchTimeInterval
+
         public init(maxLineBytes: Int = ControlProtocol.maxLineBytes,
-                    idleTimeout: DispatchTimeInterval = .seconds(5), maxClients: Int = 64) {
+                    idleTimeout: DispatchTimeInterval = .seconds(5), maxClients: Int = 64,
+                    maxWatchers: Int = 16, watchBufferBytes: Int = 64 * 1024, watchSocketBufferBytes: Int = 16 * 1024,
+                    overrunGrace: DispatchTimeInterval = .seconds(60)) {
             self.maxLineBytes = maxLineBytes; self.idleTimeout = idleTimeout; self.maxClients = maxClients
+            self.maxWatchers = maxWatchers; self.watchBufferBytes = watchBufferBytes; self.watchSocketBufferBytes = watchSocketBufferBytes
+            self.overrunGrace = overrunGrace
         }
     }
 
@@ -83,6 +96,15 @@ public final class ControlServer: @unchecked Sendable {  // all state confined t
 
     /// Connections being served now. Read on `queue`.
     public var connectionCount: Int { connections.count }
+
+    /// Connections that `watch`, not dropped. Read on `queue`.
+    public var watcherCount: Int { connections.values.count { $0.isWatching } }
+
+    /// Hands `event` to every watcher. Call on `queue`; costs nothing without watchers.
+    public func publish(_ event: WatchEvent) {
+        dispatchPrecondition(condition: .onQueue(queue))
+        for connection in connections.values where connection.isWatching { connection.push(event) }
+    }
 
     /// Accepts what is pending, a bounded batch per event so timers and other work interleave.
     private func acceptPending() {
@@ -157,6 +179,9 @@ public final class ControlServer: @unchecked Sendable {  // all state confined t
 
     private func respond(to request: Request, from peer: PeerCredentials, reply: @escaping (Response) -> Void) {
         guard let handler else { return reply(.error(ControlError(.internal, "crampd is shutting down"))) }
+        if case .watch = request.command, watcherCount >= limits.maxWatchers {
+            return reply(.error(ControlError(.busy, "crampd serves \(limits.maxWatchers) watchers (ctl watch, ctl bar) already; stop one and retry")))
+        }
         handler.handle(request, from: peer, reply: reply)
     }
 }

@@ -47,6 +47,8 @@ extension Daemon: ControlHandler {
         case .export(let format, let since, let until, let kind, _): export(format: format, since: since, until: until, kind: kind, then: answer)
         case .report(let since, let until): report(since: since, until: until, then: answer)
         case .importRecords(let batch, let records, let commit): importRecords(batch: batch, records: records, commit: commit, then: answer)
+        // The server turns the connection into a watcher when it sends this answer (Daemon+Events.swift).
+        case .watch: answer(.success(.action(ActionResult(summary: "Watching crampd's events as they happen; stop with Ctrl-C."))))
         }
     }
 
@@ -200,7 +202,7 @@ extension Daemon: ControlHandler {
             // "until tomorrow, Mon …": a time of day already past today means tomorrow; say so.
             let day = { (t: Instant) in LocalTimeText.relativeDay(of: t, now: now, zone: self.zone).map { "\($0), " } ?? "" }
             let summary = until.map { "Paused all reminders until \(day($0))\(format($0))." } ?? "Paused all reminders until crampd ctl resume."
-            logger.notice("\(summary)", metadata: [JournalLogHandler.messageIDKey: "\(JournalMessageID.paused.rawValue)"])
+            logger.notice("\(summary)", metadata: [JournalLogHandler.messageIDKey: "\(JournalMessageID.paused.rawValue)", "event": "paused"])
             return ActionResult(summary: summary, pause: pauseState)
         }
     }
@@ -209,7 +211,7 @@ extension Daemon: ControlHandler {
         guard pauseState != nil else { return .success(ActionResult(summary: "Not paused; nothing to resume.")) }
         return apply(state.resumed(now: clockNow())).map {
             advance()
-            logger.notice("Resumed reminders", metadata: [JournalLogHandler.messageIDKey: "\(JournalMessageID.resumed.rawValue)"])
+            logger.notice("Resumed reminders", metadata: [JournalLogHandler.messageIDKey: "\(JournalMessageID.resumed.rawValue)", "event": "resumed"])
             return ActionResult(summary: "Resumed reminders.", next: plan.first?.next?.fireAt)
         }
     }

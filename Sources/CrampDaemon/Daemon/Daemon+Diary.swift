@@ -251,7 +251,10 @@ extension Daemon {
         withDiary(refreshingIntake: true, { (store: DiaryStore, now: Instant) throws(DiaryCommandError) -> ControlResult in
             let logged = try body(store, now)
             return .diary(DiaryChange(summary: logged.message, entry: logged.entry, today: logged.today, insight: logged.insight?.message))
-        }, then: reply)
+        }, then: { [journal] result in
+            if case .success(.diary(let change)) = result { DiaryEvent.entries(for: change).forEach(journal.write) }
+            reply(result)
+        })
     }
 
     /// Runs `body` on the diary queue and answers on the daemon's; a change (`refreshingIntake`)

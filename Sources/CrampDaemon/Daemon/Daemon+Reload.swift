@@ -21,7 +21,7 @@ extension Daemon {
             if !fresh.warnings.isEmpty {
                 summary += ", with \(fresh.warnings.count) warning\(fresh.warnings.count == 1 ? "" : "s") (crampd ctl status lists them)"
             }
-            logger.info("\(summary)", metadata: [JournalLogHandler.messageIDKey: "\(JournalMessageID.daemonReloaded.rawValue)"])
+            logger.info("\(summary)", metadata: [JournalLogHandler.messageIDKey: "\(JournalMessageID.daemonReloaded.rawValue)", "event": "reloaded"])
             logConfigWarnings()
             return .success(ActionResult(summary: summary, next: plan.first?.next?.fireAt))
         case .failure(let failure):
@@ -30,7 +30,7 @@ extension Daemon {
             configProblem = "config error, kept the previous config: " + Self.firstLine(of: errors)
             let summary = "Failed to reload configuration (\(trigger)): \(failure.countText), keeping the previous config"
             journal.write(JournalEntry(message: summary + "\n" + failure.rendered(), priority: .error,
-                                       messageID: .configError, fields: [("CRAMPD_CONFIG_ERRORS", String(errors.count))]))
+                                       messageID: .configError, fields: [("CRAMPD_EVENT", "reload-failed"), ("CRAMPD_CONFIG_ERRORS", String(errors.count))]))
             return .failure(ControlError(.invalidConfig, summary, details: errors))
         }
     }

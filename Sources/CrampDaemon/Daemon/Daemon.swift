@@ -43,7 +43,7 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
     /// `start` ran: watches and timers exist only in a serving daemon, not in a test's.
     var serving = false
     private var socket: ControlSocket?
-    private var server: ControlServer?
+    var server: ControlServer?
     /// Desktop notifications, when `[daemon] notify` has "desktop" (see Daemon+Desktop.swift).
     var desktop: DesktopOutlet?
     /// The planned time of each reminder's latest fired occurrence not yet done (see `answeredOccurrence`).
@@ -55,6 +55,8 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
     var x11IdleSetting: X11IdleSetting?
     /// The records of a `crampd ctl import` still arriving (Daemon+Import.swift).
     var importStaging: ImportStaging?
+    /// Runs `[[hook]]`s; made at the first event a hook names (Daemon+Events.swift).
+    var hookRunner: HookRunner?
     /// Code pages were touched since they were last given back (`settle`).
     var pagesTouched = false
 
@@ -82,6 +84,7 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
             let server = ControlServer(socket: socket, queue: queue, handler: self)
             self.server = server
             server.start()
+            tapEvents()
             timer = ReminderTimer(queue: queue) { [unowned self] in
                 self.advance()
                 self.pagesTouched = true

@@ -25,6 +25,9 @@ public struct JournalEntry: Sendable {
         self.fields = fields
     }
 
+    /// The kind of event (`CRAMPD_EVENT`: "due", "paused", …); nil for an operational message.
+    public var event: String? { fields.first { $0.name == "CRAMPD_EVENT" }?.value }
+
     /// Every field as the journal receives it, MESSAGE first.
     var journalFields: [(name: String, value: String)] {
         var all: [(name: String, value: String)] = [

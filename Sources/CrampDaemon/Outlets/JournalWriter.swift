@@ -1,5 +1,6 @@
 import Glibc
 import POSIX
+import Synchronization
 import Systemd
 
 /// Writes entries to the systemd journal, and readable lines to stderr where someone reads it.
@@ -13,6 +14,8 @@ public final class JournalWriter: @unchecked Sendable {  // immutable after init
     private let echo: Echo
     /// Set for a daemon run inside a test: entries go here, nowhere else.
     private let sink: (@Sendable (JournalEntry) -> Void)?
+    /// Hears every entry that carries `CRAMPD_EVENT`, whoever wrote it (`watch`, hooks).
+    private let eventObserver = Mutex<(@Sendable (JournalEntry) -> Void)?>(nil)
 
     /// How stderr shows entries: a terminal gets the time of day and no fields (unless
     /// `--verbose`); a log file or pipe gets the date and every field.
@@ -46,7 +49,17 @@ public final class JournalWriter: @unchecked Sendable {  // immutable after init
         }
     }
 
+    /// Every event entry written from now on is also handed to `observer`, on the writer's
+    /// thread, after it was written: the one tap `watch` and hooks hang on, so an event
+    /// added anywhere reaches them by carrying `CRAMPD_EVENT`. Replaces any earlier observer.
+    public func observeEvents(_ observer: (@Sendable (JournalEntry) -> Void)?) {
+        eventObserver.withLock { $0 = observer }
+    }
+
     public func write(_ entry: JournalEntry) {
+        defer {
+            if entry.event != nil, let observer = eventObserver.withLock({ $0 }) { observer(entry) }
+        }
         if let sink { return sink(entry) }
         var echo = self.echo
         if toJournal {

@@ -151,6 +151,7 @@ public enum ResultText {
         case .upcoming(let u): upcoming(u, now: now, zone: zone)
         case .reminder(let d): reminder(d, now: now, zone: zone)
         case .action(let a): action(a)
+        case .event(let e): watchLine(e, zone: zone)
         }
     }
 

@@ -8,6 +8,12 @@ public enum TimeText {
         return pad2(t.hour) + ":" + pad2(t.minute)
     }
 
+    /// "14:45:07"
+    public static func seconds(_ instant: Instant, zone: Zone) -> String {
+        let t = zone.localDateTime(at: instant).time
+        return pad2(t.hour) + ":" + pad2(t.minute) + ":" + pad2(t.second)
+    }
+
     /// "14:45" today, "Thu 14:45" within six days either side, else "2026-12-02 14:45".
     public static func short(_ instant: Instant, now: Instant, zone: Zone) -> String {
         let local = zone.localDateTime(at: instant)

@@ -48,6 +48,8 @@ struct CtlCommand: ParsableCommand {
             CtlImport.self,
             CtlReport.self,
             CtlPatterns.self,
+            CtlWatch.self,
+            CtlBar.self,
         ]
     )
 }

@@ -19,14 +19,9 @@ enum CtlSession {
     static func perform(_ command: Command, _ flags: CtlFlags, preceding: [Command] = [], answerWithinMilliseconds: Int = 5000,
                         verdict: Verdict? = nil) -> Int32 {
         let path: String
-        if let socket = flags.socket {
-            path = socket
-        } else {
-            do throws(ControlSocketError) {
-                path = try ControlSocket.clientPath(environment: ProcessEnvironment.current)
-            } catch {
-                return fail(ControlError(.unavailable, error.message, details: [hint]), flags, status: unavailable)
-            }
+        switch socketPath(flags) {
+        case .success(let p): path = p
+        case .failure(let error): return fail(error, flags, status: unavailable)
         }
         var answer: ResponseMessage
         do throws(ControlClientError) {
@@ -76,6 +71,16 @@ enum CtlSession {
             let status = fail(error, flags, status: 1)
             if VersionSkewText.mayComeFromAnOlderDaemon(error.code) { printVersionSkew(askingAt: path) }
             return status
+        }
+    }
+
+    /// `--socket`, else where the daemon listens by the environment.
+    static func socketPath(_ flags: CtlFlags) -> Result<String, ControlError> {
+        if let socket = flags.socket { return .success(socket) }
+        do throws(ControlSocketError) {
+            return .success(try ControlSocket.clientPath(environment: ProcessEnvironment.current))
+        } catch {
+            return .failure(ControlError(.unavailable, error.message, details: [hint]))
         }
     }
 

@@ -1,0 +1,10 @@
+#define _GNU_SOURCE
+#include <sys/syscall.h>
+#include <unistd.h>
+#include "process_shim.h"
+
+#ifndef SYS_pidfd_open
+#define SYS_pidfd_open 434
+#endif
+
+int crampd_pidfd_open(pid_t pid) { return (int)syscall(SYS_pidfd_open, pid, 0); }
