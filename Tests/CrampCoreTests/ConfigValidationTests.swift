@@ -101,7 +101,7 @@ import Testing
 
     @Test func exactlyOneSchedule() {
         #expect(configErrors(reminderTOML("amount = 250")) == [
-            "config.toml:2:6: reminder \"water\" has no schedule; set one of \"every\", \"at\" or \"calendar\"",
+            "config.toml:2:6: reminder \"water\" has no schedule; set one of \"every\", \"at\", \"calendar\" or \"after\"",
         ])
         #expect(configErrors(reminderTOML("every = \"45m\"\nat = \"08:00\"")) == [
             "config.toml:5:1: reminder \"water\" has two schedules, \"every\" and \"at\"; keep one",

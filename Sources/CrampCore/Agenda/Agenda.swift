@@ -34,6 +34,8 @@
 ///   occurrence ends the follow-ups of the older one (missed too). Follow-ups wait out quiet
 ///   hours and a pause, and pass the intake rules and the rate limit like any firing
 ///   (ReminderResolver+FollowUp.swift).
+/// - A reminder with `after` falls due `delay` after the other reminder was last confirmed
+///   (its `lastDone`, kept in this state), or at its `latest` fallback (ChainSchedule.swift).
 /// - A catch-up for occurrences due after `state.runningSince` says it is late:
 ///   crampd was running but held up (stopped, suspended), not down.
 public enum Agenda {
@@ -75,7 +77,8 @@ public enum Agenda {
 
     private static func compute(config: Config, zone: Zone, state: AgendaState, now: Instant,
                                 intake: IntakeFacts, keepingState: Bool) -> AgendaStep {
-        let context = AgendaContext(config: config, zone: zone, pause: state.pause, runningSince: state.runningSince, now: now, intake: intake)
+        let context = AgendaContext(config: config, zone: zone, pause: state.pause, runningSince: state.runningSince, now: now, intake: intake,
+                                    anchorsDone: anchorsDone(config: config, state: state))
         let resolver = ReminderResolver(context: context)
         var actions: [AgendaAction] = []
         var entries: [AgendaEntry] = []

@@ -21,9 +21,13 @@ struct AgendaContext {
     let capMilligrams: [Electrolyte: Int]
     /// Set when a cap may apply (caps configured): the end of today, when the day's totals start again.
     let capsHoldUntil: Instant?
+    /// When each reminder that another comes `after` was last confirmed (Agenda+Chain.swift).
+    let anchorsDone: [String: Instant]
 
-    init(config: Config, zone: Zone, pause: Pause?, runningSince: Instant? = nil, now: Instant, intake: IntakeFacts) {
+    init(config: Config, zone: Zone, pause: Pause?, runningSince: Instant? = nil, now: Instant, intake: IntakeFacts,
+         anchorsDone: [String: Instant] = [:]) {
         self.zone = zone
+        self.anchorsDone = anchorsDone
         self.now = now
         self.grace = config.daemon.grace
         self.defaultCatchUp = config.daemon.catchUp

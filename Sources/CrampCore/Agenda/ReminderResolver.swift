@@ -123,11 +123,15 @@ struct ReminderResolver {
         return PlannedOccurrence(due: due, fireAt: context.quietHours.deferral(of: due), isSnooze: false)
     }
 
-    /// The confirmation the schedule counts from: only `anchor = "last-done"` does.
-    /// (Passed only then, because `EverySchedule.nextDue` of branch `time` uses any `lastDone` it is given.)
+    /// The confirmation the schedule counts from: its own with `anchor = "last-done"`, the other
+    /// reminder's with `after`. (Passed only then, because `EverySchedule.nextDue` of branch
+    /// `time` uses any `lastDone` it is given.)
     func lastDone(of reminder: Reminder, _ state: ReminderState) -> Instant? {
-        if case .every(let every) = reminder.schedule, every.anchor == .lastDone { return state.lastDone }
-        return nil
+        switch reminder.schedule {
+        case .every(let every) where every.anchor == .lastDone: state.lastDone
+        case .after(let chain): context.anchorsDone[chain.anchorID]
+        default: nil
+        }
     }
 
     /// Marks an occurrence handled. A snooze absorbs the scheduled occurrences up to its end.

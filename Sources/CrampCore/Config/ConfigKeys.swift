@@ -78,6 +78,9 @@ public enum ConfigKeys {
                   "With every: count from the start of each window, or from the last time you confirmed it."),
         ConfigKey("at", "time or array of times", "Schedule: at these times of day (\"HH:MM\" or \"HH:MM:SS\")."),
         ConfigKey("calendar", "systemd calendar expression", "Schedule: a systemd OnCalendar= expression, like \"Mon..Fri 10:00\"."),
+        ConfigKey("after", "reminder id", "Schedule: due `delay` after that reminder is confirmed done (`crampd ctl done ID`); a day without it has no occurrence unless `latest` is set."),
+        ConfigKey("delay", "duration", default: .string("0m"), "With after: how long after the other reminder is done."),
+        ConfigKey("latest", "time", "With after: the latest time of day it comes, and the time it comes on a day the other reminder is not done by then."),
         ConfigKey("catch_up", "\"once\" or \"skip\"", "Overrides [daemon] catch_up for this reminder."),
         ConfigKey("skip_if_logged_within", "duration", "Hydration only: skip the reminder when a drink was logged this recently."),
         ConfigKey("timezone", "IANA zone name", "This reminder's schedule on that zone's clock (\"at 21:00 home time\"); default: the daemon's zone."),
@@ -89,11 +92,12 @@ public enum ConfigKeys {
     ]
 
     /// The keys that choose a schedule; a reminder has exactly one of them.
-    public static let scheduleKinds = ["every", "at", "calendar"]
+    public static let scheduleKinds = ["every", "at", "calendar", "after"]
     /// The keys each schedule kind may be combined with.
-    public static let scheduleCompanions: [String: [String]] = ["every": ["between", "days", "anchor"], "at": ["days"], "calendar": []]
+    public static let scheduleCompanions: [String: [String]] = ["every": ["between", "days", "anchor"], "at": ["days"], "calendar": [],
+                                                                   "after": ["delay", "latest"]]
     /// Every key that belongs to a schedule; switching the kind in a drop-in drops all of them.
-    public static let scheduleKeys = ["every", "between", "days", "anchor", "at", "calendar"]
+    public static let scheduleKeys = ["every", "between", "days", "anchor", "at", "calendar", "after", "delay", "latest"]
 }
 
 extension ConfigSection {

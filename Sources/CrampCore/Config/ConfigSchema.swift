@@ -19,6 +19,7 @@ public enum ConfigSchema {
                 reminders.append(reminder)
             }
         }
+        ChainCheck.check(document.reminders, &reader)
         for duplicate in document.duplicates { _ = ReminderSchema.read(duplicate, ids: [], &reader) }
         guard reader.diagnostics.isEmpty else {
             return .failure(ConfigLoadFailure(diagnostics: ConfigDiagnostic.sorted(reader.diagnostics, sourceOrder: files.map(\.name)),

@@ -100,6 +100,11 @@ magnesium_max_mg = 350
 #                      "last-done" from the last time you confirmed it (`crampd ctl done ID`).
 #   at        times of day, with optional days.
 #   calendar  a systemd OnCalendar= expression, like "Mon..Fri 10:00" (see systemd.time(7)).
+#   after     the id of another reminder: due a delay after you confirm that one done
+#             (`crampd ctl done ID`), with optional
+#             delay    how long after (default "0m", at most "1d"),
+#             latest   the latest time of day it comes; also the time it comes on
+#                      a day the other one is not done by then (without it: not at all).
 
 [[reminder]]
 id = "water"
