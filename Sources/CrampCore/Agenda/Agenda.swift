@@ -34,6 +34,8 @@
 ///   occurrence ends the follow-ups of the older one (missed too). Follow-ups wait out quiet
 ///   hours and a pause, and pass the intake rules and the rate limit like any firing
 ///   (ReminderResolver+FollowUp.swift).
+/// - `[goals] <electrolyte>_min_gap`: a dose occurrence due sooner than that after the last logged
+///   dose of its electrolyte fires at the end of the gap instead (DoseSpacing.swift).
 /// - A reminder with `after` falls due `delay` after the other reminder was last confirmed
 ///   (its `lastDone`, kept in this state), or at its `latest` fallback (ChainSchedule.swift).
 /// - A catch-up for occurrences due after `state.runningSince` says it is late:

@@ -33,11 +33,13 @@ public struct Firing: Equatable, Sendable {
     public var lateWhileRunning: Bool
     /// Set for a follow-up (`reason == .followUp`): which one, of how many.
     public var followUp: FollowUpNumber?
+    /// Set when the last dose of its electrolyte moved it to the end of `<electrolyte>_min_gap`.
+    public var spacedAfterDose: DoseSpacing?
 
     public init(reminderID: String, due: Instant, fireAt: Instant, reason: FiringReason, lateWhileRunning: Bool = false,
-                followUp: FollowUpNumber? = nil) {
+                followUp: FollowUpNumber? = nil, spacedAfterDose: DoseSpacing? = nil) {
         self.reminderID = reminderID; self.due = due; self.fireAt = fireAt; self.reason = reason
-        self.lateWhileRunning = lateWhileRunning; self.followUp = followUp
+        self.lateWhileRunning = lateWhileRunning; self.followUp = followUp; self.spacedAfterDose = spacedAfterDose
     }
 }
 

@@ -21,6 +21,8 @@ struct AgendaContext {
     let capMilligrams: [Electrolyte: Int]
     /// Set when a cap may apply (caps configured): the end of today, when the day's totals start again.
     let capsHoldUntil: Instant?
+    /// `[goals] <electrolyte>_min_gap` (DoseSpacing.swift).
+    let minimumGap: [Electrolyte: TimeSpan]
     /// When each reminder that another comes `after` was last confirmed (Agenda+Chain.swift).
     let anchorsDone: [String: Instant]
 
@@ -45,6 +47,7 @@ struct AgendaContext {
             waterGoalMetUntil = nil
         }
         capMilligrams = config.goals.capMilligrams
+        minimumGap = config.goals.minimumGap
         capsHoldUntil = capMilligrams.isEmpty ? nil : waterGoalMetUntil ?? Self.startOfDay(today.adding(days: 1), in: zone)
     }
 
@@ -71,6 +74,11 @@ struct AgendaContext {
     private func doseCapExcess(for reminder: Reminder, firingAt instant: Instant) -> DoseCapExcess? {
         guard let until = capsHoldUntil, instant < until else { return nil }
         return DoseCapExcess.check(suggesting: reminder, takenToday: intake.electrolyteTodayMilligrams, caps: capMilligrams)
+    }
+
+    /// The last dose that holds back an occurrence of `reminder` due at `due` (`<electrolyte>_min_gap`).
+    func doseSpacing(for reminder: Reminder, due: Instant) -> DoseSpacing? {
+        minimumGap.isEmpty ? nil : DoseSpacing.holding(reminder, due: due, gaps: minimumGap, lastDose: intake.lastDose)
     }
 
     /// Whether an occurrence due at `due` and found late fell due while crampd was running.

@@ -7,15 +7,18 @@ public struct IntakeFacts: Sendable, Equatable {
     public var waterTodayMilliliters: Int
     /// Each electrolyte taken on the local date of `now`, for the dose cap.
     public var electrolyteTodayMilligrams: [Electrolyte: Int]
+    /// The latest dose of each electrolyte, on any day, for `<electrolyte>_min_gap`.
+    public var lastDose: [Electrolyte: Instant]
 
-    public init(lastDrink: Instant? = nil, waterTodayMilliliters: Int = 0, electrolyteTodayMilligrams: [Electrolyte: Int] = [:]) {
+    public init(lastDrink: Instant? = nil, waterTodayMilliliters: Int = 0, electrolyteTodayMilligrams: [Electrolyte: Int] = [:],
+                lastDose: [Electrolyte: Instant] = [:]) {
         self.lastDrink = lastDrink; self.waterTodayMilliliters = waterTodayMilliliters
-        self.electrolyteTodayMilligrams = electrolyteTodayMilligrams
+        self.electrolyteTodayMilligrams = electrolyteTodayMilligrams; self.lastDose = lastDose
     }
 
     /// What the diary will know on a later local day when nothing more is logged: the day's
-    /// totals start again from none, the last drink stays.
-    public var onLaterDays: IntakeFacts { IntakeFacts(lastDrink: lastDrink) }
+    /// totals start again from none, the last drink and doses stay.
+    public var onLaterDays: IntakeFacts { IntakeFacts(lastDrink: lastDrink, lastDose: lastDose) }
 
     /// Nothing logged: no smart rule applies.
     public static let none = IntakeFacts()
@@ -25,7 +28,7 @@ extension SmartReminderFacts {
     /// What the agenda's intake rules need.
     public var intake: IntakeFacts {
         IntakeFacts(lastDrink: lastDrinkAt, waterTodayMilliliters: waterTodayMilliliters,
-                    electrolyteTodayMilligrams: electrolyteTodayMilligrams)
+                    electrolyteTodayMilligrams: electrolyteTodayMilligrams, lastDose: lastDoseAt)
     }
 }
 

@@ -6,6 +6,8 @@ struct PlannedOccurrence {
     /// When it fires: `due`, or the end of the quiet window `due` falls in.
     let fireAt: Instant
     let isSnooze: Bool
+    /// Set when the last dose of its electrolyte moved it to the end of `<electrolyte>_min_gap`.
+    var spacing: DoseSpacing? = nil
 }
 
 /// What happens to an occurrence whose firing time has come.
@@ -86,7 +88,7 @@ struct ReminderResolver {
         }
         if let occurrence = onTime {
             actions.append(.fire(Firing(reminderID: reminder.id, due: occurrence.due, fireAt: occurrence.fireAt,
-                                        reason: occurrence.isSnooze ? .snoozed : .scheduled)))
+                                        reason: occurrence.isSnooze ? .snoozed : .scheduled, spacedAfterDose: occurrence.spacing)))
             state.lastFired = now
             startFollowUps(of: reminder, due: occurrence.due, &state)
         } else if let summary = missed.summary, catchUpPolicy(of: reminder) == .once, !context.pausedNow {
@@ -120,7 +122,10 @@ struct ReminderResolver {
         guard due > state.handledThrough else {
             preconditionFailure("BUG: Schedule.nextDue(after: \(state.handledThrough)) returned \(due), not strictly after")
         }
-        return PlannedOccurrence(due: due, fireAt: context.quietHours.deferral(of: due), isSnooze: false)
+        // A dose too soon after the last one waits for the end of the gap (then for quiet hours).
+        let spacing = context.doseSpacing(for: reminder, due: due)
+        return PlannedOccurrence(due: due, fireAt: context.quietHours.deferral(of: max(due, spacing?.gapEnd ?? due)),
+                                 isSnooze: false, spacing: spacing)
     }
 
     /// The confirmation the schedule counts from: its own with `anchor = "last-done"`, the other
@@ -245,7 +250,8 @@ struct ReminderResolver {
                 continue
             case nil:
                 let reason: FiringReason = occurrence.isSnooze ? .snoozed : .scheduled
-                result.next = Firing(reminderID: reminder.id, due: occurrence.due, fireAt: occurrence.fireAt, reason: reason)
+                result.next = Firing(reminderID: reminder.id, due: occurrence.due, fireAt: occurrence.fireAt, reason: reason,
+                                     spacedAfterDose: occurrence.spacing)
                 return result
             }
         }

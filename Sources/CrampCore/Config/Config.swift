@@ -60,9 +60,13 @@ public struct Goals: Sendable, Equatable {
     public var targetMilligrams: [Electrolyte: Int]
     /// A dose that would exceed this is not suggested.
     public var capMilligrams: [Electrolyte: Int]
+    /// `<electrolyte>_min_gap`: doses of one electrolyte at least this far apart (DoseSpacing.swift).
+    public var minimumGap: [Electrolyte: TimeSpan]
 
-    public init(waterMilliliters: Int? = nil, targetMilligrams: [Electrolyte: Int] = [:], capMilligrams: [Electrolyte: Int] = [:]) {
+    public init(waterMilliliters: Int? = nil, targetMilligrams: [Electrolyte: Int] = [:], capMilligrams: [Electrolyte: Int] = [:],
+                minimumGap: [Electrolyte: TimeSpan] = [:]) {
         self.waterMilliliters = waterMilliliters; self.targetMilligrams = targetMilligrams; self.capMilligrams = capMilligrams
+        self.minimumGap = minimumGap
     }
 }
 

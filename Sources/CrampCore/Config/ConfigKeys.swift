@@ -51,17 +51,20 @@ public enum ConfigKeys {
                   "How long `crampd ctl snooze ID` postpones a reminder when no duration is given."),
     ]
 
-    /// `water_ml`, then `<electrolyte>_mg` and `<electrolyte>_max_mg` for each electrolyte.
+    /// `water_ml`, then `<electrolyte>_mg`, `<electrolyte>_max_mg` and `<electrolyte>_min_gap` for each electrolyte.
     public static let goals: [ConfigKey] = [
         ConfigKey("water_ml", "positive integer", "Daily water goal in ml."),
     ] + Electrolyte.allCases.flatMap { electrolyte in [
         ConfigKey(targetKey(electrolyte), "positive integer", "Daily \(electrolyte.rawValue) target in mg."),
         ConfigKey(capKey(electrolyte), "positive integer",
                   "Daily \(electrolyte.rawValue) safety cap in mg: a dose that would exceed it is not suggested."),
+        ConfigKey(minimumGapKey(electrolyte), "duration",
+                  "Keep \(electrolyte.rawValue) doses this far apart: a reminder due sooner after the last logged dose waits for the end of the gap."),
     ] }
 
     public static func targetKey(_ electrolyte: Electrolyte) -> String { "\(electrolyte.rawValue)_mg" }
     public static func capKey(_ electrolyte: Electrolyte) -> String { "\(electrolyte.rawValue)_max_mg" }
+    public static func minimumGapKey(_ electrolyte: Electrolyte) -> String { "\(electrolyte.rawValue)_min_gap" }
 
     public static let reminder: [ConfigKey] = [
         ConfigKey("id", "letters, digits, - and _", "Names the reminder in the journal and in `crampd ctl`; unique."),

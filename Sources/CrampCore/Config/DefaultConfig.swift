@@ -77,6 +77,14 @@ water_ml = 2000
 # 350 mg is the usual upper limit for magnesium from supplements in adults.
 magnesium_max_mg = 350
 
+# <electrolyte>_min_gap keeps doses of one electrolyte apart (at most "1d"): a
+# reminder due sooner after the last logged dose waits for the end of the gap
+# (the journal says so), and `crampd ctl take` inside the gap warns (and logs).
+# sodium_min_gap = "2h"
+# potassium_min_gap = "2h"
+# magnesium_min_gap = "4h"
+# calcium_min_gap = "4h"
+
 # [[reminder]]: one per reminder. Keys:
 #   id        names it in the journal and in `crampd ctl` (letters, digits, - and _); unique.
 #   kind      "hydration", "electrolyte", "stretch" or "custom".

@@ -160,7 +160,8 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
             let note = firing.reason == .snoozed ? "snoozed"
                 : firing.lateWhileRunning ? "crampd was held up (stopped or suspended)" : nil
             event = ReminderEvent(kind: kind, reminder: reminder, due: firing.due, at: now,
-                                  lateFrom: firing.reason == .catchUp ? nil : firing.fireAt, note: note)
+                                  lateFrom: firing.reason == .catchUp ? nil : firing.fireAt, note: note,
+                                  spacing: firing.spacedAfterDose.map { ($0.movedWording(in: zone), $0.lastDose) })
         case .missed(_, let missed) where missed.unansweredFollowUps != nil:
             let repeats = missed.unansweredFollowUps ?? 0
             event = ReminderEvent(kind: .missed, reminder: reminder, due: missed.latestDue, at: now,

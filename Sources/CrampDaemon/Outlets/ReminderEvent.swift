@@ -34,11 +34,14 @@ public struct ReminderEvent: Sendable {
     public var snoozedUntil: Instant?
     /// A follow-up: which one, of how many (`CRAMPD_REPEAT`).
     public var followUp: FollowUpNumber?
+    /// A dose moved to the end of `<electrolyte>_min_gap`, in words (`DoseSpacing.movedWording`),
+    /// and the last dose it was kept apart from: `CRAMPD_SPACED_AFTER_USEC`.
+    public var spacing: (wording: String, lastDose: Instant)?
 
     public init(kind: ReminderEventKind, reminder: Reminder, due: Instant?, at: Instant, lateFrom: Instant? = nil, note: String? = nil,
-                snoozedUntil: Instant? = nil, followUp: FollowUpNumber? = nil) {
+                snoozedUntil: Instant? = nil, followUp: FollowUpNumber? = nil, spacing: (wording: String, lastDose: Instant)? = nil) {
         self.kind = kind; self.reminder = reminder; self.due = due; self.at = at; self.lateFrom = lateFrom; self.note = note
-        self.snoozedUntil = snoozedUntil; self.followUp = followUp
+        self.snoozedUntil = snoozedUntil; self.followUp = followUp; self.spacing = spacing
     }
 
     /// How late the outlet got it: `CRAMPD_LATENESS_USEC`.
@@ -51,7 +54,7 @@ public struct ReminderEvent: Sendable {
         let priority: JournalPriority
         switch kind {
         case .due:
-            message = reminder.message
+            message = reminder.message + (spacing.map { " (\($0.wording))" } ?? "")
             priority = .notice
         case .catchUp:
             let late = "late by " + TimeText.span(TimeSpan(microseconds: latenessMicroseconds))
@@ -82,6 +85,7 @@ public struct ReminderEvent: Sendable {
         }
         if let due { fields.append(("CRAMPD_DUE_USEC", String(due.microseconds))) }
         if let followUp { fields.append(("CRAMPD_REPEAT", String(followUp.number))) }
+        if let spacing { fields.append(("CRAMPD_SPACED_AFTER_USEC", String(spacing.lastDose.microseconds))) }
         if kind == .done { fields.append(("CRAMPD_DONE_USEC", String(at.microseconds))) }
         if let snoozedUntil { fields.append(("CRAMPD_SNOOZED_UNTIL_USEC", String(snoozedUntil.microseconds))) }
         fields.append(("CRAMPD_LATENESS_USEC", String(latenessMicroseconds)))
