@@ -52,6 +52,8 @@ public enum JournalMessageID: String, CaseIterable, Sendable {
     case reminderRemoved = "aa0c654ca8e94f4d9f1574382e644603"
     /// Every ctl change to a reminder was undone (`crampd ctl reset`).
     case reminderReset = "8062250ffef544b3b4e080dc49d68ed7"
+    /// A `water_checkpoints` checkpoint found the day's water behind it (`CRAMPD_EVENT=behind`).
+    case waterBehind = "da6351fbfa2e40e5aeaf9ca3bdbf123e"
 
     /// The journal field carrying this id: `("MESSAGE_ID", "35dc…")`.
     public var field: (name: String, value: String) { ("MESSAGE_ID", rawValue) }

@@ -53,13 +53,16 @@ import Testing
         let state = AgendaState(reminders: ["water": ReminderState(handledThrough: agendaDay(12), lastDone: agendaDay(11))],
                                 pause: Pause(since: agendaDay(12), until: nil), runningSince: agendaDay(10),
                                 rateLimit: EventRateLimit(fullAt: agendaDay(12, 1), droppingSince: agendaDay(12)))
+        var withPace = state
+        withPace.paceCheckedThrough = agendaDay(12)
         let data = try JSONEncoder().encode(state)
-        #expect(String(decoding: data, as: UTF8.self).contains("\"version\":3"))
+        #expect(String(decoding: data, as: UTF8.self).contains("\"version\":4"))
+        #expect(try JSONDecoder().decode(AgendaState.self, from: try JSONEncoder().encode(withPace)) == withPace)
         #expect(try JSONDecoder().decode(AgendaState.self, from: data) == state)
     }
 
     @Test func aNewerFormatIsRefused() {
-        let newer = #"{"version":4,"reminders":{}}"#
+        let newer = #"{"version":5,"reminders":{}}"#
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(AgendaState.self, from: Data(newer.utf8)) }
     }
 }

@@ -36,6 +36,9 @@
 ///   (ReminderResolver+FollowUp.swift).
 /// - `[goals] <electrolyte>_min_gap`: a dose occurrence due sooner than that after the last logged
 ///   dose of its electrolyte fires at the end of the gap instead (DoseSpacing.swift).
+/// - `[goals] water_checkpoints`: at each checkpoint a `BehindNotice` when the day's water is
+///   below it (Agenda+Pace.swift); a `pace = true` reminder's firing carries the amount that
+///   keeps the day on track (WaterPace.swift).
 /// - A reminder with `after` falls due `delay` after the other reminder was last confirmed
 ///   (its `lastDone`, kept in this state), or at its `latest` fallback (ChainSchedule.swift).
 /// - A catch-up for occurrences due after `state.runningSince` says it is late:
@@ -96,15 +99,22 @@ public enum Agenda {
             if let wake = resolution.wake, nextWake.map({ wake < $0 }) ?? true { nextWake = wake }
             somethingWaitsForQuietEnd = somethingWaitsForQuietEnd || resolution.waitsForQuietEnd
         }
+        let checkpoints = resolveCheckpoints(config: config, context: context, checkedThrough: state.paceCheckedThrough)
+        if let wake = checkpoints?.wake, nextWake.map({ wake < $0 }) ?? true { nextWake = wake }
         var pause = state.pause
         // An ended pause is dropped once everything it silenced has been handled.
         if let until = pause?.until, until <= now, !somethingWaitsForQuietEnd { pause = nil }
         let admitted = state.rateLimit.admitting(actions, now: now)
         actions = admitted.kept
+        // The behind notice is an event like a firing: it passes the same limit, after them.
+        let behind = admitted.limit.admitting(checkpoints?.notice.map { [$0] } ?? [], now: now)
         let plan = AgendaPlan(now: now, entries: entries, dueNow: actions, nextWake: nextWake)
-        guard keepingState else { return AgendaStep(actions: actions, state: state, plan: plan) }
-        let newState = AgendaState(reminders: reminders, pause: pause, runningSince: state.runningSince, rateLimit: admitted.limit)
+        guard keepingState else { return AgendaStep(actions: actions, state: state, plan: plan, behind: behind.kept.first) }
+        var newState = AgendaState(reminders: reminders, pause: pause, runningSince: state.runningSince, rateLimit: behind.limit)
+        newState.paceCheckedThrough = checkpoints?.checkedThrough
+        let dropped = admitted.dropped + behind.dropped
         return AgendaStep(actions: actions, state: newState, plan: plan,
-                          rateLimited: admitted.startedDropping ? RateLimitNotice(dropped: admitted.dropped) : nil)
+                          rateLimited: admitted.startedDropping || behind.startedDropping ? RateLimitNotice(dropped: dropped) : nil,
+                          behind: behind.kept.first)
     }
 }

@@ -35,6 +35,8 @@ public struct Firing: Equatable, Sendable {
     public var followUp: FollowUpNumber?
     /// Set when the last dose of its electrolyte moved it to the end of `<electrolyte>_min_gap`.
     public var spacedAfterDose: DoseSpacing?
+    /// A `pace = true` reminder: the amount (ml) that keeps the day on track, in place of its configured one.
+    public var pacedMilliliters: Int?
 
     public init(reminderID: String, due: Instant, fireAt: Instant, reason: FiringReason, lateWhileRunning: Bool = false,
                 followUp: FollowUpNumber? = nil, spacedAfterDose: DoseSpacing? = nil) {

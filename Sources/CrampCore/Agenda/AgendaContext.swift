@@ -21,6 +21,8 @@ struct AgendaContext {
     let capMilligrams: [Electrolyte: Int]
     /// Set when a cap may apply (caps configured): the end of today, when the day's totals start again.
     let capsHoldUntil: Instant?
+    /// `[goals] water_ml`, for `pace = true` reminders.
+    let waterGoal: Int?
     /// `[goals] <electrolyte>_min_gap` (DoseSpacing.swift).
     let minimumGap: [Electrolyte: TimeSpan]
     /// When each reminder that another comes `after` was last confirmed (Agenda+Chain.swift).
@@ -48,6 +50,7 @@ struct AgendaContext {
         }
         capMilligrams = config.goals.capMilligrams
         minimumGap = config.goals.minimumGap
+        waterGoal = config.goals.waterMilliliters
         capsHoldUntil = capMilligrams.isEmpty ? nil : waterGoalMetUntil ?? Self.startOfDay(today.adding(days: 1), in: zone)
     }
 
@@ -79,6 +82,13 @@ struct AgendaContext {
     /// The last dose that holds back an occurrence of `reminder` due at `due` (`<electrolyte>_min_gap`).
     func doseSpacing(for reminder: Reminder, due: Instant) -> DoseSpacing? {
         minimumGap.isEmpty ? nil : DoseSpacing.holding(reminder, due: due, gaps: minimumGap, lastDose: intake.lastDose)
+    }
+
+    /// A `pace = true` reminder's amount at an occurrence due at `due` (WaterPace.swift); nil for others.
+    func pacedAmount(of reminder: Reminder, due: Instant, lastDone: Instant?) -> Int? {
+        guard reminder.pace, let goal = waterGoal else { return nil }
+        return WaterPace.paceAmount(of: reminder, due: due, goal: goal, waterToday: intake.waterTodayMilliliters,
+                                    zone: reminder.zone ?? zone, lastDone: lastDone)
     }
 
     /// Whether an occurrence due at `due` and found late fell due while crampd was running.

@@ -15,6 +15,8 @@ public struct AgendaState: Equatable, Sendable {
     public var runningSince: Instant?
     /// The cap on events of all reminders together (`EventRateLimit`).
     public var rateLimit: EventRateLimit
+    /// Every `water_checkpoints` checkpoint at or before this instant has been judged (Agenda+Pace.swift).
+    public var paceCheckedThrough: Instant?
 
     public init(reminders: [String: ReminderState] = [:], pause: Pause? = nil, runningSince: Instant? = nil,
                 rateLimit: EventRateLimit = .fresh) {

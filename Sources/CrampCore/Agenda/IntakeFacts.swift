@@ -9,6 +9,8 @@ public struct IntakeFacts: Sendable, Equatable {
     public var electrolyteTodayMilligrams: [Electrolyte: Int]
     /// The latest dose of each electrolyte, on any day, for `<electrolyte>_min_gap`.
     public var lastDose: [Electrolyte: Instant]
+    /// Water logged in the hour before `now` (today's drinks), for the catch-up cap of `water_checkpoints`.
+    public var waterLastHourMilliliters = 0
 
     public init(lastDrink: Instant? = nil, waterTodayMilliliters: Int = 0, electrolyteTodayMilligrams: [Electrolyte: Int] = [:],
                 lastDose: [Electrolyte: Instant] = [:]) {
@@ -27,8 +29,10 @@ public struct IntakeFacts: Sendable, Equatable {
 extension SmartReminderFacts {
     /// What the agenda's intake rules need.
     public var intake: IntakeFacts {
-        IntakeFacts(lastDrink: lastDrinkAt, waterTodayMilliliters: waterTodayMilliliters,
-                    electrolyteTodayMilligrams: electrolyteTodayMilligrams, lastDose: lastDoseAt)
+        var facts = IntakeFacts(lastDrink: lastDrinkAt, waterTodayMilliliters: waterTodayMilliliters,
+                                electrolyteTodayMilligrams: electrolyteTodayMilligrams, lastDose: lastDoseAt)
+        facts.waterLastHourMilliliters = waterLastHourMilliliters
+        return facts
     }
 }
 

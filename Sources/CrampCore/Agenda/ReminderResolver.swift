@@ -87,16 +87,20 @@ struct ReminderResolver {
             actions.append(.missed(reminderID: reminder.id, summary))
         }
         if let occurrence = onTime {
-            actions.append(.fire(Firing(reminderID: reminder.id, due: occurrence.due, fireAt: occurrence.fireAt,
-                                        reason: occurrence.isSnooze ? .snoozed : .scheduled, spacedAfterDose: occurrence.spacing)))
+            var firing = Firing(reminderID: reminder.id, due: occurrence.due, fireAt: occurrence.fireAt,
+                                reason: occurrence.isSnooze ? .snoozed : .scheduled, spacedAfterDose: occurrence.spacing)
+            firing.pacedMilliliters = context.pacedAmount(of: reminder, due: occurrence.due, lastDone: lastDone(of: reminder, state))
+            actions.append(.fire(firing))
             state.lastFired = now
             startFollowUps(of: reminder, due: occurrence.due, &state)
         } else if let summary = missed.summary, catchUpPolicy(of: reminder) == .once, !context.pausedNow {
             if let reason = context.intakeSkipReason(for: reminder, firingAt: now) {
                 actions.append(.skipped(reminderID: reminder.id, due: summary.latestDue, reason: reason))
             } else {
-                actions.append(.fire(Firing(reminderID: reminder.id, due: summary.latestDue, fireAt: now, reason: .catchUp,
-                                            lateWhileRunning: context.wasRunning(at: summary.latestDue))))
+                var firing = Firing(reminderID: reminder.id, due: summary.latestDue, fireAt: now, reason: .catchUp,
+                                    lateWhileRunning: context.wasRunning(at: summary.latestDue))
+                firing.pacedMilliliters = context.pacedAmount(of: reminder, due: now, lastDone: lastDone(of: reminder, state))
+                actions.append(.fire(firing))
                 state.lastFired = now
                 startFollowUps(of: reminder, due: summary.latestDue, &state)
             }

@@ -62,6 +62,8 @@ public struct Goals: Sendable, Equatable {
     public var capMilligrams: [Electrolyte: Int]
     /// `<electrolyte>_min_gap`: doses of one electrolyte at least this far apart (DoseSpacing.swift).
     public var minimumGap: [Electrolyte: TimeSpan]
+    /// `water_checkpoints`, in time order (WaterPace.swift).
+    public var waterCheckpoints: [WaterCheckpoint] = []
 
     public init(waterMilliliters: Int? = nil, targetMilligrams: [Electrolyte: Int] = [:], capMilligrams: [Electrolyte: Int] = [:],
                 minimumGap: [Electrolyte: TimeSpan] = [:]) {
@@ -96,6 +98,8 @@ public struct Reminder: Sendable, Equatable {
     public var followUp: FollowUp?
     /// `urgent`: the last follow-up is shown with critical urgency.
     public var urgent: Bool
+    /// `pace = true` (hydration): the amount keeps the day on track toward `water_ml` (WaterPace.swift).
+    public var pace: Bool = false
 
     public init(id: String, kind: ReminderKind, electrolyte: Electrolyte? = nil, message: String, amount: Int? = nil,
                 enabled: Bool = true, schedule: Schedule, catchUp: CatchUpPolicy? = nil, skipIfLoggedWithin: TimeSpan? = nil,

@@ -54,6 +54,8 @@ public enum ConfigKeys {
     /// `water_ml`, then `<electrolyte>_mg`, `<electrolyte>_max_mg` and `<electrolyte>_min_gap` for each electrolyte.
     public static let goals: [ConfigKey] = [
         ConfigKey("water_ml", "positive integer", "Daily water goal in ml."),
+        ConfigKey("water_checkpoints", "array of \"HH:MM=ML\"",
+                  "Keep pace: by each time, this much water in total; when the day is behind, one reminder says by how much."),
     ] + Electrolyte.allCases.flatMap { electrolyte in [
         ConfigKey(targetKey(electrolyte), "positive integer", "Daily \(electrolyte.rawValue) target in mg."),
         ConfigKey(capKey(electrolyte), "positive integer",
@@ -91,6 +93,8 @@ public enum ConfigKeys {
         ConfigKey("repeat_max", "1 to \(FollowUp.maximumRepeats)", default: .integer(Int64(FollowUp.defaultMaximum)),
                   "With repeat: how many follow-ups at most; after the last one unanswered the occurrence counts as missed."),
         ConfigKey("urgent", "boolean", default: .bool(false), "With repeat: the last follow-up's desktop popup has critical urgency."),
+        ConfigKey("pace", "boolean", default: .bool(false),
+                  "Hydration only: the amount keeps the day on track toward water_ml (never below amount, never above 500 ml)."),
         ConfigKey("removed", "boolean", "In a drop-in: true deletes the reminder defined by earlier files."),
     ]
 

@@ -20,6 +20,13 @@ public enum ConfigSchema {
             }
         }
         ChainCheck.check(document.reminders, &reader)
+        if goals.waterMilliliters == nil {
+            // Pace needs a goal to keep pace with.
+            for merged in document.reminders {
+                guard let entry = merged.table["pace"], entry.value == .bool(true) else { continue }
+                reader.diagnostics.add(atKey: entry, "reminder \"\(merged.id)\" keeps pace toward the daily water goal, but [goals] has no water_ml; set water_ml = 2000 (say), or leave out \"pace\"")
+            }
+        }
         for duplicate in document.duplicates { _ = ReminderSchema.read(duplicate, ids: [], &reader) }
         guard reader.diagnostics.isEmpty else {
             return .failure(ConfigLoadFailure(diagnostics: ConfigDiagnostic.sorted(reader.diagnostics, sourceOrder: files.map(\.name)),

@@ -63,6 +63,13 @@ snooze = "10m"
 # water_ml: daily water goal in ml (all drinks count; food adds more).
 water_ml = 2000
 
+# water_checkpoints: keep pace with the day, "time=ml" totals in time order.
+# At each checkpoint, if the day's water is below it, one reminder says how far
+# behind ("600 of 800 ml by 12:00: drink about 200 ml now"): never more than
+# 500 ml at once nor 1 L within an hour; when the day is more than 500 ml behind
+# it also suggests a drink with electrolytes. Quiet hours and pauses apply.
+# water_checkpoints = ["12:00=800", "16:00=1500"]
+
 # Per electrolyte (sodium, potassium, magnesium, calcium), in mg per day:
 # <electrolyte>_mg is a daily target and <electrolyte>_max_mg a safety cap;
 # crampd never suggests a dose that would go over the cap. All optional.
@@ -99,6 +106,9 @@ magnesium_max_mg = 350
 #             repeat_max  how many times at most (1 to 10, default 3); after the
 #                         last one unanswered it counts as missed in the diary,
 #             urgent      true: the last follow-up's popup is critical (default: false).
+#   pace      hydration only, needs water_ml: true makes the amount what keeps the
+#             day on track (the rest of water_ml over today's remaining firings;
+#             never below amount, never above 500 ml) (default: false).
 #   removed   in a drop-in: true deletes a reminder defined by earlier files.
 # And exactly one schedule:
 #   every     repeat at this interval (at least 1m), with optional

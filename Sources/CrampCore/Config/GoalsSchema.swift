@@ -22,6 +22,9 @@ enum GoalsSchema {
                 reader.fail(entry, "\"\(targetKey)\" (\(target) mg) is above its safety cap \"\(capKey)\" (\(cap) mg); lower the target or raise the cap")
             }
         }
+        if let entry = table["water_checkpoints"] {
+            goals.waterCheckpoints = readCheckpoints(entry, waterGoal: goals.waterMilliliters, &reader) ?? []
+        }
         return goals
     }
 }

@@ -73,11 +73,17 @@ enum ReminderSchema {
 
         let followUp = readFollowUp(reminder, &reader)
         let urgent = entry("urgent").flatMap { reader.bool($0) } ?? false
+        let pace = table["pace"].flatMap { reader.bool($0) } ?? false
+        if pace, let kind, kind != .hydration, let paceEntry = table["pace"] {
+            reader.diagnostics.add(atKey: paceEntry, "\"pace\" is only for kind \"hydration\"; reminder \"\(id)\" has kind \"\(kind.rawValue)\"")
+        }
 
         guard reader.diagnostics.count == errorsBefore, let kind, let message, let schedule else { return nil }
-        return Reminder(id: id, kind: kind, electrolyte: electrolyte, message: message, amount: amount, enabled: enabled,
-                        schedule: schedule, catchUp: catchUp, skipIfLoggedWithin: skipWithin, zone: zone,
-                        followUp: followUp ?? nil, urgent: urgent)
+        var reminder = Reminder(id: id, kind: kind, electrolyte: electrolyte, message: message, amount: amount, enabled: enabled,
+                                schedule: schedule, catchUp: catchUp, skipIfLoggedWithin: skipWithin, zone: zone,
+                                followUp: followUp ?? nil, urgent: urgent)
+        reminder.pace = pace
+        return reminder
     }
 
     /// `repeat` (at least 1m) and `repeat_max` (1 to `FollowUp.maximumRepeats`, only with `repeat`).

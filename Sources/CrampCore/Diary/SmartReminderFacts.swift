@@ -13,6 +13,8 @@ public struct SmartReminderFacts: Sendable, Equatable {
     public var capMilligrams: [Electrolyte: Int]
     /// The latest dose of each electrolyte at or before now, on any day (`<electrolyte>_min_gap`).
     public var lastDoseAt: [Electrolyte: Instant] = [:]
+    /// Water logged in the hour up to now (today's records), for the catch-up cap of `water_checkpoints`.
+    public var waterLastHourMilliliters = 0
 
     public init(lastDrinkAt: Instant?, waterTodayMilliliters: Int, waterGoalMilliliters: Int?,
                 electrolyteTodayMilligrams: [Electrolyte: Int], capMilligrams: [Electrolyte: Int]) {
@@ -51,6 +53,7 @@ public struct SmartReminderFacts: Sendable, Equatable {
             electrolyteTodayMilligrams: electrolytes,
             capMilligrams: goals.capMilligrams)
         facts.lastDoseAt = lastDose
+        facts.waterLastHourMilliliters = today.drinks.filter { $0.time <= now && now - $0.time < .hours(1) }.reduce(0) { $0 + $1.milliliters }
         return facts
     }
 }

@@ -105,17 +105,19 @@ extension Daemon: ControlHandler {
     // MARK: Changing state
 
     func done(_ id: String, via channel: AnswerChannel = .ctl, then reply: @escaping (Result<ActionResult, ControlError>) -> Void) {
-        let reminder: Reminder
+        var reminder: Reminder
         switch lookUp(id) {
         case .success(let found): reminder = found
         case .failure(let error): return reply(.failure(error))
         }
+        if let paced = pacedAmounts[id] { reminder.amount = paced }
         let now = clockNow()
         // The diary first (event and intake in one COMMIT): if it fails, nothing changed.
         recordDone(reminder, at: now) { [unowned self] recorded in
             reply(recorded.flatMap { (logged, planned) in
                 apply(state.recordingDone(id, at: now)).map {
                     awaitingAnswer[id] = nil
+                    pacedAmounts[id] = nil
                     journal.write(channel.marking(ReminderEvent(kind: .done, reminder: reminder, due: planned, at: now,
                                                                 note: reminder.amountText.map { "\($0) recorded" }).journalEntry))
                     advance()

@@ -58,6 +58,7 @@ extension Daemon {
     /// Writes one reminder event to the journal, shows it on the desktop and records it in the diary.
     func emit(_ event: ReminderEvent, via channel: AnswerChannel = .ctl) {
         if event.kind == .due || event.kind == .catchUp || event.kind == .repeat, let due = event.due { awaitingAnswer[event.reminder.id] = due }
+        if event.reminder.pace, event.kind == .due || event.kind == .catchUp { pacedAmounts[event.reminder.id] = event.reminder.amount }
         journal.write(channel.marking(event.journalEntry))
         desktop?.show(event)
         record(event)
@@ -184,11 +185,13 @@ extension Daemon {
             }
         }
         // An earlier day is shown as it ended, with nothing still due.
-        let (goals, zone, asOf) = (loaded.config.goals, zone, pastDay?.lastInstant)
+        let (config, zone, asOf) = (loaded.config, zone, pastDay?.lastInstant)
         let stillDue = pastDay == nil ? stillDueToday(now: clockNow()) : []
         withDiary({ (store: DiaryStore, now: Instant) throws(DiaryCommandError) -> ControlResult in
             do throws(DiaryStoreError) {
-                return .today(try store.today(goals: goals, zone: zone, now: asOf ?? now, stillDue: stillDue))
+                var summary = try store.today(goals: config.goals, zone: zone, now: asOf ?? now, stillDue: stillDue)
+                if asOf == nil { summary.pace = WaterPace.status(config: config, waterToday: summary.waterMilliliters, now: now, zone: zone) }
+                return .today(summary)
             } catch { throw .store(error) }
         }, then: reply)
     }

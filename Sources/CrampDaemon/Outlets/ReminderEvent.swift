@@ -10,6 +10,9 @@ public enum ReminderEventKind: String, Sendable {
     case catchUp = "catch-up"
     /// A follow-up of an occurrence not answered yet (`repeat`).
     case `repeat`
+    /// A `water_checkpoints` checkpoint found the day behind (no reminder of the config:
+    /// `CRAMPD_REMINDER=water-pace`, `ReminderEvent.behind`).
+    case behind
     /// Occurrences that passed unseen (recorded, not delivered).
     case missed
     case snoozed
@@ -34,14 +37,34 @@ public struct ReminderEvent: Sendable {
     public var snoozedUntil: Instant?
     /// A follow-up: which one, of how many (`CRAMPD_REPEAT`).
     public var followUp: FollowUpNumber?
-    /// A dose moved to the end of `<electrolyte>_min_gap`, in words (`DoseSpacing.movedWording`),
-    /// and the last dose it was kept apart from: `CRAMPD_SPACED_AFTER_USEC`.
-    public var spacing: (wording: String, lastDose: Instant)?
+    /// Words added to a due reminder's message, in parentheses: a dose moved by
+    /// `<electrolyte>_min_gap` (`DoseSpacing.movedWording`), a `pace = true` amount.
+    public var aside: String?
+    /// Fields of this event only: `CRAMPD_SPACED_AFTER_USEC`, `CRAMPD_WATER_ML`, …
+    public var extraFields: [(String, String)] = []
 
     public init(kind: ReminderEventKind, reminder: Reminder, due: Instant?, at: Instant, lateFrom: Instant? = nil, note: String? = nil,
-                snoozedUntil: Instant? = nil, followUp: FollowUpNumber? = nil, spacing: (wording: String, lastDose: Instant)? = nil) {
+                snoozedUntil: Instant? = nil, followUp: FollowUpNumber? = nil) {
         self.kind = kind; self.reminder = reminder; self.due = due; self.at = at; self.lateFrom = lateFrom; self.note = note
-        self.snoozedUntil = snoozedUntil; self.followUp = followUp; self.spacing = spacing
+        self.snoozedUntil = snoozedUntil; self.followUp = followUp
+    }
+
+    /// A dose moved to the end of `<electrolyte>_min_gap`: says so, with `CRAMPD_SPACED_AFTER_USEC` (the last dose).
+    public mutating func markSpaced(_ spacing: DoseSpacing, zone: Zone) {
+        aside = spacing.movedWording(in: zone)
+        extraFields.append(("CRAMPD_SPACED_AFTER_USEC", String(spacing.lastDose.microseconds)))
+    }
+
+    /// The id a `water_checkpoints` notice goes by (`CRAMPD_REMINDER`, the desktop's replacement).
+    public static let paceID = "water-pace"
+
+    /// A checkpoint found the day behind: `CRAMPD_EVENT=behind`, the suggested catch-up as the amount.
+    public static func behind(_ notice: BehindNotice, at now: Instant) -> ReminderEvent {
+        let reminder = Reminder(id: paceID, kind: .hydration, message: notice.message, amount: notice.suggestedMilliliters > 0 ? notice.suggestedMilliliters : nil,
+                                schedule: .at(AtSchedule(times: [notice.checkpoint.time])))
+        var event = ReminderEvent(kind: .behind, reminder: reminder, due: notice.due, at: now)
+        event.extraFields = [("CRAMPD_WATER_ML", String(notice.waterMilliliters)), ("CRAMPD_CHECKPOINT_ML", String(notice.checkpoint.milliliters))]
+        return event
     }
 
     /// How late the outlet got it: `CRAMPD_LATENESS_USEC`.
@@ -54,7 +77,10 @@ public struct ReminderEvent: Sendable {
         let priority: JournalPriority
         switch kind {
         case .due:
-            message = reminder.message + (spacing.map { " (\($0.wording))" } ?? "")
+            message = reminder.message + (aside.map { " (\($0))" } ?? "")
+            priority = .notice
+        case .behind:
+            message = reminder.message
             priority = .notice
         case .catchUp:
             let late = "late by " + TimeText.span(TimeSpan(microseconds: latenessMicroseconds))
@@ -85,7 +111,7 @@ public struct ReminderEvent: Sendable {
         }
         if let due { fields.append(("CRAMPD_DUE_USEC", String(due.microseconds))) }
         if let followUp { fields.append(("CRAMPD_REPEAT", String(followUp.number))) }
-        if let spacing { fields.append(("CRAMPD_SPACED_AFTER_USEC", String(spacing.lastDose.microseconds))) }
+        fields += extraFields
         if kind == .done { fields.append(("CRAMPD_DONE_USEC", String(at.microseconds))) }
         if let snoozedUntil { fields.append(("CRAMPD_SNOOZED_UNTIL_USEC", String(snoozedUntil.microseconds))) }
         fields.append(("CRAMPD_LATENESS_USEC", String(latenessMicroseconds)))
@@ -99,6 +125,7 @@ extension ReminderEventKind {
         case .due: .reminderDue
         case .catchUp: .catchUp
         case .repeat: .reminderRepeated
+        case .behind: .waterBehind
         case .missed: .reminderMissed
         case .snoozed: .snoozed
         case .done: .done

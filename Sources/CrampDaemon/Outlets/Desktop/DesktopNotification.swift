@@ -48,7 +48,10 @@ struct DesktopNotification: Equatable, Sendable {
         if event.kind == .catchUp { body += "\n(catch-up: \(event.note ?? "missed while crampd was not running"))" }
         if let followUp = event.followUp { body += "\n(again: follow-up \(followUp.number) of \(followUp.of))" }
         if markup { body = escapeMarkup(body) }
-        if !hasActions { body += "\nAnswer with: crampd ctl done \(reminder.id)   or: crampd ctl snooze \(reminder.id)" }
+        // A checkpoint notice is no reminder to answer: no buttons.
+        let answerable = event.kind != .behind
+        let hasActions = hasActions && answerable
+        if !hasActions && answerable { body += "\nAnswer with: crampd ctl done \(reminder.id)   or: crampd ctl snooze \(reminder.id)" }
         return DesktopNotification(
             replacesID: replacesID,
             icon: escalated ? "dialog-warning" : "appointment-soon",
