@@ -54,6 +54,8 @@ public enum JournalMessageID: String, CaseIterable, Sendable {
     case reminderReset = "8062250ffef544b3b4e080dc49d68ed7"
     /// A `water_checkpoints` checkpoint found the day's water behind it (`CRAMPD_EVENT=behind`).
     case waterBehind = "da6351fbfa2e40e5aeaf9ca3bdbf123e"
+    /// A supply is estimated to run out within its `refill_notice` (`CRAMPD_EVENT=refill`).
+    case refill = "ae43e7ed0c04456dbedb894989c6089f"
 
     /// The journal field carrying this id: `("MESSAGE_ID", "35dc…")`.
     public var field: (name: String, value: String) { ("MESSAGE_ID", rawValue) }

@@ -19,7 +19,7 @@ extension Request: Encodable {
     enum Field: String, CodingKey {
         case version, id, command, keepAlive
         case reminder, count, duration, until, assignments, runtime, sample
-        case milliliters, note, electrolyte, milligrams, muscle, severity, at, days, format, since, date, through, kind
+        case milliliters, note, electrolyte, milligrams, muscle, severity, at, days, format, since, date, through, kind, units
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -82,6 +82,9 @@ extension Request: Encodable {
         case .report(let since, let until):
             try c.encode(since, forKey: .since)
             try c.encodeIfPresent(until, forKey: .through)
+        case .stock(let electrolyte, let units):
+            try c.encodeIfPresent(electrolyte, forKey: .electrolyte)
+            try c.encodeIfPresent(units, forKey: .units)
         }
         if keepAlive { try c.encode(true, forKey: .keepAlive) }
     }
@@ -113,6 +116,7 @@ private struct RawRequest: Decodable {
     var date: String?
     var through: String?
     var kind: DiaryRecords.Kind?
+    var units: Int?
 }
 
 /// Only the id, read leniently so that even a request with a bad field gets its id back.
@@ -219,7 +223,7 @@ extension Request {
         case "reset": command = .reset(reminder: try reminder(), runtime: runtime)
         case "reload": command = .reload
         case "notify-test": command = .notifyTest(sample: raw.sample ?? true)
-        case "drink", "take", "cramp", "undo", "today", "stats", "export", "report":
+        case "drink", "take", "cramp", "undo", "today", "stats", "export", "report", "stock":
             command = try Self.diaryCommand(name, raw, fail)
         default:
             throw fail(.unknownCommand, "unknown command \"\(name)\"; known: \(Command.names.joined(separator: ", "))")
@@ -247,6 +251,11 @@ extension Request {
                 throw fail(.badRequest, "expected \"days\" from 1 to \(Command.statsDays.upperBound), got \(days)")
             }
             return .stats(days: days)
+        case "stock":
+            guard (raw.electrolyte == nil) == (raw.units == nil) else {
+                throw fail(.badRequest, "expected both \"electrolyte\" and \"units\" for \"stock\" (to set a count), or neither (to show)")
+            }
+            return .stock(electrolyte: raw.electrolyte, units: raw.units)
         case "report":
             guard let since = raw.since else { throw fail(.badRequest, "expected \"since\" (a date \"YYYY-MM-DD\") for \"report\", got none") }
             return .report(since: since, until: raw.through)

@@ -92,6 +92,9 @@ public enum Command: Sendable, Equatable {
     case today(date: String? = nil)
     /// Per-day statistics of the last `days` days (1-366). Result: `.stats`.
     case stats(days: Int)
+    /// Supplies: units left and the estimated run-out of each `[supply.<electrolyte>]`; with
+    /// `electrolyte` and `units`, first sets that supply's count (after a refill). Result: `.stock`.
+    case stock(electrolyte: String?, units: Int?)
     /// Every diary record (since a local date "2026-11-01", through another), as CSV or JSON;
     /// only one kind of record when `kind` is set. Result: `.export`.
     case export(format: ExportFormat, since: String?, until: String? = nil, kind: DiaryRecords.Kind? = nil)
@@ -124,6 +127,7 @@ public enum Command: Sendable, Equatable {
         case .undo: "undo"
         case .today: "today"
         case .stats: "stats"
+        case .stock: "stock"
         case .export: "export"
         case .report: "report"
         }
@@ -133,7 +137,7 @@ public enum Command: Sendable, Equatable {
     public static let names = [
         "status", "list", "next", "show", "done", "snooze", "skip", "trigger",
         "pause", "resume", "set", "add", "remove", "reset", "reload", "notify-test",
-        "drink", "take", "cramp", "undo", "today", "stats", "export", "report",
+        "drink", "take", "cramp", "undo", "today", "stats", "export", "report", "stock",
     ]
 
     /// The most occurrences one `skip` drops by count (below the agenda's look-ahead, so the plan sees past them).

@@ -30,6 +30,8 @@ public enum ControlResult: Sendable, Equatable {
     case export(DiaryExportResult)
     /// For `report`.
     case report(DiaryReport)
+    /// For `stock`.
+    case stock(StockResult)
 
     /// The wire name: the single key inside `"ok"`.
     public var name: String {
@@ -44,8 +46,18 @@ public enum ControlResult: Sendable, Equatable {
         case .stats: "stats"
         case .export: "export"
         case .report: "report"
+        case .stock: "stock"
         }
     }
+}
+
+/// `stock`: every supply, and what a count change did.
+public struct StockResult: Sendable, Equatable, Codable {
+    /// After `stock ELECTROLYTE UNITS`: "Set magnesium to 90 units."
+    public var summary: String?
+    /// In the order of `Electrolyte.allCases`.
+    public var supplies: [SupplyStatus]
+    public init(summary: String? = nil, supplies: [SupplyStatus]) { self.summary = summary; self.supplies = supplies }
 }
 
 /// One response line: `{"id":7,"ok":{"action":{…}},"version":1}` or
@@ -105,7 +117,7 @@ extension ResponseMessage: Codable {
 }
 
 extension ControlResult: Codable {
-    enum Kind: String, CodingKey { case status, reminders, upcoming, reminder, action, diary, today, stats, export, report }
+    enum Kind: String, CodingKey { case status, reminders, upcoming, reminder, action, diary, today, stats, export, report, stock }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: Kind.self)
@@ -120,6 +132,7 @@ extension ControlResult: Codable {
         case .stats(let r): try c.encode(r, forKey: .stats)
         case .export(let r): try c.encode(r, forKey: .export)
         case .report(let r): try c.encode(r, forKey: .report)
+        case .stock(let r): try c.encode(r, forKey: .stock)
         }
     }
 
@@ -140,6 +153,7 @@ extension ControlResult: Codable {
         case .stats: self = .stats(try c.decode(DiaryStats.self, forKey: .stats))
         case .export: self = .export(try c.decode(DiaryExportResult.self, forKey: .export))
         case .report: self = .report(try c.decode(DiaryReport.self, forKey: .report))
+        case .stock: self = .stock(try c.decode(StockResult.self, forKey: .stock))
         }
     }
 
@@ -157,6 +171,7 @@ extension ControlResult: Codable {
         // `export --json` prints the document itself: what a doctor's tool or jq reads.
         case .export(let r): r.document.map { WireCoding.line($0) } ?? WireCoding.line(r)
         case .report(let r): WireCoding.line(r)
+        case .stock(let r): WireCoding.line(r)
         }
     }
 }

@@ -15,7 +15,7 @@ import Testing
             "config.toml:2:1: unknown key \"magnesium_max\" in [goals]; did you mean \"magnesium_max_mg\"?",
         ])
         #expect(configErrors("[reminders]\n") == [
-            "config.toml:1:2: unknown section \"reminders\"; did you mean \"reminder\"? (known: [daemon], [goals], [[reminder]])",
+            "config.toml:1:2: unknown section \"reminders\"; did you mean \"reminder\"? (known: [daemon], [goals], [[reminder]], [supply.<electrolyte>])",
         ])
     }
 

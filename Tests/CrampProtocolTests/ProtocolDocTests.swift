@@ -76,6 +76,7 @@ struct ProtocolDocTests {
         case .stats: "stats"
         case .export: "export"
         case .report: "report"
+        case .stock: "stock"
         }
     }
 }

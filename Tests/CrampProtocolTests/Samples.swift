@@ -47,6 +47,8 @@ enum Samples {
         .export(format: .csv, since: nil),
         .export(format: .json, since: "2026-11-01"),
         .report(since: "2026-11-01", until: "2026-11-30"),
+        .stock(electrolyte: nil, units: nil),
+        .stock(electrolyte: "magnesium", units: 60),
     ]
 
     static let waterRow = ReminderRow(id: "water", kind: "hydration", enabled: true, next: at(14, 45), last: at(13, 15),
@@ -107,6 +109,12 @@ enum Samples {
         .export(DiaryExportResult(document: DiaryExport(records: diaryRecords, zone: .utc, since: CivilDate(year: 2026, month: 11, day: 1)))),
         .report(DiaryReport.compute(records: diaryRecords, goals: goals, zone: .utc, since: CivilDate(year: 2026, month: 11, day: 20),
                                     until: CivilDate(year: 2026, month: 11, day: 25), now: now)),
+        .stock(StockResult(summary: "Set magnesium to 60 units.", supplies: [
+            SupplyStatus(electrolyte: .magnesium, unitsLeft: 60, mgPerUnit: 200, countedAt: now, unitsPerHorizon: 14,
+                         runOut: now + .hours(24 * 60), runOutDate: CivilDate(year: 2027, month: 1, day: 24), refillDue: false),
+            SupplyStatus(electrolyte: .calcium, unitsLeft: 3, mgPerUnit: 500, countedAt: now, unitsPerHorizon: nil,
+                         runOut: nil, runOutDate: nil, refillDue: false),
+        ])),
     ]
 
     static let errors: [ControlError] = [

@@ -8,6 +8,8 @@ public struct Config: Sendable, Equatable {
     public var goals: Goals
     /// In the order they were first defined across the config files.
     public var reminders: [Reminder]
+    /// `[supply.<electrolyte>]` (Supply.swift).
+    public var supplies: [Electrolyte: Supply] = [:]
 
     public init(daemon: DaemonSettings = DaemonSettings(), goals: Goals = Goals(), reminders: [Reminder] = []) {
         self.daemon = daemon; self.goals = goals; self.reminders = reminders

@@ -20,16 +20,23 @@ public struct ConfigKey: Sendable {
 
 /// The three sections of a config file.
 public enum ConfigSection: String, Sendable, CaseIterable {
-    case daemon, goals, reminder
+    case daemon, goals, reminder, supply
 
-    /// How the section is written: "[daemon]", "[goals]", "[[reminder]]".
-    public var heading: String { self == .reminder ? "[[reminder]]" : "[\(rawValue)]" }
+    /// How the section is written: "[daemon]", "[goals]", "[[reminder]]", "[supply.<electrolyte>]".
+    public var heading: String {
+        switch self {
+        case .reminder: "[[reminder]]"
+        case .supply: "[supply.<electrolyte>]"
+        default: "[\(rawValue)]"
+        }
+    }
 
     public var keys: [ConfigKey] {
         switch self {
         case .daemon: ConfigKeys.daemon
         case .goals: ConfigKeys.goals
         case .reminder: ConfigKeys.reminder
+        case .supply: ConfigKeys.supply
         }
     }
 
@@ -96,6 +103,13 @@ public enum ConfigKeys {
         ConfigKey("pace", "boolean", default: .bool(false),
                   "Hydration only: the amount keeps the day on track toward water_ml (never below amount, never above 500 ml)."),
         ConfigKey("removed", "boolean", "In a drop-in: true deletes the reminder defined by earlier files."),
+    ]
+
+    /// `[supply.<electrolyte>]` (Supply.swift).
+    public static let supply: [ConfigKey] = [
+        ConfigKey("units", "positive integer", "Tablets or capsules on hand when crampd first sees the supply; later counts come from `crampd ctl stock`."),
+        ConfigKey("mg_per_unit", "positive integer", "mg of the electrolyte in one unit; a dose uses amount / mg_per_unit units, rounded up."),
+        ConfigKey("refill_notice", "duration", default: .string("7d"), "Tell when the supply is estimated to run out within this long."),
     ]
 
     /// The keys that choose a schedule; a reminder has exactly one of them.

@@ -20,6 +20,7 @@ public enum ConfigSchema {
             }
         }
         ChainCheck.check(document.reminders, &reader)
+        let supplies = SupplySchema.read(document.supplies, &reader)
         if goals.waterMilliliters == nil {
             // Pace needs a goal to keep pace with.
             for merged in document.reminders {
@@ -33,6 +34,8 @@ public enum ConfigSchema {
                                               sources: files.map(\.source)))
         }
         let warnings = ConfigDiagnostic.renderEach(document.leftovers, sources: files.map(\.source))
-        return .success((Config(daemon: daemon, goals: goals, reminders: reminders), warnings))
+        var config = Config(daemon: daemon, goals: goals, reminders: reminders)
+        config.supplies = supplies
+        return .success((config, warnings))
     }
 }

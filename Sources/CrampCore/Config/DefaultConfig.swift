@@ -172,5 +172,18 @@ kind = "stretch"
 message = "Stretch your calves before bed: lean against a wall, back leg straight, heel down, 30 seconds per side, three times."
 at = "21:45"
 
+# [supply.<electrolyte>]: tablets or capsules on hand, so crampd can tell before
+# they run out. Keys:
+# units          the count when crampd first sees the supply (later counts:
+#                `crampd ctl stock magnesium 90` after a refill).
+# mg_per_unit    mg of the electrolyte in one unit; a dose (`crampd ctl take`,
+#                Done) uses amount / mg_per_unit units, rounded up.
+# refill_notice  tell this long before the estimated run-out (default "7d"):
+#                a journal entry, and a popup at most once a day.
+# `crampd ctl stock` shows units left and the day they run out.
+# [supply.magnesium]
+# units = 60
+# mg_per_unit = 200
+
 """##
 }

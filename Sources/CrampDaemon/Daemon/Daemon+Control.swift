@@ -45,6 +45,7 @@ extension Daemon: ControlHandler {
         case .stats(let days): stats(days: days, then: answer)
         case .export(let format, let since, let until, let kind): export(format: format, since: since, until: until, kind: kind, then: answer)
         case .report(let since, let until): report(since: since, until: until, then: answer)
+        case .stock(let electrolyte, let units): stock(electrolyte: electrolyte, units: units, then: answer)
         }
     }
 
@@ -118,6 +119,7 @@ extension Daemon: ControlHandler {
                 apply(state.recordingDone(id, at: now)).map {
                     awaitingAnswer[id] = nil
                     pacedAmounts[id] = nil
+                    if reminder.kind == .electrolyte { checkSupplies(immediate: true) }
                     journal.write(channel.marking(ReminderEvent(kind: .done, reminder: reminder, due: planned, at: now,
                                                                 note: reminder.amountText.map { "\($0) recorded" }).journalEntry))
                     advance()

@@ -142,7 +142,10 @@ extension Daemon {
         logging({ (store: DiaryStore, now: Instant) throws(DiaryCommandError) -> DiaryLogged in
             // An unknown name is refused by the store with the list of known ones.
             try store.logDose(electrolyte: choice.electrolyte, milligrams: choice.milligrams ?? 0, goals: goals, zone: zone, now: now)
-        }, then: reply)
+        }, then: { [weak self] result in
+            if case .success = result { self?.checkSupplies(immediate: true) }
+            reply(result)
+        })
     }
 
     func cramp(muscle: String?, severity: Int?, at: String?, note: String?, then reply: @escaping DiaryReply) {
@@ -258,7 +261,7 @@ extension Daemon {
 
     /// Runs `body` on the diary queue and answers on the daemon's; a change (`refreshingIntake`)
     /// reaches the agenda before the answer.
-    private func withDiary(refreshingIntake: Bool = false,
+    func withDiary(refreshingIntake: Bool = false,
                            _ body: @escaping @Sendable (DiaryStore, Instant) throws(DiaryCommandError) -> ControlResult,
                            then reply: @escaping DiaryReply) {
         guard let diary else {

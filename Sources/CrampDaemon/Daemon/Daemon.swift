@@ -49,6 +49,9 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
     /// The planned time of each reminder's latest fired occurrence not yet done (see `answeredOccurrence`).
     /// The amount each `pace = true` reminder last fired with: Done logs that, not the configured one.
     var pacedAmounts: [String: Int] = [:]
+    /// When each supply's refill notice last reached the journal, and when supplies were last read (Daemon+Supply.swift).
+    var refillJournaled: [Electrolyte: Instant] = [:]
+    var lastSupplyCheck: Instant?
     var awaitingAnswer: [String: Instant] = [:]
     /// Whether the person can see a popup: every presence source's latest signal (Daemon+Presence.swift).
     var presence = Presence.present
@@ -97,6 +100,7 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
             logConfigWarnings()
             advance()
             checkCrampInsight(now: clockNow())
+            checkSupplies(immediate: true)
             notify { try ServiceManager.ready(status: statusLine) }
         }
         IdlePages.release()
@@ -127,6 +131,7 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
         if let notice = step.rateLimited { logger.warning("\(notice.message)") }
         for action in step.actions { deliver(action, now: now) }
         if let behind = step.behind { emit(.behind(behind, at: now)) }
+        if serving { checkSupplies(immediate: false) }
         plan = step.plan
         timer?.arm(at: plan.nextWake)
         notify { try ServiceManager.status(statusLine) }

@@ -209,7 +209,7 @@ public final class DiaryStore: @unchecked Sendable {
 
     /// Runs `body` in one `BEGIN IMMEDIATE … COMMIT`; returns after the commit is on disk.
     @discardableResult
-    private func write<T>(_ action: String, _ body: () throws(SQLiteError) -> T) throws(DiaryStoreError) -> T {
+    func write<T>(_ action: String, _ body: () throws(SQLiteError) -> T) throws(DiaryStoreError) -> T {
         do {
             return try database.transaction {
                 let result = try body()
@@ -225,7 +225,7 @@ public final class DiaryStore: @unchecked Sendable {
 
     /// Reads run outside an explicit transaction: each statement sees one consistent snapshot,
     /// and `records` runs two, which is fine with a single writer on the same queue.
-    private func read<T>(_ action: String, _ body: () throws(SQLiteError) -> T) throws(DiaryStoreError) -> T {
+    func read<T>(_ action: String, _ body: () throws(SQLiteError) -> T) throws(DiaryStoreError) -> T {
         do { return try body() } catch { throw DiaryStoreError(action: action, error) }
     }
 }

@@ -13,6 +13,8 @@ public enum ReminderEventKind: String, Sendable {
     /// A `water_checkpoints` checkpoint found the day behind (no reminder of the config:
     /// `CRAMPD_REMINDER=water-pace`, `ReminderEvent.behind`).
     case behind
+    /// A supply is estimated to run out within its `refill_notice` (`ReminderEvent.refill`).
+    case refill
     /// Occurrences that passed unseen (recorded, not delivered).
     case missed
     case snoozed
@@ -82,6 +84,9 @@ public struct ReminderEvent: Sendable {
         case .behind:
             message = reminder.message
             priority = .notice
+        case .refill:
+            message = reminder.message
+            priority = .warning
         case .catchUp:
             let late = "late by " + TimeText.span(TimeSpan(microseconds: latenessMicroseconds))
             message = "\(reminder.message) (catch-up, \(late): \(note ?? "missed while crampd was not running"))"
@@ -126,6 +131,7 @@ extension ReminderEventKind {
         case .catchUp: .catchUp
         case .repeat: .reminderRepeated
         case .behind: .waterBehind
+        case .refill: .refill
         case .missed: .reminderMissed
         case .snoozed: .snoozed
         case .done: .done

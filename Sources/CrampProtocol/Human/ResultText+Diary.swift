@@ -19,6 +19,10 @@ extension ResultText {
             return export.document.map { String(decoding: WireCoding.line($0), as: UTF8.self) } ?? ""
         case .report(let report):
             return ReportHTML.render(report)
+        case .stock(let stock):
+            let lines = stock.supplies.isEmpty ? ["No supplies: add one to the config, like [supply.magnesium] units = 60, mg_per_unit = 200"]
+                : stock.supplies.map(\.summary)
+            return (stock.summary.map { [$0] } ?? []).joined() + (stock.summary == nil ? "" : "\n") + lines.joined(separator: "\n") + "\n"
         default:
             preconditionFailure("BUG: ResultText.diary called for \(result.name)")
         }

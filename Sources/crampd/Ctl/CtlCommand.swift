@@ -47,6 +47,7 @@ struct CtlCommand: ParsableCommand {
             CtlExport.self,
             CtlReport.self,
             CtlPatterns.self,
+            CtlStock.self,
         ]
     )
 }

@@ -49,7 +49,7 @@ struct DesktopNotification: Equatable, Sendable {
         if let followUp = event.followUp { body += "\n(again: follow-up \(followUp.number) of \(followUp.of))" }
         if markup { body = escapeMarkup(body) }
         // A checkpoint notice is no reminder to answer: no buttons.
-        let answerable = event.kind != .behind
+        let answerable = event.kind != .behind && event.kind != .refill
         let hasActions = hasActions && answerable
         if !hasActions && answerable { body += "\nAnswer with: crampd ctl done \(reminder.id)   or: crampd ctl snooze \(reminder.id)" }
         return DesktopNotification(
