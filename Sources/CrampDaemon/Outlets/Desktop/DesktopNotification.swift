@@ -55,7 +55,7 @@ struct DesktopNotification: Equatable, Sendable {
         return DesktopNotification(
             replacesID: replacesID,
             icon: escalated ? "dialog-warning" : "appointment-soon",
-            summary: summary(reminder, escalated: escalated),
+            summary: noticeSummary(event) ?? summary(reminder, escalated: escalated),
             body: body,
             actions: hasActions ? ["done", doneLabel(reminder), "snooze", "Snooze \(spanLabel(snooze))"] : [],
             urgency: escalated || isLastUrgentFollowUp(event) ? .critical : .normal,
@@ -76,6 +76,15 @@ struct DesktopNotification: Equatable, Sendable {
     /// The last follow-up of a reminder with `urgent = true`: critical, so it stays until answered.
     static func isLastUrgentFollowUp(_ event: ReminderEvent) -> Bool {
         event.reminder.urgent && event.followUp?.isLast == true
+    }
+
+    /// A notice that is no reminder says what it is about.
+    static func noticeSummary(_ event: ReminderEvent) -> String? {
+        switch event.kind {
+        case .behind: "Behind the day's water"
+        case .refill: "Running low: \(event.reminder.electrolyte?.rawValue ?? "supply")"
+        default: nil
+        }
     }
 
     static func summary(_ reminder: Reminder, escalated: Bool) -> String {
