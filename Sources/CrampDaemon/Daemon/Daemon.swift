@@ -100,7 +100,6 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
             logConfigWarnings()
             advance()
             checkCrampInsight(now: clockNow())
-            checkSupplies(immediate: true)
             notify { try ServiceManager.ready(status: statusLine) }
         }
         IdlePages.release()
@@ -131,6 +130,7 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
         if let notice = step.rateLimited { logger.warning("\(notice.message)") }
         for action in step.actions { deliver(action, now: now) }
         if let behind = step.behind { emit(.behind(behind, at: now)) }
+        // The first check after start tells at once (nothing told yet), later ones at most once a day.
         if serving { checkSupplies(immediate: false) }
         plan = step.plan
         timer?.arm(at: plan.nextWake)
