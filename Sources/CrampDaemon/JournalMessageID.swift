@@ -65,6 +65,10 @@ public enum JournalMessageID: String, CaseIterable, Sendable {
     case crampLogged = "6845f2fb1ae54753b44bb238295f7176"
     /// Today's water reached the daily goal.
     case waterGoalMet = "00c11e84927341bd9a32c93214f824cc"
+    /// A `water_checkpoints` checkpoint found the day's water behind it (`CRAMPD_EVENT=behind`).
+    case waterBehind = "da6351fbfa2e40e5aeaf9ca3bdbf123e"
+    /// A supply is estimated to run out within its `refill_notice` (`CRAMPD_EVENT=refill`).
+    case refill = "ae43e7ed0c04456dbedb894989c6089f"
 
     /// The journal field carrying this id: `("MESSAGE_ID", "35dc…")`.
     public var field: (name: String, value: String) { ("MESSAGE_ID", rawValue) }

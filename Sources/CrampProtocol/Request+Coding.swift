@@ -19,7 +19,7 @@ extension Request: Encodable {
     enum Field: String, CodingKey {
         case version, id, command, keepAlive
         case reminder, count, duration, until, assignments, runtime, sample
-        case milliliters, note, electrolyte, milligrams, muscle, severity, at, days, format, since, date, through, kind
+        case milliliters, note, electrolyte, milligrams, muscle, severity, at, days, format, since, date, through, kind, units
         case batch, records, commit
     }
 
@@ -88,6 +88,9 @@ extension Request: Encodable {
             try c.encode(batch, forKey: .batch)
             try c.encode(records, forKey: .records)
             try c.encode(commit, forKey: .commit)
+        case .stock(let electrolyte, let units):
+            try c.encodeIfPresent(electrolyte, forKey: .electrolyte)
+            try c.encodeIfPresent(units, forKey: .units)
         }
         if keepAlive { try c.encode(true, forKey: .keepAlive) }
     }
@@ -122,6 +125,7 @@ private struct RawRequest: Decodable {
     var batch: String?
     var records: [DiaryImportRecord]?
     var commit: Bool?
+    var units: Int?
 }
 
 /// Only the id, read leniently so that even a request with a bad field gets its id back.
@@ -229,7 +233,7 @@ extension Request {
         case "reload": command = .reload
         case "notify-test": command = .notifyTest(sample: raw.sample ?? true)
         case "watch": command = .watch
-        case "drink", "take", "cramp", "undo", "today", "stats", "export", "report", "import":
+        case "drink", "take", "cramp", "undo", "today", "stats", "export", "report", "import", "stock":
             command = try Self.diaryCommand(name, raw, fail)
         default:
             throw fail(.unknownCommand, "unknown command \"\(name)\"; known: \(Command.names.joined(separator: ", "))")
@@ -266,6 +270,11 @@ extension Request {
                 throw fail(.badRequest, "expected at most \(Command.maxImportBatch) \"records\" per request, got \(records.count)")
             }
             return .importRecords(batch: batch, records: records, commit: raw.commit ?? false)
+        case "stock":
+            guard (raw.electrolyte == nil) == (raw.units == nil) else {
+                throw fail(.badRequest, "expected both \"electrolyte\" and \"units\" for \"stock\" (to set a count), or neither (to show)")
+            }
+            return .stock(electrolyte: raw.electrolyte, units: raw.units)
         case "report":
             guard let since = raw.since else { throw fail(.badRequest, "expected \"since\" (a date \"YYYY-MM-DD\") for \"report\", got none") }
             return .report(since: since, until: raw.through)

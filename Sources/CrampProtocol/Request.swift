@@ -92,6 +92,9 @@ public enum Command: Sendable, Equatable {
     case today(date: String? = nil)
     /// Per-day statistics of the last `days` days (1-366). Result: `.stats`.
     case stats(days: Int)
+    /// Supplies: units left and the estimated run-out of each `[supply.<electrolyte>]`; with
+    /// `electrolyte` and `units`, first sets that supply's count (after a refill). Result: `.stock`.
+    case stock(electrolyte: String?, units: Int?)
     /// Every diary record (since a local date "2026-11-01", through another), as CSV or JSON;
     /// only one kind of record when `kind` is set; `ics`: the schedule over the next `days`
     /// (1-366, default 30) as iCalendar instead. Result: `.export`.
@@ -134,6 +137,7 @@ public enum Command: Sendable, Equatable {
         case .undo: "undo"
         case .today: "today"
         case .stats: "stats"
+        case .stock: "stock"
         case .export: "export"
         case .report: "report"
         case .importRecords: "import"
@@ -145,7 +149,7 @@ public enum Command: Sendable, Equatable {
     public static let names = [
         "status", "list", "next", "show", "done", "snooze", "skip", "trigger",
         "pause", "resume", "set", "add", "remove", "reset", "reload", "notify-test",
-        "drink", "take", "cramp", "undo", "today", "stats", "export", "report", "import", "watch",
+        "drink", "take", "cramp", "undo", "today", "stats", "export", "report", "import", "watch", "stock",
     ]
 
     /// The most occurrences one `skip` drops by count (below the agenda's look-ahead, so the plan sees past them).

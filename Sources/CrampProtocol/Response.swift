@@ -34,6 +34,8 @@ public enum ControlResult: Sendable, Equatable {
     case imported(ImportResult)
     /// For `watch`, after its `.action`: one per event, as it happens.
     case event(WatchEvent)
+    /// For `stock`.
+    case stock(StockResult)
 
     /// The wire name: the single key inside `"ok"`.
     public var name: String {
@@ -50,8 +52,18 @@ public enum ControlResult: Sendable, Equatable {
         case .report: "report"
         case .imported: "import"
         case .event: "event"
+        case .stock: "stock"
         }
     }
+}
+
+/// `stock`: every supply, and what a count change did.
+public struct StockResult: Sendable, Equatable, Codable {
+    /// After `stock ELECTROLYTE UNITS`: "Set magnesium to 90 units."
+    public var summary: String?
+    /// In the order of `Electrolyte.allCases`.
+    public var supplies: [SupplyStatus]
+    public init(summary: String? = nil, supplies: [SupplyStatus]) { self.summary = summary; self.supplies = supplies }
 }
 
 /// One response line: `{"id":7,"ok":{"action":{…}},"version":1}` or
@@ -111,7 +123,7 @@ extension ResponseMessage: Codable {
 }
 
 extension ControlResult: Codable {
-    enum Kind: String, CodingKey { case status, reminders, upcoming, reminder, action, diary, today, stats, export, report, imported = "import", event }
+    enum Kind: String, CodingKey { case status, reminders, upcoming, reminder, action, diary, today, stats, export, report, imported = "import", event, stock }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: Kind.self)
@@ -128,6 +140,7 @@ extension ControlResult: Codable {
         case .report(let r): try c.encode(r, forKey: .report)
         case .imported(let r): try c.encode(r, forKey: .imported)
         case .event(let r): try c.encode(r, forKey: .event)
+        case .stock(let r): try c.encode(r, forKey: .stock)
         }
     }
 
@@ -150,6 +163,7 @@ extension ControlResult: Codable {
         case .report: self = .report(try c.decode(DiaryReport.self, forKey: .report))
         case .imported: self = .imported(try c.decode(ImportResult.self, forKey: .imported))
         case .event: self = .event(try c.decode(WatchEvent.self, forKey: .event))
+        case .stock: self = .stock(try c.decode(StockResult.self, forKey: .stock))
         }
     }
 
@@ -169,6 +183,7 @@ extension ControlResult: Codable {
         case .report(let r): WireCoding.line(r)
         case .imported(let r): WireCoding.line(r)
         case .event(let r): WireCoding.line(r)
+        case .stock(let r): WireCoding.line(r)
         }
     }
 }

@@ -56,8 +56,11 @@ import Testing
                                 held: HeldReminders.none.adding([HeldOccurrence(reminderID: "water", due: agendaDay(11, 30),
                                                                                 heldAt: agendaDay(11, 30), reason: .away)],
                                                                 now: agendaDay(12), grace: .hours(1)))
+        var withPace = state
+        withPace.paceCheckedThrough = agendaDay(12)
         let data = try JSONEncoder().encode(state)
         #expect(String(decoding: data, as: UTF8.self).contains("\"version\":4"))
+        #expect(try JSONDecoder().decode(AgendaState.self, from: try JSONEncoder().encode(withPace)) == withPace)
         #expect(try JSONDecoder().decode(AgendaState.self, from: data) == state)
     }
 

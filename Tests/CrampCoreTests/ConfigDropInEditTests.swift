@@ -67,6 +67,14 @@ import TOML
         #expect(water.urgent)
     }
 
+    /// Issue 17 parts 2 and 3: `pace` is a flag; `after` switches the schedule like any kind.
+    @Test func setPaceAndAChain() throws {
+        let dropIn = try edit([.set(id: "water", assignments: ["pace=true"]), .set(id: "water", assignments: ["after=calves", "delay=2h"])])
+        let water = try #require(try validConfig("[goals]\nwater_ml = 2000\n" + base, dropIns: [dropIn]).reminder(id: "water"))
+        #expect(water.pace)
+        #expect(water.schedule == .after(ChainSchedule(anchorID: "calves", delay: .hours(2))))
+    }
+
     @Test func setAnotherKindSwitchesTheSchedule() throws {
         let dropIn = try edit([.set(id: "water", assignments: ["between=09:00-12:00"]), .set(id: "water", assignments: ["at=08:30,21:00"])])
         #expect(try merged(dropIn).reminder(id: "water")?.schedule

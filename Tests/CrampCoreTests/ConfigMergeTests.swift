@@ -101,7 +101,7 @@ import Testing
     @Test func aNewIDWithoutScheduleSuggestsAnExistingOne() {
         #expect(configErrors(base, dropIns: ["[[reminder]]\nid = \"watr\"\namount = 300"]) == [
             "d1.toml:2:6: reminder \"watr\" has no \"kind\"; set kind = one of \"hydration\", \"electrolyte\", \"stretch\" or \"custom\"",
-            "d1.toml:2:6: reminder \"watr\" has no schedule; set one of \"every\", \"at\" or \"calendar\" (no earlier file defines \"watr\", did you mean \"water\"?)",
+            "d1.toml:2:6: reminder \"watr\" has no schedule; set one of \"every\", \"at\", \"calendar\" or \"after\" (no earlier file defines \"watr\", did you mean \"water\"?)",
         ])
     }
 

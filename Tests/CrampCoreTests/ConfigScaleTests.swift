@@ -84,6 +84,6 @@ import TOML
         let dropIn = (0..<2_000).map { "[[reminder]]\nid = \"r\($0)\"\nkind = \"hydration\"\n" }.joined()
         let errors = configErrors("", dropIns: [dropIn])
         #expect(errors.count == 2_000)
-        #expect(errors[0] == "d1.toml:2:6: reminder \"r0\" has no schedule; set one of \"every\", \"at\" or \"calendar\" (no earlier file defines \"r0\")")
+        #expect(errors[0] == "d1.toml:2:6: reminder \"r0\" has no schedule; set one of \"every\", \"at\", \"calendar\" or \"after\" (no earlier file defines \"r0\")")
     }
 }

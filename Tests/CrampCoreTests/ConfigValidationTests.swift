@@ -15,7 +15,7 @@ import Testing
             "config.toml:2:1: unknown key \"magnesium_max\" in [goals]; did you mean \"magnesium_max_mg\"?",
         ])
         #expect(configErrors("[reminders]\n") == [
-            "config.toml:1:2: unknown section \"reminders\"; did you mean \"reminder\"? (known: [daemon], [goals], [[reminder]], [[hook]])",
+            "config.toml:1:2: unknown section \"reminders\"; did you mean \"reminder\"? (known: [daemon], [goals], [[reminder]], [[hook]], [supply.<electrolyte>])",
         ])
     }
 
@@ -101,7 +101,7 @@ import Testing
 
     @Test func exactlyOneSchedule() {
         #expect(configErrors(reminderTOML("amount = 250")) == [
-            "config.toml:2:6: reminder \"water\" has no schedule; set one of \"every\", \"at\" or \"calendar\"",
+            "config.toml:2:6: reminder \"water\" has no schedule; set one of \"every\", \"at\", \"calendar\" or \"after\"",
         ])
         #expect(configErrors(reminderTOML("every = \"45m\"\nat = \"08:00\"")) == [
             "config.toml:5:1: reminder \"water\" has two schedules, \"every\" and \"at\"; keep one",

@@ -41,6 +41,22 @@ struct DesktopNotificationTests {
         #expect(n.body == "Take your magnesium.\nAnswer with: crampd ctl done magnesium   or: crampd ctl snooze magnesium")
     }
 
+    /// Issue 17: a checkpoint behind and a supply running low are notices, not reminders to answer.
+    @Test func noticesHaveNoButtonsAndSayWhatTheyAre() {
+        let behind = ReminderEvent.behind(BehindNotice(checkpoint: WaterCheckpoint(time: TimeOfDay(hour: 12, minute: 0), milliliters: 800),
+                                                       due: Self.at(12), waterMilliliters: 600, drankLastHourMilliliters: 0), at: Self.at(12))
+        let n = DesktopNotification.reminder(behind, snooze: .minutes(10), zone: .utc, hasActions: true, markup: false, replacing: 0)
+        #expect(n.actions.isEmpty)
+        #expect(n.summary == "Behind the day's water")
+        #expect(n.body == "600 of 800 ml by 12:00: drink about 200 ml now.")
+        let status = SupplyStatus(electrolyte: .magnesium, unitsLeft: 3, mgPerUnit: 200, countedAt: Self.at(8), unitsPerHorizon: 14,
+                                  runOut: Self.at(8) + .hours(72), runOutDate: CivilDate(year: 2026, month: 11, day: 28), refillDue: true)
+        let refill = DesktopNotification.reminder(.refill(status, at: Self.at(12)), snooze: .minutes(10), zone: .utc,
+                                                  hasActions: false, markup: false, replacing: 0)
+        #expect(refill.actions.isEmpty && !refill.body.contains("Answer with"))
+        #expect(refill.summary == "Running low: magnesium")
+    }
+
     @Test func markupIsEscapedOnlyForServersThatParseIt() {
         let n = DesktopNotification.reminder(Self.event(.due, Self.water, due: Self.at(10)), snooze: .minutes(10), zone: .utc,
                                              hasActions: true, markup: true, replacing: 0)

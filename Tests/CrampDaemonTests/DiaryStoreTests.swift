@@ -110,7 +110,7 @@ struct DiaryStoreTests {
         #expect(FileManager.default.createFile(atPath: path, contents: Data()))
         let store = try DiaryStore(path: path, now: now)
         #expect(store.recovery == nil)
-        #expect(try store.database.userVersion() == 1)
+        #expect(try store.database.userVersion() == DiarySchema.migrations.count)
         try store.insert(Drink(milliliters: 100, time: now))
         #expect(try store.records(since: nil).drinks.count == 1)
     }

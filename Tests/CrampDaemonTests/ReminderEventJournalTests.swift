@@ -41,6 +41,18 @@ struct ReminderEventJournalTests {
         #expect(entry.message.contains("late by 2h 10min"))
     }
 
+    @Test func aDoseMovedByTheMinimumGapSaysSo() {
+        let magnesium = Reminder(id: "magnesium", kind: .electrolyte, electrolyte: .magnesium, message: "Magnesium", amount: 200,
+                                 schedule: .at(AtSchedule(times: [TimeOfDay(hour: 12, minute: 0)])))
+        let spacing = DoseSpacing(electrolyte: .magnesium, lastDose: planned - .hours(2), gap: .hours(4))
+        var event = ReminderEvent(kind: .due, reminder: magnesium, due: planned, at: planned + .hours(2))
+        event.markSpaced(spacing, zone: .utc)
+        let entry = event.journalEntry
+        #expect(entry.message == "Magnesium (" + spacing.movedWording(in: .utc) + ")")
+        #expect(entry.fields.contains { $0 == ("CRAMPD_SPACED_AFTER_USEC", String(spacing.lastDose.microseconds)) })
+        #expect(!ReminderEvent(kind: .due, reminder: magnesium, due: planned, at: planned).journalEntry.fields.contains { $0.name == "CRAMPD_SPACED_AFTER_USEC" })
+    }
+
     @Test func everyCtlChangeHasAMessageID() {
         #expect(DropInEdit.set(id: "water", assignments: []).messageID == .reminderChanged)
         #expect(DropInEdit.add(id: "water", assignments: []).messageID == .reminderAdded)

@@ -89,6 +89,7 @@ struct ProtocolDocTests {
         case .export: "export"
         case .report: "report"
         case .importRecords: "import"
+        case .stock: "stock"
         }
     }
 }

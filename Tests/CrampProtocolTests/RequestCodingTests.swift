@@ -67,7 +67,7 @@ struct RequestCodingTests {
         (#"{"version":3,"id":2,"command":"status"}"#, .unsupportedVersion, 2,
          "protocol version 3 is not supported; this crampd speaks version 1"),
         (#"{"version":1,"id":2,"command":"dance"}"#, .unknownCommand, 2,
-         #"unknown command "dance"; known: status, list, next, show, done, snooze, skip, trigger, pause, resume, set, add, remove, reset, reload, notify-test, drink, take, cramp, undo, today, stats, export, report, import, watch"#),
+         #"unknown command "dance"; known: status, list, next, show, done, snooze, skip, trigger, pause, resume, set, add, remove, reset, reload, notify-test, drink, take, cramp, undo, today, stats, export, report, import, watch, stock"#),
         (#"{"version":1,"id":"x","command":"status"}"#, .badRequest, nil,
          #"expected an integer for "id", got another type"#),
         (#"{"version":1,"id":4,"command":"show","reminder":7}"#, .badRequest, 4,

@@ -5,7 +5,7 @@ import Testing
 struct ResponseCodingTests {
     @Test func everyResultKindRoundTrips() throws {
         let kinds = Set(Samples.results.map(\.name))
-        #expect(kinds == ["status", "reminders", "upcoming", "reminder", "action", "diary", "today", "stats", "export", "report", "import", "event"])
+        #expect(kinds == ["status", "reminders", "upcoming", "reminder", "action", "diary", "today", "stats", "export", "report", "import", "event", "stock"])
         for result in Samples.results {
             let message = ResponseMessage(id: 5, response: .ok(result))
             var line = message.encodedLine()

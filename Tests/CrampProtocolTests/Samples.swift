@@ -50,6 +50,8 @@ enum Samples {
         .report(since: "2026-11-01", until: "2026-11-30"),
         .importRecords(batch: "5f1c2a", records: [DiaryImportRecord(.drink(Drink(milliliters: 250, time: at(9, 0))))], commit: false),
         .watch,
+        .stock(electrolyte: nil, units: nil),
+        .stock(electrolyte: "magnesium", units: 60),
     ]
 
     static let waterRow = ReminderRow(id: "water", kind: "hydration", enabled: true, next: at(14, 45), last: at(13, 15),
@@ -113,6 +115,12 @@ enum Samples {
         .imported(ImportResult(staged: 0, added: 2, alreadyPresent: 1, committed: true)),
         .event(WatchEvent(fields: ["CRAMPD_EVENT": "due", "CRAMPD_REMINDER": "water", "MESSAGE": "Drink a glass of water",
                                    "PRIORITY": "5", "__REALTIME_TIMESTAMP": "1795615200000152"])),
+        .stock(StockResult(summary: "Set magnesium to 60 units.", supplies: [
+            SupplyStatus(electrolyte: .magnesium, unitsLeft: 60, mgPerUnit: 200, countedAt: now, unitsPerHorizon: 14,
+                         runOut: now + .hours(24 * 60), runOutDate: CivilDate(year: 2027, month: 1, day: 24), refillDue: false),
+            SupplyStatus(electrolyte: .calcium, unitsLeft: 3, mgPerUnit: 500, countedAt: now, unitsPerHorizon: nil,
+                         runOut: nil, runOutDate: nil, refillDue: false),
+        ])),
     ]
 
     static let errors: [ControlError] = [

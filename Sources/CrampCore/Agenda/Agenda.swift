@@ -39,6 +39,13 @@
 ///   no follow-ups; follow-ups already running wait. An `urgent` reminder goes through
 ///   do-not-disturb. The first step with nothing holding reports every held one exactly once
 ///   (`BackReport`): those held longer than grace as missed (recorded in the diary too).
+/// - `[goals] <electrolyte>_min_gap`: a dose occurrence due sooner than that after the last logged
+///   dose of its electrolyte fires at the end of the gap instead (DoseSpacing.swift).
+/// - `[goals] water_checkpoints`: at each checkpoint a `BehindNotice` when the day's water is
+///   below it (Agenda+Pace.swift); a `pace = true` reminder's firing carries the amount that
+///   keeps the day on track (WaterPace.swift).
+/// - A reminder with `after` falls due `delay` after the other reminder was last confirmed
+///   (its `lastDone`, kept in this state), or at its `latest` fallback (ChainSchedule.swift).
 /// - A catch-up for occurrences due after `state.runningSince` says it is late:
 ///   crampd was running but held up (stopped, suspended), not down.
 public enum Agenda {
@@ -85,7 +92,8 @@ public enum Agenda {
         // Held reminders a reload removed or disabled are no longer owed.
         let held = state.held.filtered { config.reminder(id: $0)?.enabled == true }
         let context = AgendaContext(config: config, zone: zone, pause: state.pause, runningSince: state.runningSince, now: now,
-                                    intake: intake, holding: holding, heldFor: held.isEmpty ? [] : held.reasons)
+                                    intake: intake, holding: holding, heldFor: held.isEmpty ? [] : held.reasons,
+                                    anchorsDone: anchorsDone(config: config, state: state))
         let resolver = ReminderResolver(context: context)
         var actions: [AgendaAction] = []
         var entries: [AgendaEntry] = []
@@ -101,6 +109,8 @@ public enum Agenda {
             if let wake = resolution.wake, nextWake.map({ wake < $0 }) ?? true { nextWake = wake }
             somethingWaitsForQuietEnd = somethingWaitsForQuietEnd || resolution.waitsForQuietEnd
         }
+        let checkpoints = resolveCheckpoints(config: config, context: context, checkedThrough: state.paceCheckedThrough)
+        if let wake = checkpoints?.wake, nextWake.map({ wake < $0 }) ?? true { nextWake = wake }
         var pause = state.pause
         // An ended pause is dropped once everything it silenced has been handled.
         if let until = pause?.until, until <= now, !somethingWaitsForQuietEnd { pause = nil }
@@ -114,11 +124,16 @@ public enum Agenda {
             actions.append(.back(report))
             nowHeld = .none
         }
+        // The behind notice is an event like a firing: it passes the same limit, after them.
+        let behind = admitted.limit.admitting(checkpoints?.notice.map { [$0] } ?? [], now: now)
         let plan = AgendaPlan(now: now, entries: entries, dueNow: actions, nextWake: nextWake)
-        guard keepingState else { return AgendaStep(actions: actions, state: state, plan: plan) }
-        let newState = AgendaState(reminders: reminders, pause: pause, runningSince: state.runningSince, rateLimit: admitted.limit,
+        guard keepingState else { return AgendaStep(actions: actions, state: state, plan: plan, behind: behind.kept.first) }
+        var newState = AgendaState(reminders: reminders, pause: pause, runningSince: state.runningSince, rateLimit: behind.limit,
                                    held: nowHeld)
+        newState.paceCheckedThrough = checkpoints?.checkedThrough
+        let dropped = admitted.dropped + behind.dropped
         return AgendaStep(actions: actions, state: newState, plan: plan,
-                          rateLimited: admitted.startedDropping ? RateLimitNotice(dropped: admitted.dropped) : nil)
+                          rateLimited: admitted.startedDropping || behind.startedDropping ? RateLimitNotice(dropped: dropped) : nil,
+                          behind: behind.kept.first)
     }
 }

@@ -43,11 +43,15 @@ public struct Firing: Equatable, Sendable {
     public var followUp: FollowUpNumber?
     /// An `urgent = true` reminder firing through do-not-disturb: shown with critical urgency.
     public var throughDoNotDisturb = false
+    /// Set when the last dose of its electrolyte moved it to the end of `<electrolyte>_min_gap`.
+    public var spacedAfterDose: DoseSpacing?
+    /// A `pace = true` reminder: the amount (ml) that keeps the day on track, in place of its configured one.
+    public var pacedMilliliters: Int?
 
     public init(reminderID: String, due: Instant, fireAt: Instant, reason: FiringReason, lateWhileRunning: Bool = false,
-                followUp: FollowUpNumber? = nil) {
+                followUp: FollowUpNumber? = nil, spacedAfterDose: DoseSpacing? = nil) {
         self.reminderID = reminderID; self.due = due; self.fireAt = fireAt; self.reason = reason
-        self.lateWhileRunning = lateWhileRunning; self.followUp = followUp
+        self.lateWhileRunning = lateWhileRunning; self.followUp = followUp; self.spacedAfterDose = spacedAfterDose
     }
 }
 

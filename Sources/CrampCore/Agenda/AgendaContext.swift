@@ -28,12 +28,19 @@ struct AgendaContext {
     var returning: Bool { returningFrom != nil }
     /// Set when returning: the reason the message on return is worded for.
     let returningFrom: HoldReason?
+    /// `[goals] water_ml`, for `pace = true` reminders.
+    let waterGoal: Int?
+    /// `[goals] <electrolyte>_min_gap` (DoseSpacing.swift).
+    let minimumGap: [Electrolyte: TimeSpan]
+    /// When each reminder that another comes `after` was last confirmed (Agenda+Chain.swift).
+    let anchorsDone: [String: Instant]
 
     init(config: Config, zone: Zone, pause: Pause?, runningSince: Instant? = nil, now: Instant, intake: IntakeFacts,
-         holding: [HoldReason] = [], heldFor: Set<HoldReason> = []) {
+         holding: [HoldReason] = [], heldFor: Set<HoldReason> = [], anchorsDone: [String: Instant] = [:]) {
         self.zone = zone
         self.holdReasons = config.daemon.whileAway == .hold ? holding.sorted() : []
         self.returningFrom = holdReasons.isEmpty ? heldFor.min() : nil
+        self.anchorsDone = anchorsDone
         self.now = now
         self.grace = config.daemon.grace
         self.defaultCatchUp = config.daemon.catchUp
@@ -51,6 +58,8 @@ struct AgendaContext {
             waterGoalMetUntil = nil
         }
         capMilligrams = config.goals.capMilligrams
+        minimumGap = config.goals.minimumGap
+        waterGoal = config.goals.waterMilliliters
         capsHoldUntil = capMilligrams.isEmpty ? nil : waterGoalMetUntil ?? Self.startOfDay(today.adding(days: 1), in: zone)
     }
 
@@ -83,6 +92,18 @@ struct AgendaContext {
     /// (only that: away, locked and asleep hold it too).
     func holdReason(for reminder: Reminder) -> HoldReason? {
         holdReasons.first { $0 != .dnd || !reminder.urgent }
+    }
+
+    /// The last dose that holds back an occurrence of `reminder` due at `due` (`<electrolyte>_min_gap`).
+    func doseSpacing(for reminder: Reminder, due: Instant) -> DoseSpacing? {
+        minimumGap.isEmpty ? nil : DoseSpacing.holding(reminder, due: due, gaps: minimumGap, lastDose: intake.lastDose)
+    }
+
+    /// A `pace = true` reminder's amount at an occurrence due at `due` (WaterPace.swift); nil for others.
+    func pacedAmount(of reminder: Reminder, due: Instant, lastDone: Instant?) -> Int? {
+        guard reminder.pace, let goal = waterGoal else { return nil }
+        return WaterPace.paceAmount(of: reminder, due: due, goal: goal, waterToday: intake.waterTodayMilliliters,
+                                    zone: reminder.zone ?? zone, lastDone: lastDone)
     }
 
     /// Whether an occurrence due at `due` and found late fell due while crampd was running.

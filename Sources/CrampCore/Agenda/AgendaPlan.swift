@@ -63,8 +63,11 @@ public struct AgendaStep: Equatable, Sendable {
     public var nextWake: Instant? { plan.nextWake }
     /// Set when this step began dropping events over `EventRateLimit`: warn once.
     public var rateLimited: RateLimitNotice?
+    /// A `water_checkpoints` checkpoint found the day behind: tell (journal, desktop).
+    public var behind: BehindNotice?
 
-    public init(actions: [AgendaAction], state: AgendaState, plan: AgendaPlan, rateLimited: RateLimitNotice? = nil) {
-        self.actions = actions; self.state = state; self.plan = plan; self.rateLimited = rateLimited
+    public init(actions: [AgendaAction], state: AgendaState, plan: AgendaPlan, rateLimited: RateLimitNotice? = nil,
+                behind: BehindNotice? = nil) {
+        self.actions = actions; self.state = state; self.plan = plan; self.rateLimited = rateLimited; self.behind = behind
     }
 }

@@ -35,6 +35,7 @@ extension AgendaState {
             copy.pause = nil
             repairs[repairs.count - 1] += "; the pause is dropped"
         }
+        if !accepted(paceCheckedThrough, "paceCheckedThrough") { copy.paceCheckedThrough = nil; repairs[repairs.count - 1] += "; checkpoints start afresh" }
         if !accepted(runningSince, "runningSince") { copy.runningSince = nil; repairs[repairs.count - 1] += "; forgotten" }
         if !accepted(rateLimit.fullAt, "rateLimit: fullAt") || !accepted(rateLimit.droppingSince, "rateLimit: droppingSince") {
             copy.rateLimit = .fresh

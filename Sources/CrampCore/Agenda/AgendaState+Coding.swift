@@ -3,14 +3,15 @@
 /// - Version 1 (crampd 0.1.0 up to commit 4c3bb7d): `reminders` and `pause`, no `version` key.
 /// - Version 2: adds `version`, `runningSince` and `rateLimit`.
 /// - Version 3: adds a reminder's `followUp` (the occurrence followed up, the count, the next time).
-/// - Version 4: adds `held` (firings held while the person was away, until they are back).
+/// - Version 4: adds `held` (firings held while the person was away, until they are back) and
+///   `paceCheckedThrough` (`water_checkpoints`); both absent when empty.
 ///
 /// A file without `version` is version 1 and reads as it always did; a newer version than
 /// this crampd knows is refused (the daemon moves the file aside and starts afresh).
 extension AgendaState: Codable {
     public static let formatVersion = 4
 
-    enum Key: String, CodingKey { case version, reminders, pause, runningSince, rateLimit, held }
+    enum Key: String, CodingKey { case version, reminders, pause, runningSince, rateLimit, held, paceCheckedThrough }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: Key.self)
@@ -24,6 +25,7 @@ extension AgendaState: Codable {
                   runningSince: try c.decodeIfPresent(Instant.self, forKey: .runningSince),
                   rateLimit: try c.decodeIfPresent(EventRateLimit.self, forKey: .rateLimit) ?? .fresh,
                   held: try c.decodeIfPresent(HeldReminders.self, forKey: .held) ?? .none)
+        paceCheckedThrough = try c.decodeIfPresent(Instant.self, forKey: .paceCheckedThrough)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -34,5 +36,6 @@ extension AgendaState: Codable {
         try c.encodeIfPresent(runningSince, forKey: .runningSince)
         try c.encode(rateLimit, forKey: .rateLimit)
         if !held.isEmpty { try c.encode(held, forKey: .held) }
+        try c.encodeIfPresent(paceCheckedThrough, forKey: .paceCheckedThrough)
     }
 }

@@ -17,6 +17,8 @@ public struct AgendaState: Equatable, Sendable {
     public var rateLimit: EventRateLimit
     /// Firings held while the person was away, locked, asleep or in do-not-disturb, until they are back.
     public var held: HeldReminders
+    /// Every `water_checkpoints` checkpoint at or before this instant has been judged (Agenda+Pace.swift).
+    public var paceCheckedThrough: Instant?
 
     public init(reminders: [String: ReminderState] = [:], pause: Pause? = nil, runningSince: Instant? = nil,
                 rateLimit: EventRateLimit = .fresh, held: HeldReminders = .none) {

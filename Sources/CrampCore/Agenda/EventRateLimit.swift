@@ -23,12 +23,12 @@ public struct EventRateLimit: Codable, Equatable, Sendable {
 
     /// Keeps the actions the budget allows at `now`, in order. `dropped` counts the rest;
     /// `startedDropping` is true on the first step of an episode (warn then).
-    func admitting(_ actions: [AgendaAction], now: Instant) -> (kept: [AgendaAction], limit: EventRateLimit, dropped: Int, startedDropping: Bool) {
+    func admitting<Event>(_ actions: [Event], now: Instant) -> (kept: [Event], limit: EventRateLimit, dropped: Int, startedDropping: Bool) {
         var limit = self
         // A budget further ahead than it can run was spent before the clock was set back.
         if limit.fullAt > now + Self.interval * Self.burst { limit.fullAt = now }
         if actions.isEmpty { return (actions, limit, 0, false) }
-        var kept: [AgendaAction] = []
+        var kept: [Event] = []
         var dropped = 0
         let slack = Self.interval * (Self.burst - 1)
         for action in actions {

@@ -6,6 +6,8 @@ struct PlannedOccurrence {
     /// When it fires: `due`, or the end of the quiet window `due` falls in.
     let fireAt: Instant
     let isSnooze: Bool
+    /// Set when the last dose of its electrolyte moved it to the end of `<electrolyte>_min_gap`.
+    var spacing: DoseSpacing? = nil
 }
 
 /// What happens to an occurrence whose firing time has come.
@@ -85,14 +87,18 @@ struct ReminderResolver {
             actions.append(.missed(reminderID: reminder.id, summary))
         }
         if let occurrence = onTime {
-            fireOrHold(Firing(reminderID: reminder.id, due: occurrence.due, fireAt: occurrence.fireAt,
-                              reason: occurrence.isSnooze ? .snoozed : .scheduled), of: reminder, &state, actions: &actions)
+            var firing = Firing(reminderID: reminder.id, due: occurrence.due, fireAt: occurrence.fireAt,
+                                reason: occurrence.isSnooze ? .snoozed : .scheduled, spacedAfterDose: occurrence.spacing)
+            firing.pacedMilliliters = context.pacedAmount(of: reminder, due: occurrence.due, lastDone: lastDone(of: reminder, state))
+            fireOrHold(firing, of: reminder, &state, actions: &actions)
         } else if let summary = missed.summary, catchUpPolicy(of: reminder) == .once, !context.pausedNow {
             if let reason = context.intakeSkipReason(for: reminder, firingAt: now) {
                 actions.append(.skipped(reminderID: reminder.id, due: summary.latestDue, reason: reason))
             } else {
-                fireOrHold(Firing(reminderID: reminder.id, due: summary.latestDue, fireAt: now, reason: .catchUp,
-                                  lateWhileRunning: context.wasRunning(at: summary.latestDue)), of: reminder, &state, actions: &actions)
+                var firing = Firing(reminderID: reminder.id, due: summary.latestDue, fireAt: now, reason: .catchUp,
+                                    lateWhileRunning: context.wasRunning(at: summary.latestDue))
+                firing.pacedMilliliters = context.pacedAmount(of: reminder, due: now, lastDone: lastDone(of: reminder, state))
+                fireOrHold(firing, of: reminder, &state, actions: &actions)
             }
         } else if !handledAny {
             followUpIfDue(reminder, &state, actions: &actions)
@@ -116,14 +122,21 @@ struct ReminderResolver {
         guard due > state.handledThrough else {
             preconditionFailure("BUG: Schedule.nextDue(after: \(state.handledThrough)) returned \(due), not strictly after")
         }
-        return PlannedOccurrence(due: due, fireAt: context.quietHours.deferral(of: due), isSnooze: false)
+        // A dose too soon after the last one waits for the end of the gap (then for quiet hours).
+        let spacing = context.doseSpacing(for: reminder, due: due)
+        return PlannedOccurrence(due: due, fireAt: context.quietHours.deferral(of: max(due, spacing?.gapEnd ?? due)),
+                                 isSnooze: false, spacing: spacing)
     }
 
-    /// The confirmation the schedule counts from: only `anchor = "last-done"` does.
-    /// (Passed only then, because `EverySchedule.nextDue` of branch `time` uses any `lastDone` it is given.)
+    /// The confirmation the schedule counts from: its own with `anchor = "last-done"`, the other
+    /// reminder's with `after`. (Passed only then, because `EverySchedule.nextDue` of branch
+    /// `time` uses any `lastDone` it is given.)
     func lastDone(of reminder: Reminder, _ state: ReminderState) -> Instant? {
-        if case .every(let every) = reminder.schedule, every.anchor == .lastDone { return state.lastDone }
-        return nil
+        switch reminder.schedule {
+        case .every(let every) where every.anchor == .lastDone: state.lastDone
+        case .after(let chain): context.anchorsDone[chain.anchorID]
+        default: nil
+        }
     }
 
     /// Marks an occurrence handled. A snooze absorbs the scheduled occurrences up to its end.
@@ -237,7 +250,8 @@ struct ReminderResolver {
                 continue
             case nil:
                 let reason: FiringReason = occurrence.isSnooze ? .snoozed : .scheduled
-                result.next = Firing(reminderID: reminder.id, due: occurrence.due, fireAt: occurrence.fireAt, reason: reason)
+                result.next = Firing(reminderID: reminder.id, due: occurrence.due, fireAt: occurrence.fireAt, reason: reason,
+                                     spacedAfterDose: occurrence.spacing)
                 return result
             }
         }

@@ -36,6 +36,9 @@ public enum ScheduleCalendar {
         }
         var events: [[String]] = []
         for entry in entries where entry.reminder.enabled {
+            // A reminder `after` another falls due only once that one is confirmed: a calendar
+            // cannot know when, so it is left out rather than guessed.
+            if case .after = entry.reminder.schedule { continue }
             let r = entry.reminder
             let description = describe(r, quietHours: quietHours)
             func event(uid: String, start: [String], rule: String?) -> [String] {

@@ -60,6 +60,9 @@ public enum ScheduleRecurrence: Sendable, Equatable {
             var times = Set<TimeOfDay>()
             for o in occurrences { times.insert(zone.localDateTime(at: o).time) }
             return DailyRecurrence(times: times.sorted(), days: days)
+        case .after:
+            // Follows another reminder's confirmation: no rule can say when (ScheduleCalendar leaves it out).
+            return nil
         }
     }
 

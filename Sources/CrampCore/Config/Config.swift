@@ -10,6 +10,8 @@ public struct Config: Sendable, Equatable {
     public var reminders: [Reminder]
     /// `[[hook]]`s in the order of the files, numbered from 1.
     public var hooks: [Hook]
+    /// `[supply.<electrolyte>]` (Supply.swift).
+    public var supplies: [Electrolyte: Supply] = [:]
 
     public init(daemon: DaemonSettings = DaemonSettings(), goals: Goals = Goals(), reminders: [Reminder] = [], hooks: [Hook] = []) {
         self.daemon = daemon; self.goals = goals; self.reminders = reminders; self.hooks = hooks
@@ -76,9 +78,15 @@ public struct Goals: Sendable, Equatable {
     public var targetMilligrams: [Electrolyte: Int]
     /// A dose that would exceed this is not suggested.
     public var capMilligrams: [Electrolyte: Int]
+    /// `<electrolyte>_min_gap`: doses of one electrolyte at least this far apart (DoseSpacing.swift).
+    public var minimumGap: [Electrolyte: TimeSpan]
+    /// `water_checkpoints`, in time order (WaterPace.swift).
+    public var waterCheckpoints: [WaterCheckpoint] = []
 
-    public init(waterMilliliters: Int? = nil, targetMilligrams: [Electrolyte: Int] = [:], capMilligrams: [Electrolyte: Int] = [:]) {
+    public init(waterMilliliters: Int? = nil, targetMilligrams: [Electrolyte: Int] = [:], capMilligrams: [Electrolyte: Int] = [:],
+                minimumGap: [Electrolyte: TimeSpan] = [:]) {
         self.waterMilliliters = waterMilliliters; self.targetMilligrams = targetMilligrams; self.capMilligrams = capMilligrams
+        self.minimumGap = minimumGap
     }
 }
 
@@ -108,6 +116,8 @@ public struct Reminder: Sendable, Equatable {
     public var followUp: FollowUp?
     /// `urgent`: the last follow-up is shown with critical urgency.
     public var urgent: Bool
+    /// `pace = true` (hydration): the amount keeps the day on track toward `water_ml` (WaterPace.swift).
+    public var pace: Bool = false
 
     public init(id: String, kind: ReminderKind, electrolyte: Electrolyte? = nil, message: String, amount: Int? = nil,
                 enabled: Bool = true, schedule: Schedule, catchUp: CatchUpPolicy? = nil, skipIfLoggedWithin: TimeSpan? = nil,

@@ -20,6 +20,8 @@ public struct MergedDocument: Sendable, Equatable {
     public var reminders: [MergedReminder] = []
     /// `[[hook]]` tables of every file, in file order: a drop-in adds hooks, never changes one.
     public var hooks: [LocatedTable] = []
+    /// `[supply.<electrolyte>]`, key by key like `[goals]`.
+    public var supplies: [Electrolyte: LocatedTable] = [:]
     /// Reminders left out because their id was already used in the same file;
     /// still checked so that their own mistakes show up in the same run.
     public var duplicates: [MergedReminder] = []
@@ -93,7 +95,7 @@ public enum ConfigMerge {
             guard let section = ConfigSection(rawValue: entry.key) else {
                 let names = ConfigSection.allCases.map(\.rawValue)
                 report(entry.keyOffset, "unknown section \"\(shortened(entry.key))\"" + DidYouMean.hint(for: entry.key, among: names)
-                       + " (known: [daemon], [goals], [[reminder]], [[hook]])")
+                       + " (known: [daemon], [goals], [[reminder]], [[hook]], [supply.<electrolyte>])")
                 continue
             }
             switch (section, entry.node.value) {
@@ -121,6 +123,19 @@ public enum ConfigMerge {
                     }
                     mergeReminder(table, at: element.offset, source: file.name, isDropIn: isDropIn,
                                   idsInThisFile: &idsInThisFile, into: &builder, diagnostics: &diagnostics)
+                }
+            case (.supply, .table(let table)):
+                for supply in table.entries {
+                    guard let electrolyte = Electrolyte(rawValue: supply.key) else {
+                        report(supply.keyOffset, "unknown supply \"\(shortened(supply.key))\"" + DidYouMean.hint(for: supply.key, among: Electrolyte.allCases.map(\.rawValue))
+                               + "; name an electrolyte, like [supply.magnesium]")
+                        continue
+                    }
+                    guard case .table(let keys) = supply.node.value else {
+                        report(supply.node.offset, "expected a table for \"supply.\(supply.key)\" (write [supply.\(supply.key)]), got \(supply.node.value.typeName)")
+                        continue
+                    }
+                    mergeKeys(of: keys, section: .supply, source: file.name, into: &builder.document.supplies[electrolyte, default: LocatedTable()], diagnostics: &diagnostics)
                 }
             case (.reminder, let value), (.hook, let value):
                 report(entry.node.offset, "expected an array of tables for \"\(section.rawValue)\" (write \(section.heading)), got \(value.typeName)")

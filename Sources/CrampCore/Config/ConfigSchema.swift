@@ -19,6 +19,15 @@ public enum ConfigSchema {
                 reminders.append(reminder)
             }
         }
+        ChainCheck.check(document.reminders, &reader)
+        let supplies = SupplySchema.read(document.supplies, &reader)
+        if goals.waterMilliliters == nil {
+            // Pace needs a goal to keep pace with.
+            for merged in document.reminders {
+                guard let entry = merged.table["pace"], entry.value == .bool(true) else { continue }
+                reader.diagnostics.add(atKey: entry, "reminder \"\(merged.id)\" keeps pace toward the daily water goal, but [goals] has no water_ml; set water_ml = 2000 (say), or leave out \"pace\"")
+            }
+        }
         for duplicate in document.duplicates { _ = ReminderSchema.read(duplicate, ids: [], &reader) }
         var hooks: [Hook] = []
         for (index, table) in document.hooks.enumerated() {
@@ -29,6 +38,8 @@ public enum ConfigSchema {
                                               sources: files.map(\.source)))
         }
         let warnings = ConfigDiagnostic.renderEach(document.leftovers, sources: files.map(\.source))
-        return .success((Config(daemon: daemon, goals: goals, reminders: reminders, hooks: hooks), warnings))
+        var config = Config(daemon: daemon, goals: goals, reminders: reminders, hooks: hooks)
+        config.supplies = supplies
+        return .success((config, warnings))
     }
 }

@@ -75,6 +75,13 @@ away_after = "5m"
 # water_ml: daily water goal in ml (all drinks count; food adds more).
 water_ml = 2000
 
+# water_checkpoints: keep pace with the day, "time=ml" totals in time order.
+# At each checkpoint, if the day's water is below it, one reminder says how far
+# behind ("600 of 800 ml by 12:00: drink about 200 ml now"): never more than
+# 500 ml at once nor 1 L within an hour; when the day is more than 500 ml behind
+# it also suggests a drink with electrolytes. Quiet hours and pauses apply.
+# water_checkpoints = ["12:00=800", "16:00=1500"]
+
 # Per electrolyte (sodium, potassium, magnesium, calcium), in mg per day:
 # <electrolyte>_mg is a daily target and <electrolyte>_max_mg a safety cap;
 # crampd never suggests a dose that would go over the cap. All optional.
@@ -88,6 +95,14 @@ water_ml = 2000
 #
 # 350 mg is the usual upper limit for magnesium from supplements in adults.
 magnesium_max_mg = 350
+
+# <electrolyte>_min_gap keeps doses of one electrolyte apart (at most "1d"): a
+# reminder due sooner after the last logged dose waits for the end of the gap
+# (the journal says so), and `crampd ctl take` inside the gap warns (and logs).
+# sodium_min_gap = "2h"
+# potassium_min_gap = "2h"
+# magnesium_min_gap = "4h"
+# calcium_min_gap = "4h"
 
 # [[reminder]]: one per reminder. Keys:
 #   id        names it in the journal and in `crampd ctl` (letters, digits, - and _); unique.
@@ -103,6 +118,9 @@ magnesium_max_mg = 350
 #             repeat_max  how many times at most (1 to 10, default 3); after the
 #                         last one unanswered it counts as missed in the diary,
 #             urgent      true: the last follow-up's popup is critical (default: false).
+#   pace      hydration only, needs water_ml: true makes the amount what keeps the
+#             day on track (the rest of water_ml over today's remaining firings;
+#             never below amount, never above 500 ml) (default: false).
 #   removed   in a drop-in: true deletes a reminder defined by earlier files.
 # And exactly one schedule:
 #   every     repeat at this interval (at least 1m), with optional
@@ -112,6 +130,11 @@ magnesium_max_mg = 350
 #                      "last-done" from the last time you confirmed it (`crampd ctl done ID`).
 #   at        times of day, with optional days.
 #   calendar  a systemd OnCalendar= expression, like "Mon..Fri 10:00" (see systemd.time(7)).
+#   after     the id of another reminder: due a delay after you confirm that one done
+#             (`crampd ctl done ID`), with optional
+#             delay    how long after (default "0m", at most "1d"),
+#             latest   the latest time of day it comes; also the time it comes on
+#                      a day the other one is not done by then (without it: not at all).
 
 [[reminder]]
 id = "water"
@@ -165,8 +188,9 @@ at = "21:45"
 # due reminder. One [[hook]] table per hook (drop-ins add more):
 #   on       the events that run it: "due", "catch-up", "repeat", "done",
 #            "snoozed", "skipped", "missed", "dismissed", "held", "back",
-#            "paused", "resumed", "reloaded", "reload-failed", "zone-changed",
-#            "drink", "dose", "cramp", "goal-met".
+#            "behind", "refill", "paused", "resumed", "reloaded",
+#            "reload-failed", "zone-changed", "drink", "dose", "cramp",
+#            "goal-met".
 #   exec     the program and its arguments, run without a shell; {message},
 #            {event}, {reminder}, {due} … are replaced in each argument (the
 #            list is in crampd.toml(5)); the event's fields are also in the
@@ -178,6 +202,18 @@ at = "21:45"
 # on = ["due", "repeat"]
 # exec = ["notify-send", "-u", "low", "crampd", "{message}"]
 # timeout = "10s"
+# [supply.<electrolyte>]: tablets or capsules on hand, so crampd can tell before
+# they run out. Keys:
+# units          the count when crampd first sees the supply (later counts:
+#                `crampd ctl stock magnesium 90` after a refill).
+# mg_per_unit    mg of the electrolyte in one unit; a dose (`crampd ctl take`,
+#                Done) uses amount / mg_per_unit units, rounded up.
+# refill_notice  tell this long before the estimated run-out (default "7d"):
+#                a journal entry, and a popup at most once a day.
+# `crampd ctl stock` shows units left and the day they run out.
+# [supply.magnesium]
+# units = 60
+# mg_per_unit = 200
 
 """##
 }

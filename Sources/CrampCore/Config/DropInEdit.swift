@@ -105,7 +105,7 @@ public enum DropInEdit: Sendable, Equatable {
     public static let editableKeys = ConfigKeys.reminder.map(\.name).filter { $0 != "id" && $0 != "removed" }
 
     /// `between`, `at` and `days` take comma-separated lists; `amount` and `repeat_max` a number;
-    /// `enabled` and `urgent` true or false; the rest text.
+    /// `enabled`, `urgent` and `pace` true or false; the rest text.
     /// A value in TOML form is read as TOML: `at=["10:30", "16:00"]`, `message="Hi, there"`.
     static func parseValue(key: String, _ text: String) -> Result<TOMLValue, DropInEditError> {
         if text.hasPrefix("[") || text.hasPrefix("\"") {
@@ -122,7 +122,7 @@ public enum DropInEdit: Sendable, Equatable {
         case "amount", "repeat_max":
             guard let number = Int64(text) else { return .failure(DropInEditError("expected a whole number for \"\(key)\", got \"\(text)\"")) }
             return .success(.integer(number))
-        case "enabled", "urgent":
+        case "enabled", "urgent", "pace":
             guard let flag = Bool(text) else { return .failure(DropInEditError("expected true or false for \"\(key)\", got \"\(text)\"")) }
             return .success(.bool(flag))
         default:

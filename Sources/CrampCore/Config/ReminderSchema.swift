@@ -73,11 +73,17 @@ enum ReminderSchema {
 
         let followUp = readFollowUp(reminder, &reader)
         let urgent = entry("urgent").flatMap { reader.bool($0) } ?? false
+        let pace = table["pace"].flatMap { reader.bool($0) } ?? false
+        if pace, let kind, kind != .hydration, let paceEntry = table["pace"] {
+            reader.diagnostics.add(atKey: paceEntry, "\"pace\" is only for kind \"hydration\"; reminder \"\(id)\" has kind \"\(kind.rawValue)\"")
+        }
 
         guard reader.diagnostics.count == errorsBefore, let kind, let message, let schedule else { return nil }
-        return Reminder(id: id, kind: kind, electrolyte: electrolyte, message: message, amount: amount, enabled: enabled,
-                        schedule: schedule, catchUp: catchUp, skipIfLoggedWithin: skipWithin, zone: zone,
-                        followUp: followUp ?? nil, urgent: urgent)
+        var reminder = Reminder(id: id, kind: kind, electrolyte: electrolyte, message: message, amount: amount, enabled: enabled,
+                                schedule: schedule, catchUp: catchUp, skipIfLoggedWithin: skipWithin, zone: zone,
+                                followUp: followUp ?? nil, urgent: urgent)
+        reminder.pace = pace
+        return reminder
     }
 
     /// `repeat` (at least 1m) and `repeat_max` (1 to `FollowUp.maximumRepeats`, only with `repeat`).
@@ -110,7 +116,7 @@ enum ReminderSchema {
         let table = reminder.table, id = reminder.id
         let kinds = table.entries.filter { ConfigKeys.scheduleKinds.contains($0.key) }
         guard let kindEntry = kinds.first else {
-            var message = "reminder \"\(id)\" has no schedule; set one of \"every\", \"at\" or \"calendar\""
+            var message = "reminder \"\(id)\" has no schedule; set one of \"every\", \"at\", \"calendar\" or \"after\""
             if reminder.definedInDropIn {
                 message += " (no earlier file defines \"\(id)\"" + DidYouMean.hint(for: id, among: ids.lazy.filter { $0 != id }).replacingSemicolon() + ")"
             }
@@ -122,10 +128,12 @@ enum ReminderSchema {
             return nil
         }
         var ok = true
-        for key in ["between", "days", "anchor"] {
+        for key in ["between", "days", "anchor", "delay", "latest"] {
             guard let companion = table[key], !ConfigKeys.scheduleCompanions[kindEntry.key, default: []].contains(key) else { continue }
-            let hint = key == "days" ? "; put the days in the expression, like \"Mon..Fri 10:00\"" : ""
-            reader.diagnostics.add(atKey: companion, "\"\(key)\" is only used with \"every\"\(key == "days" ? " or \"at\"" : ""); reminder \"\(id)\" uses \"\(kindEntry.key)\"" + hint)
+            let hint = key == "days" && kindEntry.key == "calendar" ? "; put the days in the expression, like \"Mon..Fri 10:00\"" : ""
+            let owners = ConfigKeys.scheduleKinds.filter { ConfigKeys.scheduleCompanions[$0, default: []].contains(key) }
+            reader.diagnostics.add(atKey: companion, "\"\(key)\" is only used with " + owners.map { "\"\($0)\"" }.joined(separator: " or ")
+                + "; reminder \"\(id)\" uses \"\(kindEntry.key)\"" + hint)
             ok = false
         }
         let days = table["days"].map { reader.days($0) } ?? Set(Weekday.allCases)
@@ -154,6 +162,8 @@ enum ReminderSchema {
                 return nil
             }
             return .at(schedule)
+        case "after":
+            return readChain(kindEntry, table: table, reminderID: id, ok: ok, &reader).map(Schedule.after)
         default:
             guard let text = reader.string(kindEntry) else { return nil }
             do {
@@ -170,6 +180,34 @@ enum ReminderSchema {
                 return nil
             }
         }
+    }
+}
+
+extension ReminderSchema {
+    /// `after`, `delay` (default 0m, at most a day) and `latest`. Whether `after` names a
+    /// reminder, and no chain runs in a circle, is checked over all reminders (ChainCheck.swift).
+    fileprivate static func readChain(_ afterEntry: LocatedEntry, table: LocatedTable, reminderID id: String, ok: Bool,
+                                      _ reader: inout ValueReader) -> ChainSchedule? {
+        var anchor = reader.string(afterEntry)
+        if anchor == id {
+            reader.fail(afterEntry, "reminder \"\(id)\" cannot come after itself; name another reminder in \"after\"")
+            anchor = nil
+        }
+        guard let delayEntry = table["delay"] ?? ConfigSection.reminder.defaultEntry("delay") else {
+            preconditionFailure("BUG: the key table has no default for delay")
+        }
+        var delay = reader.duration(delayEntry, allowZero: true)
+        if let span = delay, span > ChainSchedule.maximumDelay {
+            reader.fail(delayEntry, "expected at most 1d for \"delay\", got \"\(DurationSyntax.format(span))\"; a dose timed from a meal comes the same day or the night after")
+            delay = nil
+        }
+        var latest: TimeOfDay?? = .some(nil)
+        if let entry = table["latest"] {
+            if case .array = entry.value { reader.fail(entry, "expected one time like \"22:30\" for \"latest\", got an array"); latest = nil }
+            else { latest = reader.times(entry).map { $0.first } }
+        }
+        guard ok, let anchor, let delay, let latest else { return nil }
+        return ChainSchedule(anchorID: anchor, delay: delay, latest: latest)
     }
 }
 

@@ -19,6 +19,9 @@ public enum ScheduleWording {
             return "at " + at.times.map(TimeSyntax.format).joined(separator: ", ") + onDays(at.days)
         case .calendar(let expression):
             return "calendar " + expression.normalized
+        case .after(let chain):
+            return DurationSyntax.format(chain.delay) + " after \(chain.anchorID) is done"
+                + (chain.latest.map { ", at the latest " + TimeSyntax.format($0) } ?? "")
         }
     }
 

@@ -11,6 +11,10 @@ public struct SmartReminderFacts: Sendable, Equatable {
     public var waterGoalMilliliters: Int?
     public var electrolyteTodayMilligrams: [Electrolyte: Int]
     public var capMilligrams: [Electrolyte: Int]
+    /// The latest dose of each electrolyte at or before now, on any day (`<electrolyte>_min_gap`).
+    public var lastDoseAt: [Electrolyte: Instant] = [:]
+    /// Water logged in the hour up to now (today's records), for the catch-up cap of `water_checkpoints`.
+    public var waterLastHourMilliliters = 0
 
     public init(lastDrinkAt: Instant?, waterTodayMilliliters: Int, waterGoalMilliliters: Int?,
                 electrolyteTodayMilligrams: [Electrolyte: Int], capMilligrams: [Electrolyte: Int]) {
@@ -40,11 +44,16 @@ public struct SmartReminderFacts: Sendable, Equatable {
         let today = records.within(LocalDay.interval(of: LocalDay.date(of: now, in: zone), in: zone))
         var electrolytes: [Electrolyte: Int] = [:]
         for d in today.doses { electrolytes[d.electrolyte, default: 0] += d.milligrams }
-        return SmartReminderFacts(
+        var lastDose: [Electrolyte: Instant] = [:]
+        for d in records.doses where d.time <= now { lastDose[d.electrolyte] = max(lastDose[d.electrolyte] ?? d.time, d.time) }
+        var facts = SmartReminderFacts(
             lastDrinkAt: records.drinks.lazy.map(\.time).filter { $0 <= now }.max(),
             waterTodayMilliliters: today.drinks.reduce(0) { $0 + $1.milliliters },
             waterGoalMilliliters: goals.waterMilliliters,
             electrolyteTodayMilligrams: electrolytes,
             capMilligrams: goals.capMilligrams)
+        facts.lastDoseAt = lastDose
+        facts.waterLastHourMilliliters = today.drinks.filter { $0.time <= now && now - $0.time < .hours(1) }.reduce(0) { $0 + $1.milliliters }
+        return facts
     }
 }

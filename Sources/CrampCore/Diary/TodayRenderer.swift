@@ -35,6 +35,7 @@ public enum TodayRenderer {
         var drinks = s.drinkCount == 1 ? "1 drink" : "\(s.drinkCount) drinks"
         if let last = s.lastDrinkAt { drinks += ", last at \(DiaryTimeFormat.clock(last, in: zone))" }
         if s.waterGoalMilliliters == nil { drinks += "; no daily goal set" }
+        if let pace = s.pace, isToday { drinks += "; " + pace.text }
         rows.append(("Water", s.waterMilliliters, s.waterGoalMilliliters, "ml", drinks))
 
         for e in s.electrolytes {

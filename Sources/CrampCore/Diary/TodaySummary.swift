@@ -12,6 +12,8 @@ public struct TodaySummary: Sendable, Equatable, Codable {
     public var cramps: [Cramp]
     /// From the agenda, in due order.
     public var stillDue: [PendingReminder]
+    /// Today against `water_checkpoints` and `pace = true` reminders (WaterPace.status); nil without them or for an earlier day.
+    public var pace: PaceStatus?
 
     public init(date: CivilDate, zoneName: String, waterMilliliters: Int, waterGoalMilliliters: Int?, drinkCount: Int,
                 lastDrinkAt: Instant?, electrolytes: [ElectrolyteProgress], cramps: [Cramp], stillDue: [PendingReminder]) {

@@ -18,6 +18,6 @@ public struct Hook: Sendable, Equatable {
     /// Every event a hook may name: the `CRAMPD_EVENT` values crampd writes.
     public static let events = [
         "due", "catch-up", "repeat", "done", "snoozed", "skipped", "missed", "dismissed", "held", "back",
-        "paused", "resumed", "reloaded", "reload-failed", "zone-changed", "drink", "dose", "cramp", "goal-met",
+        "behind", "refill", "paused", "resumed", "reloaded", "reload-failed", "zone-changed", "drink", "dose", "cramp", "goal-met",
     ]
 }

@@ -1,4 +1,4 @@
-/// When a reminder is due: exactly one of the three schedule kinds of the config.
+/// When a reminder is due: exactly one of the four schedule kinds of the config.
 public enum Schedule: Sendable, Equatable {
     /// `every = "45m"` with optional `between`, `days` and `anchor`.
     case every(EverySchedule)
@@ -6,6 +6,8 @@ public enum Schedule: Sendable, Equatable {
     case at(AtSchedule)
     /// `calendar = "<OnCalendar expression>"`.
     case calendar(CalendarExpression)
+    /// `after = "<reminder id>"` with `delay` and optional `latest` (ChainSchedule.swift).
+    case after(ChainSchedule)
 }
 
 /// What an `every` interval counts from.

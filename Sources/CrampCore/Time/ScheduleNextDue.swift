@@ -23,6 +23,7 @@
 ///   or the start of the next window when that falls outside every window; the firings
 ///   inside that window keep this phase; later windows start at their start again.
 ///   Without `lastDone` it behaves like `anchor = "window"`.
+/// - `after`: `lastDone` is the confirmation of the other reminder (ChainSchedule.swift).
 /// - Intervals of a day or more pick whole days instead (see `multiDayNextDue`).
 extension Schedule {
     /// The first due time strictly after `instant`, or `nil` when there is none
@@ -34,6 +35,7 @@ extension Schedule {
         case .at(let s): s.nextDue(after: instant, in: zone)
         case .every(let s): s.nextDue(after: instant, in: zone, lastDone: lastDone)
         case .calendar(let e): Self.calendarNextDue(e, after: instant, in: zone)
+        case .after(let chain): chain.nextDue(after: instant, in: zone, anchorDone: lastDone)
         }
     }
 

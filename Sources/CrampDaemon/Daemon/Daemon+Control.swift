@@ -49,6 +49,7 @@ extension Daemon: ControlHandler {
         case .importRecords(let batch, let records, let commit): importRecords(batch: batch, records: records, commit: commit, then: answer)
         // The server turns the connection into a watcher when it sends this answer (Daemon+Events.swift).
         case .watch: answer(.success(.action(ActionResult(summary: "Watching crampd's events as they happen; stop with Ctrl-C."))))
+        case .stock(let electrolyte, let units): stock(electrolyte: electrolyte, units: units, then: answer)
         }
     }
 
@@ -109,17 +110,20 @@ extension Daemon: ControlHandler {
     // MARK: Changing state
 
     func done(_ id: String, via channel: AnswerChannel = .ctl, then reply: @escaping (Result<ActionResult, ControlError>) -> Void) {
-        let reminder: Reminder
+        var reminder: Reminder
         switch lookUp(id) {
         case .success(let found): reminder = found
         case .failure(let error): return reply(.failure(error))
         }
+        if let paced = pacedAmounts[id] { reminder.amount = paced }
         let now = clockNow()
         // The diary first (event and intake in one COMMIT): if it fails, nothing changed.
         recordDone(reminder, at: now) { [unowned self] recorded in
             reply(recorded.flatMap { (logged, planned) in
                 apply(state.recordingDone(id, at: now)).map {
                     awaitingAnswer[id] = nil
+                    pacedAmounts[id] = nil
+                    if reminder.kind == .electrolyte { checkSupplies(immediate: true) }
                     journal.write(channel.marking(ReminderEvent(kind: .done, reminder: reminder, due: planned, at: now,
                                                                 note: reminder.amountText.map { "\($0) recorded" }).journalEntry))
                     advance()

@@ -58,8 +58,9 @@ extension Daemon {
     /// Writes one reminder event to the journal, shows it on the desktop and records it in the diary.
     func emit(_ event: ReminderEvent, via channel: AnswerChannel = .ctl) {
         if event.kind == .due || event.kind == .catchUp || event.kind == .repeat, let due = event.due { awaitingAnswer[event.reminder.id] = due }
+        if event.reminder.pace, event.kind == .due || event.kind == .catchUp { pacedAmounts[event.reminder.id] = event.reminder.amount }
         journal.write(channel.marking(event.journalEntry))
-        desktop?.show(event)
+        if event.kind != .behind || !noticePopupsHeld { desktop?.show(event) }
         record(event)
     }
 
@@ -141,7 +142,10 @@ extension Daemon {
         logging({ (store: DiaryStore, now: Instant) throws(DiaryCommandError) -> DiaryLogged in
             // An unknown name is refused by the store with the list of known ones.
             try store.logDose(electrolyte: choice.electrolyte, milligrams: choice.milligrams ?? 0, goals: goals, zone: zone, now: now)
-        }, then: reply)
+        }, then: { [weak self] result in
+            if case .success = result { self?.checkSupplies(immediate: true) }
+            reply(result)
+        })
     }
 
     func cramp(muscle: String?, severity: Int?, at: String?, note: String?, then reply: @escaping DiaryReply) {
@@ -184,11 +188,13 @@ extension Daemon {
             }
         }
         // An earlier day is shown as it ended, with nothing still due.
-        let (goals, zone, asOf) = (loaded.config.goals, zone, pastDay?.lastInstant)
+        let (config, zone, asOf) = (loaded.config, zone, pastDay?.lastInstant)
         let stillDue = pastDay == nil ? stillDueToday(now: clockNow()) : []
         withDiary({ (store: DiaryStore, now: Instant) throws(DiaryCommandError) -> ControlResult in
             do throws(DiaryStoreError) {
-                return .today(try store.today(goals: goals, zone: zone, now: asOf ?? now, stillDue: stillDue))
+                var summary = try store.today(goals: config.goals, zone: zone, now: asOf ?? now, stillDue: stillDue)
+                if asOf == nil { summary.pace = WaterPace.status(config: config, waterToday: summary.waterMilliliters, now: now, zone: zone) }
+                return .today(summary)
             } catch { throw .store(error) }
         }, then: reply)
     }

@@ -37,6 +37,13 @@ extension Daemon {
         desktop?.showBack(BackPopup(reason: report.reason, message: message, answers: answers))
     }
 
+    /// Popups that are not reminders (a checkpoint's behind notice, a refill notice) are not
+    /// shown while the person is away, locked, asleep or in do-not-disturb: the journal has them,
+    /// and the next checkpoint or the next day's refill check says it again.
+    var noticePopupsHeld: Bool {
+        loaded.config.daemon.whileAway == .hold && presence.holdReason != nil
+    }
+
     /// "held: 2 reminders (away)" for STATUS= while something is held.
     var heldStatus: String? {
         guard !state.held.isEmpty else { return nil }

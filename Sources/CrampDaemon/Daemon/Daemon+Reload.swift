@@ -23,6 +23,7 @@ extension Daemon {
             }
             logger.info("\(summary)", metadata: [JournalLogHandler.messageIDKey: "\(JournalMessageID.daemonReloaded.rawValue)", "event": "reloaded"])
             logConfigWarnings()
+            checkSupplies(immediate: true)
             return .success(ActionResult(summary: summary, next: plan.first?.next?.fireAt))
         case .failure(let failure):
             let errors = failure.renderedEach()

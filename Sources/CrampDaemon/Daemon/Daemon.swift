@@ -47,6 +47,11 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
     /// Desktop notifications, when `[daemon] notify` has "desktop" (see Daemon+Desktop.swift).
     var desktop: DesktopOutlet?
     /// The planned time of each reminder's latest fired occurrence not yet done (see `answeredOccurrence`).
+    /// The amount each `pace = true` reminder last fired with: Done logs that, not the configured one.
+    var pacedAmounts: [String: Int] = [:]
+    /// When each supply's refill notice last reached the journal, and when supplies were last read (Daemon+Supply.swift).
+    var refillJournaled: [Electrolyte: Instant] = [:]
+    var lastSupplyCheck: Instant?
     var awaitingAnswer: [String: Instant] = [:]
     /// Whether the person can see a popup: every presence source's latest signal (Daemon+Presence.swift).
     var presence = Presence.present
@@ -135,6 +140,9 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
         commit(step.state)
         if let notice = step.rateLimited { logger.warning("\(notice.message)") }
         for action in step.actions { deliver(action, now: now) }
+        if let behind = step.behind { emit(.behind(behind, at: now)) }
+        // The first check after start tells at once (nothing told yet), later ones at most once a day.
+        if serving { checkSupplies(immediate: false) }
         plan = step.plan
         timer?.arm(at: plan.nextWake)
         notify { try ServiceManager.status(statusLine) }
@@ -171,9 +179,14 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
             // one found late while crampd ran says why.
             let note = firing.reason == .snoozed ? "snoozed"
                 : firing.lateWhileRunning ? "crampd was held up (stopped or suspended)" : nil
-            event = ReminderEvent(kind: kind, reminder: reminder, due: firing.due, at: now,
-                                  lateFrom: firing.reason == .catchUp ? nil : firing.fireAt, note: note)
-            event.throughDoNotDisturb = firing.throughDoNotDisturb
+            var paced = reminder
+            if let ml = firing.pacedMilliliters { paced.amount = ml }
+            var fired = ReminderEvent(kind: kind, reminder: paced, due: firing.due, at: now,
+                                      lateFrom: firing.reason == .catchUp ? nil : firing.fireAt, note: note)
+            if let spacing = firing.spacedAfterDose { fired.markSpaced(spacing, zone: zone) }
+            if let ml = firing.pacedMilliliters { fired.aside = "about \(ml) ml now keeps the day on track" }
+            fired.throughDoNotDisturb = firing.throughDoNotDisturb
+            event = fired
         case .missed(_, let missed) where missed.unansweredFollowUps != nil:
             let repeats = missed.unansweredFollowUps ?? 0
             event = ReminderEvent(kind: .missed, reminder: reminder, due: missed.latestDue, at: now,

@@ -187,6 +187,8 @@ struct IntakeSnapshot: Sendable {
     var day: Range<Instant>
     var records: DiaryRecords
     var lastDrink: Instant?
+    /// The latest dose of each electrolyte on any day, for `<electrolyte>_min_gap`.
+    var lastDoses: [Electrolyte: Instant] = [:]
 
     func covers(_ now: Instant, in zone: Zone) -> Bool {
         day == LocalDay.interval(of: LocalDay.date(of: now, in: zone), in: zone)
@@ -195,6 +197,7 @@ struct IntakeSnapshot: Sendable {
     func facts(goals: Goals, zone: Zone, now: Instant) -> SmartReminderFacts {
         var facts = SmartReminderFacts.compute(records: records, goals: goals, zone: zone, now: now)
         facts.lastDrinkAt = [lastDrink, facts.lastDrinkAt].compactMap { $0 }.filter { $0 <= now }.max()
+        for (electrolyte, at) in lastDoses where at <= now { facts.lastDoseAt[electrolyte] = max(facts.lastDoseAt[electrolyte] ?? at, at) }
         return facts
     }
 }

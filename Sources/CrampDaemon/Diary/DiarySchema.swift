@@ -35,5 +35,20 @@ enum DiarySchema {
             message   TEXT    NOT NULL
         );
         """,
+        // 2: supplies (issue 17 part 4): each count (`crampd ctl stock`, or the config's `units` when
+        //    crampd first saw the supply), and when a refill popup was last shown (at most once a day).
+        """
+        CREATE TABLE stock_count (
+            id          INTEGER PRIMARY KEY,
+            electrolyte TEXT    NOT NULL,
+            units       INTEGER NOT NULL CHECK (units >= 0),
+            time_usec   INTEGER NOT NULL
+        );
+        CREATE INDEX stock_count_by_electrolyte ON stock_count (electrolyte, time_usec);
+        CREATE TABLE refill_popup (
+            electrolyte TEXT    PRIMARY KEY,
+            time_usec   INTEGER NOT NULL
+        );
+        """,
     ]
 }

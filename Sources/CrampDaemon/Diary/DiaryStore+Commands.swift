@@ -19,7 +19,14 @@ extension DiaryStore {
         } catch {
             throw .invalid(error)
         }
-        return try log(.dose(dose), goals: goals, zone: zone, now: now)
+        // Read before the insert: the dose just logged is not the last one it is kept apart from.
+        let lastDose: Instant?
+        do { lastDose = goals.minimumGap[dose.electrolyte] == nil ? nil : try lastDoseTimes(atOrBefore: now)[dose.electrolyte] } catch { throw .store(error) }
+        var logged = try log(.dose(dose), goals: goals, zone: zone, now: now)
+        if let warning = DoseSpacing.takeWarning(dose.electrolyte, at: now, lastDose: lastDose, gap: goals.minimumGap[dose.electrolyte], zone: zone) {
+            logged.message += " " + warning
+        }
+        return logged
     }
 
     /// `crampd ctl cramp [--muscle M] [--severity N] [--at HH:MM] [--note …]`: `at` is the most

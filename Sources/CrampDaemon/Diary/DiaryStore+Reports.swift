@@ -27,7 +27,8 @@ extension DiaryStore {
     /// Today's records and the last drink, for the daemon to keep in memory (`IntakeSnapshot`).
     func intakeSnapshot(zone: Zone, now: Instant) throws(DiaryStoreError) -> IntakeSnapshot {
         let today = LocalDay.interval(of: LocalDay.date(of: now, in: zone), in: zone)
-        return IntakeSnapshot(day: today, records: try records(in: today), lastDrink: try lastDrinkTime(atOrBefore: now))
+        return IntakeSnapshot(day: today, records: try records(in: today), lastDrink: try lastDrinkTime(atOrBefore: now),
+                              lastDoses: try lastDoseTimes(atOrBefore: now))
     }
 
     /// `crampd ctl export --json [--since DATE] [--until DATE] [--kind KIND]`: dates are local days in `zone`.

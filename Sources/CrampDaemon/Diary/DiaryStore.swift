@@ -188,6 +188,19 @@ public final class DiaryStore: @unchecked Sendable {
         }
     }
 
+    /// The latest dose of each electrolyte at or before `now`, on any day (`<electrolyte>_min_gap`).
+    public func lastDoseTimes(atOrBefore now: Instant) throws(DiaryStoreError) -> [Electrolyte: Instant] {
+        let rows = try read("read diary \(path)") { () throws(SQLiteError) in
+            try database.query("SELECT electrolyte, max(time_usec) FROM entry WHERE kind = 'dose' AND time_usec <= ? GROUP BY electrolyte",
+                               [.integer(now.microseconds)]) { (s: Statement) throws(SQLiteError) in
+                (s.string(at: 0) ?? "", Instant(microseconds: s.int64(at: 1)))
+            }
+        }
+        var doses: [Electrolyte: Instant] = [:]
+        for (name, at) in rows { if let electrolyte = Electrolyte(rawValue: name) { doses[electrolyte] = at } }
+        return doses
+    }
+
     /// When the last cramp notice was written, or `nil` if never.
     public func lastInsightNoticeTime() throws(DiaryStoreError) -> Instant? {
         try read("read diary \(path)") { () throws(SQLiteError) in
@@ -217,7 +230,7 @@ public final class DiaryStore: @unchecked Sendable {
 
     /// Reads run outside an explicit transaction: each statement sees one consistent snapshot,
     /// and `records` runs two, which is fine with a single writer on the same queue.
-    private func read<T>(_ action: String, _ body: () throws(SQLiteError) -> T) throws(DiaryStoreError) -> T {
+    func read<T>(_ action: String, _ body: () throws(SQLiteError) -> T) throws(DiaryStoreError) -> T {
         do { return try body() } catch { throw DiaryStoreError(action: action, error) }
     }
 }

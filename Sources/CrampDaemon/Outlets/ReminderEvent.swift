@@ -10,6 +10,11 @@ public enum ReminderEventKind: String, Sendable {
     case catchUp = "catch-up"
     /// A follow-up of an occurrence not answered yet (`repeat`).
     case `repeat`
+    /// A `water_checkpoints` checkpoint found the day behind (no reminder of the config:
+    /// `CRAMPD_REMINDER=water-pace`, `ReminderEvent.behind`).
+    case behind
+    /// A supply is estimated to run out within its `refill_notice` (`ReminderEvent.refill`).
+    case refill
     /// Occurrences that passed unseen (recorded, not delivered).
     case missed
     case snoozed
@@ -40,11 +45,34 @@ public struct ReminderEvent: Sendable {
     public var heldReason: HoldReason?
     /// An `urgent = true` reminder shown through do-not-disturb: critical urgency.
     public var throughDoNotDisturb = false
+    /// Words added to a due reminder's message, in parentheses: a dose moved by
+    /// `<electrolyte>_min_gap` (`DoseSpacing.movedWording`), a `pace = true` amount.
+    public var aside: String?
+    /// Fields of this event only: `CRAMPD_SPACED_AFTER_USEC`, `CRAMPD_WATER_ML`, …
+    public var extraFields: [(String, String)] = []
 
     public init(kind: ReminderEventKind, reminder: Reminder, due: Instant?, at: Instant, lateFrom: Instant? = nil, note: String? = nil,
                 snoozedUntil: Instant? = nil, followUp: FollowUpNumber? = nil) {
         self.kind = kind; self.reminder = reminder; self.due = due; self.at = at; self.lateFrom = lateFrom; self.note = note
         self.snoozedUntil = snoozedUntil; self.followUp = followUp
+    }
+
+    /// A dose moved to the end of `<electrolyte>_min_gap`: says so, with `CRAMPD_SPACED_AFTER_USEC` (the last dose).
+    public mutating func markSpaced(_ spacing: DoseSpacing, zone: Zone) {
+        aside = spacing.movedWording(in: zone)
+        extraFields.append(("CRAMPD_SPACED_AFTER_USEC", String(spacing.lastDose.microseconds)))
+    }
+
+    /// The id a `water_checkpoints` notice goes by (`CRAMPD_REMINDER`, the desktop's replacement).
+    public static let paceID = "water-pace"
+
+    /// A checkpoint found the day behind: `CRAMPD_EVENT=behind`, the suggested catch-up as the amount.
+    public static func behind(_ notice: BehindNotice, at now: Instant) -> ReminderEvent {
+        let reminder = Reminder(id: paceID, kind: .hydration, message: notice.message, amount: notice.suggestedMilliliters > 0 ? notice.suggestedMilliliters : nil,
+                                schedule: .at(AtSchedule(times: [notice.checkpoint.time])))
+        var event = ReminderEvent(kind: .behind, reminder: reminder, due: notice.due, at: now)
+        event.extraFields = [("CRAMPD_WATER_ML", String(notice.waterMilliliters)), ("CRAMPD_CHECKPOINT_ML", String(notice.checkpoint.milliliters))]
+        return event
     }
 
     /// How late the outlet got it: `CRAMPD_LATENESS_USEC`.
@@ -57,8 +85,14 @@ public struct ReminderEvent: Sendable {
         let priority: JournalPriority
         switch kind {
         case .due:
+            message = reminder.message + (aside.map { " (\($0))" } ?? "")
+            priority = .notice
+        case .behind:
             message = reminder.message
             priority = .notice
+        case .refill:
+            message = reminder.message
+            priority = .warning
         case .catchUp:
             let late = "late by " + TimeText.span(TimeSpan(microseconds: latenessMicroseconds))
             message = "\(reminder.message) (catch-up, \(late): \(note ?? "missed while crampd was not running"))"
@@ -92,6 +126,7 @@ public struct ReminderEvent: Sendable {
         if let due { fields.append(("CRAMPD_DUE_USEC", String(due.microseconds))) }
         if let followUp { fields.append(("CRAMPD_REPEAT", String(followUp.number))) }
         if let heldReason { fields.append(("CRAMPD_HELD_REASON", heldReason.rawValue)) }
+        fields += extraFields
         if kind == .done { fields.append(("CRAMPD_DONE_USEC", String(at.microseconds))) }
         if let snoozedUntil { fields.append(("CRAMPD_SNOOZED_UNTIL_USEC", String(snoozedUntil.microseconds))) }
         fields.append(("CRAMPD_LATENESS_USEC", String(latenessMicroseconds)))
@@ -105,6 +140,8 @@ extension ReminderEventKind {
         case .due: .reminderDue
         case .catchUp: .catchUp
         case .repeat: .reminderRepeated
+        case .behind: .waterBehind
+        case .refill: .refill
         case .missed: .reminderMissed
         case .snoozed: .snoozed
         case .done: .done

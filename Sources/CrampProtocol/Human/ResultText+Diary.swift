@@ -23,6 +23,10 @@ extension ResultText {
         case .imported(let r):
             guard r.committed else { return "Staged \(r.staged) records.\n" }
             return "Imported \(r.added) \(r.added == 1 ? "record" : "records"); \(r.alreadyPresent) already in the diary.\n"
+        case .stock(let stock):
+            let lines = stock.supplies.isEmpty ? ["No supplies: add one to the config, like [supply.magnesium] units = 60, mg_per_unit = 200"]
+                : stock.supplies.map(\.summary)
+            return (stock.summary.map { [$0] } ?? []).joined() + (stock.summary == nil ? "" : "\n") + lines.joined(separator: "\n") + "\n"
         default:
             preconditionFailure("BUG: ResultText.diary called for \(result.name)")
         }

@@ -145,7 +145,7 @@ public enum ResultText {
     public static func result(_ result: ControlResult, now: Instant, zone: Zone, zones: TZDatabase, terminalWidth: Int? = nil,
                               glyphs: BlockBar.Glyphs = .unicode) -> String {
         switch result {
-        case .diary, .today, .stats, .export, .report, .imported: diary(result, now: now, zone: zone, zones: zones, terminalWidth: terminalWidth, glyphs: glyphs)
+        case .diary, .today, .stats, .export, .report, .imported, .stock: diary(result, now: now, zone: zone, zones: zones, terminalWidth: terminalWidth, glyphs: glyphs)
         case .status(let s): status(s, now: now, zone: zone)
         case .reminders(let l): list(l, now: now, zone: zone)
         case .upcoming(let u): upcoming(u, now: now, zone: zone)

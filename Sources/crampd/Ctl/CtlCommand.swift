@@ -50,6 +50,7 @@ struct CtlCommand: ParsableCommand {
             CtlPatterns.self,
             CtlWatch.self,
             CtlBar.self,
+            CtlStock.self,
         ]
     )
 }

@@ -48,11 +48,14 @@ struct DesktopNotification: Equatable, Sendable {
         if event.kind == .catchUp { body += "\n(catch-up: \(event.note ?? "missed while crampd was not running"))" }
         if let followUp = event.followUp { body += "\n(again: follow-up \(followUp.number) of \(followUp.of))" }
         if markup { body = escapeMarkup(body) }
-        if !hasActions { body += "\nAnswer with: crampd ctl done \(reminder.id)   or: crampd ctl snooze \(reminder.id)" }
+        // A checkpoint notice is no reminder to answer: no buttons.
+        let answerable = event.kind != .behind && event.kind != .refill
+        let hasActions = hasActions && answerable
+        if !hasActions && answerable { body += "\nAnswer with: crampd ctl done \(reminder.id)   or: crampd ctl snooze \(reminder.id)" }
         return DesktopNotification(
             replacesID: replacesID,
             icon: escalated ? "dialog-warning" : "appointment-soon",
-            summary: summary(reminder, escalated: escalated),
+            summary: noticeSummary(event) ?? summary(reminder, escalated: escalated),
             body: body,
             actions: hasActions ? ["done", doneLabel(reminder), "snooze", "Snooze \(spanLabel(snooze))"] : [],
             urgency: escalated || isLastUrgentFollowUp(event) || event.throughDoNotDisturb ? .critical : .normal,
@@ -88,6 +91,15 @@ struct DesktopNotification: Equatable, Sendable {
     /// The last follow-up of a reminder with `urgent = true`: critical, so it stays until answered.
     static func isLastUrgentFollowUp(_ event: ReminderEvent) -> Bool {
         event.reminder.urgent && event.followUp?.isLast == true
+    }
+
+    /// A notice that is no reminder says what it is about.
+    static func noticeSummary(_ event: ReminderEvent) -> String? {
+        switch event.kind {
+        case .behind: "Behind the day's water"
+        case .refill: "Running low: \(event.reminder.electrolyte?.rawValue ?? "supply")"
+        default: nil
+        }
     }
 
     static func summary(_ reminder: Reminder, escalated: Bool) -> String {

@@ -87,7 +87,7 @@ final class DesktopOutlet {
     /// Pops up a firing reminder (due, catch-up, end of a snooze, `ctl trigger`); other events are not shown.
     func show(_ event: ReminderEvent) {
         dispatchPrecondition(condition: .onQueue(queue))
-        guard event.kind == .due || event.kind == .catchUp || event.kind == .repeat else { return }
+        guard event.kind == .due || event.kind == .catchUp || event.kind == .repeat || event.kind == .behind || event.kind == .refill else { return }
         show(.reminder(event))
     }
 
