@@ -32,6 +32,18 @@ public final class Bus {
         return Bus(bus)
     }
 
+    /// Connects to the system bus: `DBUS_SYSTEM_BUS_ADDRESS`, else `/run/dbus/system_bus_socket`.
+    /// Like `openUser`, returns before authentication completes.
+    ///
+    /// The corresponding C function is `sd_bus_open_system`.
+    public static func openSystem() throws(SystemdError) -> Bus {
+        var bus: OpaquePointer?
+        let result = sd_bus_open_system(&bus)
+        if result < 0 { throw SystemdError(action: "connect to the system bus", function: "sd_bus_open_system", returned: result) }
+        guard let bus else { throw SystemdError(action: "connect to the system bus", function: "sd_bus_open_system", code: EINVAL) }
+        return Bus(bus)
+    }
+
     /// Connects as a bus client to the bus at `address` ("unix:path=/run/…/bus"), for tests and tools.
     ///
     /// The corresponding C functions are `sd_bus_new`, `sd_bus_set_address`, `sd_bus_set_bus_client` and `sd_bus_start`.
@@ -162,6 +174,23 @@ public final class Bus {
         if result < 0 {
             box.release()
             throw SystemdError(action: "add bus match for \(interface ?? "*").\(member ?? "*")", function: "sd_bus_match_signal_async", returned: result)
+        }
+        return BusSlot.handOver(slot!, box: box, floating: false)!
+    }
+
+    /// Like `matchSignalAsync`, for a whole match rule, e.g. one on `arg0`:
+    /// "type='signal',sender='org.freedesktop.DBus',member='NameOwnerChanged',arg0='org.freedesktop.login1'".
+    ///
+    /// The corresponding C function is `sd_bus_add_match_async`.
+    public func addMatchAsync(_ rule: String, handler: @escaping (BusMessage) -> Void) throws(SystemdError) -> BusSlot {
+        let box = Unmanaged.passRetained(BusCallbackBox(handler))
+        var slot: OpaquePointer?
+        let result = sd_bus_add_match_async(pointer, &slot, rule, { message, userdata, _ in
+            BusCallbackBox.run(message, userdata)
+        }, nil, box.toOpaque())
+        if result < 0 {
+            box.release()
+            throw SystemdError(action: "add bus match \(rule)", function: "sd_bus_add_match_async", returned: result)
         }
         return BusSlot.handOver(slot!, box: box, floating: false)!
     }

@@ -54,12 +54,12 @@ import Testing
                                 pause: Pause(since: agendaDay(12), until: nil), runningSince: agendaDay(10),
                                 rateLimit: EventRateLimit(fullAt: agendaDay(12, 1), droppingSince: agendaDay(12)))
         let data = try JSONEncoder().encode(state)
-        #expect(String(decoding: data, as: UTF8.self).contains("\"version\":3"))
+        #expect(String(decoding: data, as: UTF8.self).contains("\"version\":4"))
         #expect(try JSONDecoder().decode(AgendaState.self, from: data) == state)
     }
 
     @Test func aNewerFormatIsRefused() {
-        let newer = #"{"version":4,"reminders":{}}"#
+        let newer = #"{"version":5,"reminders":{}}"#
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(AgendaState.self, from: Data(newer.utf8)) }
     }
 }

@@ -75,7 +75,8 @@ public enum Agenda {
 
     private static func compute(config: Config, zone: Zone, state: AgendaState, now: Instant,
                                 intake: IntakeFacts, keepingState: Bool) -> AgendaStep {
-        let context = AgendaContext(config: config, zone: zone, pause: state.pause, runningSince: state.runningSince, now: now, intake: intake)
+        let context = AgendaContext(config: config, zone: zone, pause: state.pause, runningSince: state.runningSince,
+                                    sleeps: state.sleeps, now: now, intake: intake)
         let resolver = ReminderResolver(context: context)
         var actions: [AgendaAction] = []
         var entries: [AgendaEntry] = []
@@ -98,7 +99,8 @@ public enum Agenda {
         actions = admitted.kept
         let plan = AgendaPlan(now: now, entries: entries, dueNow: actions, nextWake: nextWake)
         guard keepingState else { return AgendaStep(actions: actions, state: state, plan: plan) }
-        let newState = AgendaState(reminders: reminders, pause: pause, runningSince: state.runningSince, rateLimit: admitted.limit)
+        let newState = AgendaState(reminders: reminders, pause: pause, runningSince: state.runningSince, rateLimit: admitted.limit,
+                                   sleeps: state.sleeps)
         return AgendaStep(actions: actions, state: newState, plan: plan,
                           rateLimited: admitted.startedDropping ? RateLimitNotice(dropped: admitted.dropped) : nil)
     }

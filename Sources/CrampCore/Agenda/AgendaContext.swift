@@ -8,6 +8,8 @@ struct AgendaContext {
     let pause: Pause?
     /// When the running daemon started (`AgendaState.runningSince`).
     let runningSince: Instant?
+    /// The latest suspends of the machine (`AgendaState.sleeps`).
+    let sleeps: [SleepSpan]
     let intake: IntakeFacts
     /// Whether a pause silences `now`: nothing fires, not even a catch-up.
     let pausedNow: Bool
@@ -22,7 +24,7 @@ struct AgendaContext {
     /// Set when a cap may apply (caps configured): the end of today, when the day's totals start again.
     let capsHoldUntil: Instant?
 
-    init(config: Config, zone: Zone, pause: Pause?, runningSince: Instant? = nil, now: Instant, intake: IntakeFacts) {
+    init(config: Config, zone: Zone, pause: Pause?, runningSince: Instant? = nil, sleeps: [SleepSpan] = [], now: Instant, intake: IntakeFacts) {
         self.zone = zone
         self.now = now
         self.grace = config.daemon.grace
@@ -30,6 +32,7 @@ struct AgendaContext {
         self.quietHours = QuietHours(config.daemon.quietHours, zone: zone)
         self.pause = pause
         self.runningSince = runningSince
+        self.sleeps = sleeps
         self.intake = intake
         self.pausedNow = pause?.covers(now) ?? false
         let quietEnd = quietHours.deferral(of: now)
@@ -71,6 +74,9 @@ struct AgendaContext {
 
     /// Whether an occurrence due at `due` and found late fell due while crampd was running.
     func wasRunning(at due: Instant) -> Bool { runningSince.map { due >= $0 } ?? false }
+
+    /// Whether an occurrence due at `due` fell due while the machine slept.
+    func slept(at due: Instant) -> Bool { sleeps.contains { $0.covers(due, now: now) } }
 
     private static func startOfDay(_ date: CivilDate, in zone: Zone) -> Instant {
         switch zone.resolve(LocalDateTime(date: date, time: TimeOfDay(hour: 0, minute: 0))) {

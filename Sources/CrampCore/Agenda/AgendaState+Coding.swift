@@ -3,13 +3,14 @@
 /// - Version 1 (crampd 0.1.0 up to commit 4c3bb7d): `reminders` and `pause`, no `version` key.
 /// - Version 2: adds `version`, `runningSince` and `rateLimit`.
 /// - Version 3: adds a reminder's `followUp` (the occurrence followed up, the count, the next time).
+/// - Version 4: adds `sleeps`, the latest suspends of the machine (absent: none known).
 ///
 /// A file without `version` is version 1 and reads as it always did; a newer version than
 /// this crampd knows is refused (the daemon moves the file aside and starts afresh).
 extension AgendaState: Codable {
-    public static let formatVersion = 3
+    public static let formatVersion = 4
 
-    enum Key: String, CodingKey { case version, reminders, pause, runningSince, rateLimit }
+    enum Key: String, CodingKey { case version, reminders, pause, runningSince, rateLimit, sleeps }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: Key.self)
@@ -21,7 +22,9 @@ extension AgendaState: Codable {
         self.init(reminders: try c.decode([String: ReminderState].self, forKey: .reminders),
                   pause: try c.decodeIfPresent(Pause.self, forKey: .pause),
                   runningSince: try c.decodeIfPresent(Instant.self, forKey: .runningSince),
-                  rateLimit: try c.decodeIfPresent(EventRateLimit.self, forKey: .rateLimit) ?? .fresh)
+                  rateLimit: try c.decodeIfPresent(EventRateLimit.self, forKey: .rateLimit) ?? .fresh,
+                  // Bounded like every input: only the latest few matter.
+                  sleeps: Array((try c.decodeIfPresent([SleepSpan].self, forKey: .sleeps) ?? []).suffix(Self.maximumSleepsKept)))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -31,5 +34,6 @@ extension AgendaState: Codable {
         try c.encodeIfPresent(pause, forKey: .pause)
         try c.encodeIfPresent(runningSince, forKey: .runningSince)
         try c.encode(rateLimit, forKey: .rateLimit)
+        if !sleeps.isEmpty { try c.encode(sleeps, forKey: .sleeps) }
     }
 }

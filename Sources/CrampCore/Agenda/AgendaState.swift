@@ -15,10 +15,13 @@ public struct AgendaState: Equatable, Sendable {
     public var runningSince: Instant?
     /// The cap on events of all reminders together (`EventRateLimit`).
     public var rateLimit: EventRateLimit
+    /// The latest suspends of the machine, oldest first, at most `maximumSleepsKept` (SleepSpan.swift).
+    public var sleeps: [SleepSpan]
 
     public init(reminders: [String: ReminderState] = [:], pause: Pause? = nil, runningSince: Instant? = nil,
-                rateLimit: EventRateLimit = .fresh) {
+                rateLimit: EventRateLimit = .fresh, sleeps: [SleepSpan] = []) {
         self.reminders = reminders; self.pause = pause; self.runningSince = runningSince; self.rateLimit = rateLimit
+        self.sleeps = sleeps
     }
 
     public static let empty = AgendaState()

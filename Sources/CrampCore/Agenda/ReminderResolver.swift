@@ -81,7 +81,8 @@ struct ReminderResolver {
         if let latest = silenced.latest {
             actions.append(.silenced(reminderID: reminder.id, count: silenced.count, latestDue: latest))
         }
-        if let summary = missed.summary {
+        if var summary = missed.summary {
+            summary.whileAsleep = context.slept(at: summary.latestDue)
             actions.append(.missed(reminderID: reminder.id, summary))
         }
         if let occurrence = onTime {
@@ -94,7 +95,8 @@ struct ReminderResolver {
                 actions.append(.skipped(reminderID: reminder.id, due: summary.latestDue, reason: reason))
             } else {
                 actions.append(.fire(Firing(reminderID: reminder.id, due: summary.latestDue, fireAt: now, reason: .catchUp,
-                                            lateWhileRunning: context.wasRunning(at: summary.latestDue))))
+                                            lateWhileRunning: context.wasRunning(at: summary.latestDue),
+                                            whileAsleep: context.slept(at: summary.latestDue))))
                 state.lastFired = now
                 startFollowUps(of: reminder, due: summary.latestDue, &state)
             }
