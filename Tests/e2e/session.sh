@@ -7,7 +7,8 @@
 # delay inhibitor is taken at start, released at PrepareForSleep(true) once the state is saved
 # (not by logind's timeout), taken again on resume; a reminder that fell due while the machine
 # "slept" (the daemon stopped with SIGSTOP, as a suspend freezes it) is caught up once and
-# named for it.
+# named for it. On a private session bus, stand-ins for the screen saver, KDE's and mako's
+# notification servers (lib/session_peer.py) turn locked and do-not-disturb on and off.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 for tool in dbus-daemon gdbus /usr/bin/python3; do
@@ -61,7 +62,8 @@ unset XDG_SESSION_ID
 
 peer_log="$work/logind.log"
 DBUS_SYSTEM_BUS_ADDRESS=$DBUS_SYSTEM_BUS_ADDRESS /usr/bin/python3 Tests/e2e/lib/logind_peer.py "$(id -u)" >"$peer_log" 2>&1 &
-pids+=("$!")
+logind_pid=$!
+pids+=("$logind_pid")
 wait_for 10 grep -q '^ready' "$peer_log" || { cat "$peer_log"; echo "FAIL the logind stand-in did not start"; exit 1; }
 logind() {  # METHOD [ARGS...]: drives the stand-in
     gdbus call --address "$DBUS_SYSTEM_BUS_ADDRESS" --dest org.freedesktop.login1 --object-path /org/freedesktop/login1 \
@@ -125,10 +127,39 @@ wait_for 5 grep -q 'catch-up, late by .*: missed while the machine slept' "$log"
     && ok "caught up: $(grep -o 'catch-up, late by [^)]*' "$log")" || fail "no catch-up named for the sleep in $(cat "$log")"
 [ "$(grep -c 'catch-up' "$log")" = 1 ] && ok "caught up once" || fail "catch-ups: $(grep 'catch-up' "$log")"
 
+# The session bus: stand-ins for the screen saver, KDE's and mako's notification servers, each
+# started after crampd (read when its name appears), switched by signal, then stopped.
+peer_pid=
+start_peer() {  # KIND [on]
+    /usr/bin/python3 Tests/e2e/lib/session_peer.py "$@" >"$work/$1.log" 2>&1 &
+    peer_pid=$!
+    pids+=("$peer_pid")
+    wait_for 10 grep -q '^ready' "$work/$1.log" || { cat "$work/$1.log"; echo "FAIL the $1 stand-in did not start"; exit 1; }
+}
+stop_peer() { kill "$peer_pid"; wait "$peer_pid" 2>/dev/null || true; }
+peer_set() {  # NAME true|false
+    gdbus call --address "$DBUS_SESSION_BUS_ADDRESS" --dest "$1" --object-path /org/crampd/TestPeer \
+        --method org.crampd.TestPeer.Set "$2" >/dev/null
+}
+check_peer() {  # KIND NAME REASON SOURCE
+    local kind=$1 name=$2 reason=$3 source=$4
+    start_peer "$kind" on
+    wait_for 3 presence_is "$reason" "$source" && ok "$kind appears already on: $reason ($source)" || fail "$kind on at start: got '$(presence held)' from '$(presence source)'"
+    peer_set "$name" false
+    wait_for 3 presence_is "" "" && ok "$kind off: present" || fail "$kind off: got '$(presence held)'"
+    peer_set "$name" true
+    wait_for 3 presence_is "$reason" "$source" && ok "$kind on: $reason" || fail "$kind on: got '$(presence held)' from '$(presence source)'"
+    stop_peer
+    wait_for 3 presence_is "" "" && ok "$kind gone: present" || fail "$kind gone: got '$(presence held)'"
+}
+check_peer screensaver org.freedesktop.ScreenSaver locked screensaver
+check_peer kde org.freedesktop.Notifications dnd kde
+check_peer mako org.freedesktop.Notifications dnd mako
+
 # logind goes away: what it said no longer holds (the stand-in is gone, nothing crashes).
 logind SetLocked true
 wait_for 3 presence_is locked logind-lock || fail "locked again: got '$(presence held)'"
-kill "${pids[2]}"; wait "${pids[2]}" 2>/dev/null || true
+kill "$logind_pid"; wait "$logind_pid" 2>/dev/null || true
 wait_for 3 presence_is "" "" && ok "logind gone: no longer locked" || fail "logind gone: got '$(presence held)'"
 "$crampd" ctl status >/dev/null && ok "the daemon still answers" || fail "the daemon does not answer"
 

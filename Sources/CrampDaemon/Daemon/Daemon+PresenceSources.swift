@@ -4,7 +4,8 @@ import Dispatch
 import Logging
 
 extension Daemon {
-    /// Starts the bus sources of presence (Presence/): logind on the system bus; each is used
+    /// Starts the bus sources of presence (Presence/): logind on the system bus; the screen
+    /// saver and the notification server's do-not-disturb on the session bus. Each is used
     /// where it exists. Called once by `start`.
     func startPresenceSources() {
         dispatchPrecondition(condition: .onQueue(queue))
@@ -13,6 +14,10 @@ extension Daemon {
                                    sleeping: { [unowned self] asleep in asleep ? self.machineSleeps() : self.machineWoke() })
         logindWatcher = logind
         logind.start()
+        let session = SessionPresenceWatcher(queue: queue, logger: logger, clock: { [unowned self] in self.clockNow() },
+                                             report: { [unowned self] signal in self.presenceChanged(signal) })
+        sessionPresenceWatcher = session
+        session.start()
     }
 
     /// logind's `PrepareForSleep(true)`, while crampd still holds its delay inhibitor: the
