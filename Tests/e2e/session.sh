@@ -8,7 +8,8 @@
 # (not by logind's timeout), taken again on resume; a reminder that fell due while the machine
 # "slept" (the daemon stopped with SIGSTOP, as a suspend freezes it) is caught up once and
 # named for it. On a private session bus, stand-ins for the screen saver, KDE's and mako's
-# notification servers (lib/session_peer.py) turn locked and do-not-disturb on and off.
+# notification servers (lib/session_peer.py) turn locked and do-not-disturb on and off, and the
+# real dconf-service with gsettings turns GNOME's show-banners off and on.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 for tool in dbus-daemon gdbus /usr/bin/python3; do
@@ -155,6 +156,24 @@ check_peer() {  # KIND NAME REASON SOURCE
 check_peer screensaver org.freedesktop.ScreenSaver locked screensaver
 check_peer kde org.freedesktop.Notifications dnd kde
 check_peer mako org.freedesktop.Notifications dnd mako
+
+# GNOME: the real dconf-service on the session bus and the real gsettings write show-banners to
+# the daemon's $XDG_CONFIG_HOME/dconf/user; crampd reads it when dconf announces the change.
+if [ -x /usr/libexec/dconf-service ] && command -v gsettings >/dev/null; then
+    /usr/libexec/dconf-service 2>>"$work/dconf.log" &
+    pids+=("$!")
+    gsettings_set() { GSETTINGS_BACKEND=dconf timeout 10 gsettings "$@"; }
+    gsettings_set set org.gnome.desktop.notifications show-banners false
+    wait_for 3 presence_is dnd gnome && ok "GNOME show-banners false: dnd (gnome)" || fail "show-banners false: got '$(presence held)' from '$(presence source)'"
+    gsettings_set set org.gnome.desktop.notifications show-banners true
+    wait_for 3 presence_is "" "" && ok "GNOME show-banners true: present" || fail "show-banners true: got '$(presence held)'"
+    gsettings_set set org.gnome.desktop.notifications show-banners false
+    wait_for 3 presence_is dnd gnome || fail "show-banners false again: got '$(presence held)'"
+    gsettings_set reset org.gnome.desktop.notifications show-banners
+    wait_for 3 presence_is "" "" && ok "GNOME show-banners reset: present" || fail "show-banners reset: got '$(presence held)'"
+else
+    echo "SKIP GNOME: no dconf-service or gsettings"
+fi
 
 # logind goes away: what it said no longer holds (the stand-in is gone, nothing crashes).
 logind SetLocked true

@@ -5,7 +5,7 @@ import Logging
 
 extension Daemon {
     /// Starts the bus sources of presence (Presence/): logind on the system bus; the screen
-    /// saver and the notification server's do-not-disturb on the session bus. Each is used
+    /// saver and the notification server's do-not-disturb (KDE, mako, GNOME) on the session bus. Each is used
     /// where it exists. Called once by `start`.
     func startPresenceSources() {
         dispatchPrecondition(condition: .onQueue(queue))
@@ -14,7 +14,8 @@ extension Daemon {
                                    sleeping: { [unowned self] asleep in asleep ? self.machineSleeps() : self.machineWoke() })
         logindWatcher = logind
         logind.start()
-        let session = SessionPresenceWatcher(queue: queue, logger: logger, clock: { [unowned self] in self.clockNow() },
+        let session = SessionPresenceWatcher(queue: queue, logger: logger, environment: options.environment,
+                                             clock: { [unowned self] in self.clockNow() },
                                              report: { [unowned self] signal in self.presenceChanged(signal) })
         sessionPresenceWatcher = session
         session.start()

@@ -1,13 +1,20 @@
 import CrampCore
 import Dispatch
 import Logging
+import POSIX
 import Systemd
 
 /// Presence from the session bus: the screen saver (`org.freedesktop.ScreenSaver`
 /// `ActiveChanged`, and `GetActive` once) and the notification server's do-not-disturb, KDE's
 /// (`org.freedesktop.Notifications` property `Inhibited`) and mako's (mode `do-not-disturb` in
-/// `fr.emersion.Mako` property `Modes`). Each is read once at start and again whenever its bus
-/// name gets a new owner; changes come as signals. Whatever is not there is a debug line.
+/// `fr.emersion.Mako` property `Modes`), and GNOME's (`org.gnome.desktop.notifications
+/// show-banners` false). Each is read once at start and again whenever its bus name gets a new
+/// owner; changes come as signals. Whatever is not there is a debug line.
+///
+/// GNOME's setting lives in dconf. Without linking GLib, crampd reads dconf's own database file
+/// (`$XDG_CONFIG_HOME/dconf/user`, `DconfDatabase`), once at start and again only when dconf's
+/// writer announces a change of that key (`ca.desrt.dconf.Writer` `Notify`); system-wide
+/// defaults and locks in /etc/dconf are not read (the schema's default shows banners).
 final class SessionPresenceWatcher {
     static let screenSaver = "org.freedesktop.ScreenSaver"
     static let screenSaverPath = "/org/freedesktop/ScreenSaver"
@@ -16,17 +23,25 @@ final class SessionPresenceWatcher {
     static let mako = "fr.emersion.Mako"
     static let makoPath = "/fr/emersion/Mako"
     static let makoDoNotDisturb = "do-not-disturb"
+    static let showBannersKey = "/org/gnome/desktop/notifications/show-banners"
+    static let dconfWriter = "ca.desrt.dconf.Writer"
 
     private let queue: DispatchQueue
     private let logger: Logger
     private let clock: () -> Instant
     private let report: (PresenceSignal) -> Void
+    /// dconf's user database, where GNOME's `show-banners` is stored.
+    private let dconfPath: String
     private var bus: PresenceBus?
     /// The latest word of each source, to report changes only.
     private var active: [PresenceSignal.Source: Bool] = [:]
 
-    init(queue: DispatchQueue, logger: Logger, clock: @escaping () -> Instant, report: @escaping (PresenceSignal) -> Void) {
+    init(queue: DispatchQueue, logger: Logger, environment: [String: String], clock: @escaping () -> Instant,
+         report: @escaping (PresenceSignal) -> Void) {
         self.queue = queue; self.logger = logger; self.clock = clock; self.report = report
+        // XDGDirectories gives $XDG_CONFIG_HOME/crampd: dconf's directory is its sibling.
+        let crampdConfig = XDGDirectories(environment: environment).config
+        dconfPath = String(crampdConfig.dropLast("/crampd".count)) + "/dconf/user"
     }
 
     func start() {
@@ -55,8 +70,33 @@ final class SessionPresenceWatcher {
             if case .strings(let modes)? = changed.values["Modes"] { self?.set([.mako], modes.contains(Self.makoDoNotDisturb)) }
             else if changed.invalidated.contains("Modes") { self?.readMako() }
         }
+        bus.watch("type='signal',path='/ca/desrt/dconf/Writer/user',interface='\(Self.dconfWriter)',member='Notify'") { [weak self] message in
+            guard let prefix = try? message.readString(), let changes = try? message.readStrings() else { return }
+            if Self.touches(Self.showBannersKey, prefix: prefix, changes: changes) { self?.readGNOME() }
+        }
         readScreenSaver()
         readNotificationServer()
+        readGNOME()
+    }
+
+    /// Whether a dconf `Notify` (a common prefix, then paths relative to it; a path ending in
+    /// "/" is a whole directory) covers `key`.
+    static func touches(_ key: String, prefix: String, changes: [String]) -> Bool {
+        changes.contains { change in
+            let path = prefix + change
+            return path == key || (path.hasSuffix("/") && key.hasPrefix(path))
+        }
+    }
+
+    /// GNOME holds banners (do-not-disturb) when `show-banners` is false; unset means shown.
+    private func readGNOME() {
+        switch RegularFile.read(dconfPath, cap: RegularFile.Cap(kind: "dconf databases", bytes: DconfDatabase.maximumSize)) {
+        case .success(let bytes):
+            let showBanners = bytes.flatMap { DconfDatabase(bytes: $0).bool(at: Self.showBannersKey) } ?? true
+            set([.gnome], !showBanners)
+        case .failure(let error):
+            logger.debug("Presence: \(error), GNOME's do-not-disturb is not known")
+        }
     }
 
     func stop() {
