@@ -25,11 +25,7 @@ public final class Bus {
     ///
     /// The corresponding C function is `sd_bus_open_user`.
     public static func openUser() throws(SystemdError) -> Bus {
-        var bus: OpaquePointer?
-        let result = sd_bus_open_user(&bus)
-        if result < 0 { throw SystemdError(action: "connect to the session bus", function: "sd_bus_open_user", returned: result) }
-        guard let bus else { throw SystemdError(action: "connect to the session bus", function: "sd_bus_open_user", code: EINVAL) }
-        return Bus(bus)
+        try opening("the session bus", "sd_bus_open_user") { sd_bus_open_user(&$0) }
     }
 
     /// Connects to the system bus: `DBUS_SYSTEM_BUS_ADDRESS`, else `/run/dbus/system_bus_socket`.
@@ -37,10 +33,14 @@ public final class Bus {
     ///
     /// The corresponding C function is `sd_bus_open_system`.
     public static func openSystem() throws(SystemdError) -> Bus {
+        try opening("the system bus", "sd_bus_open_system") { sd_bus_open_system(&$0) }
+    }
+
+    private static func opening(_ name: String, _ function: String, _ open: (inout OpaquePointer?) -> Int32) throws(SystemdError) -> Bus {
         var bus: OpaquePointer?
-        let result = sd_bus_open_system(&bus)
-        if result < 0 { throw SystemdError(action: "connect to the system bus", function: "sd_bus_open_system", returned: result) }
-        guard let bus else { throw SystemdError(action: "connect to the system bus", function: "sd_bus_open_system", code: EINVAL) }
+        let result = open(&bus)
+        if result < 0 { throw SystemdError(action: "connect to \(name)", function: function, returned: result) }
+        guard let bus else { throw SystemdError(action: "connect to \(name)", function: function, code: EINVAL) }
         return Bus(bus)
     }
 

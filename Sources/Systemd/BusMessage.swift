@@ -116,10 +116,13 @@ public final class BusMessage {
     // MARK: Reading
 
     /// Reads `s`; nil at the end of the current container.
-    public func readString() throws(SystemdError) -> String? {
+    public func readString() throws(SystemdError) -> String? { try readText("s", "read string") }
+
+    /// Reads `s` or `o`.
+    private func readText(_ type: Unicode.Scalar, _ action: String) throws(SystemdError) -> String? {
         var value: UnsafePointer<CChar>?
-        let result = sd_bus_message_read_basic(pointer, CChar(UInt8(ascii: "s")), &value)
-        try check(result, "sd_bus_message_read_basic", "read string")
+        let result = sd_bus_message_read_basic(pointer, CChar(UInt8(ascii: type)), &value)
+        try check(result, "sd_bus_message_read_basic", action)
         guard result > 0, let value else { return nil }
         return String(cString: value)
     }
@@ -135,13 +138,7 @@ public final class BusMessage {
     public func readUInt64() throws(SystemdError) -> UInt64? { try readBasic("t", UInt64(0)) }
 
     /// Reads `o`; nil at the end of the current container.
-    public func readObjectPath() throws(SystemdError) -> String? {
-        var value: UnsafePointer<CChar>?
-        let result = sd_bus_message_read_basic(pointer, CChar(UInt8(ascii: "o")), &value)
-        try check(result, "sd_bus_message_read_basic", "read object path")
-        guard result > 0, let value else { return nil }
-        return String(cString: value)
-    }
+    public func readObjectPath() throws(SystemdError) -> String? { try readText("o", "read object path") }
 
     /// Reads `h` and returns a duplicate the caller owns and must close (the message's own
     /// descriptor closes with the message); nil at the end of the current container.

@@ -17,6 +17,7 @@ for tool in dbus-daemon gdbus /usr/bin/python3; do
 done
 /usr/bin/python3 -c 'import dbus, gi' 2>/dev/null || { echo "SKIP: no python3-dbus/python3-gi"; exit 0; }
 source Tests/e2e/lib/foreground-daemon.sh
+SECONDS=0  # counted from holding the e2e lock
 
 pids=()
 cleanup() {
@@ -180,7 +181,15 @@ logind SetLocked true
 wait_for 3 presence_is locked logind-lock || fail "locked again: got '$(presence held)'"
 kill "$logind_pid"; wait "$logind_pid" 2>/dev/null || true
 wait_for 3 presence_is "" "" && ok "logind gone: no longer locked" || fail "logind gone: got '$(presence held)'"
+# logind comes back: crampd finds the session again (NameOwnerChanged) and follows it.
+DBUS_SYSTEM_BUS_ADDRESS=$DBUS_SYSTEM_BUS_ADDRESS /usr/bin/python3 Tests/e2e/lib/logind_peer.py "$(id -u)" >"$peer_log" 2>&1 &
+logind_pid=$!
+pids+=("$logind_pid")
+wait_for 10 grep -q '^ready' "$peer_log" || fail "the logind stand-in did not start again"
+wait_for 5 grep -q 'inhibitor taken' "$peer_log" && ok "logind back: a new inhibitor" || fail "logind back: no inhibitor: $(cat "$peer_log")"
+logind SetLocked true
+wait_for 3 presence_is locked logind-lock && ok "logind back: locked again" || fail "logind back: got '$(presence held)'"
 "$crampd" ctl status >/dev/null && ok "the daemon still answers" || fail "the daemon does not answer"
 
 [ "$failures" = 0 ] || { echo "--- daemon log"; cat "$log"; echo "--- stand-in log"; cat "$peer_log"; exit 1; }
-echo "session.sh: all passed"
+echo "session.sh: all passed in ${SECONDS}s"
