@@ -52,7 +52,7 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
     var presence = Presence.present
     /// logind's lock, idle and sleep (Daemon+PresenceSources.swift).
     var logindWatcher: LogindWatcher?
-    /// The screen saver, KDE's and mako's do-not-disturb (Daemon+PresenceSources.swift).
+    /// The screen saver; KDE's, mako's and GNOME's do-not-disturb (Daemon+PresenceSources.swift).
     var sessionPresenceWatcher: SessionPresenceWatcher?
     /// Code pages were touched since they were last given back (`settle`).
     var pagesTouched = false
