@@ -6,7 +6,7 @@
 # As root it runs apt-get; otherwise it prints the command to run and fails.
 set -euo pipefail
 build=(libsystemd-dev libsqlite3-dev libx11-dev libxext-dev make)
-test=(python3 python3-icalendar chromium systemd dbus-daemon dbus-user-session xvfb dunst libnotify-bin xdotool imagemagick hyperfine binutils pkg-config sqlite3
+test=(python3 python3-icalendar python3-dbus python3-gi chromium systemd dbus-daemon dbus-user-session xvfb dunst libnotify-bin xdotool imagemagick hyperfine binutils pkg-config sqlite3
     debhelper dpkg-dev fakeroot lintian)  # make deb and Tests/e2e/package.sh
 case "${1:-build}" in
     build) wanted=("${build[@]}") ;;

@@ -27,6 +27,7 @@ FORWARD(-ELIBACC, int, sd_journal_sendv, (const struct iovec *iov, int n), (iov,
 // sd-bus(3): the bus
 FORWARD(-ELIBACC, int, sd_bus_new, (sd_bus **ret), (ret))
 FORWARD(-ELIBACC, int, sd_bus_open_user, (sd_bus **ret), (ret))
+FORWARD(-ELIBACC, int, sd_bus_open_system, (sd_bus **ret), (ret))
 FORWARD(-ELIBACC, int, sd_bus_set_address, (sd_bus *bus, const char *address), (bus, address))
 FORWARD(-ELIBACC, int, sd_bus_set_bus_client, (sd_bus *bus, int b), (bus, b))
 FORWARD(-ELIBACC, int, sd_bus_start, (sd_bus *bus), (bus))
@@ -45,6 +46,10 @@ FORWARD(-ELIBACC, int, sd_bus_match_signal_async,
         (sd_bus *bus, sd_bus_slot **ret, const char *sender, const char *path, const char *interface, const char *member,
          sd_bus_message_handler_t match_callback, sd_bus_message_handler_t add_callback, void *userdata),
         (bus, ret, sender, path, interface, member, match_callback, add_callback, userdata))
+FORWARD(-ELIBACC, int, sd_bus_add_match_async,
+        (sd_bus *bus, sd_bus_slot **slot, const char *match, sd_bus_message_handler_t callback,
+         sd_bus_message_handler_t install_callback, void *userdata),
+        (bus, slot, match, callback, install_callback, userdata))
 
 // sd-bus(3): slots
 FORWARD(NULL, sd_bus_slot *, sd_bus_slot_unref, (sd_bus_slot *slot), (slot))
@@ -63,6 +68,8 @@ FORWARD(-ELIBACC, int, sd_bus_message_open_container, (sd_bus_message *m, char t
 FORWARD(-ELIBACC, int, sd_bus_message_close_container, (sd_bus_message *m), (m))
 FORWARD(-ELIBACC, int, sd_bus_message_enter_container, (sd_bus_message *m, char type, const char *contents), (m, type, contents))
 FORWARD(-ELIBACC, int, sd_bus_message_exit_container, (sd_bus_message *m), (m))
+FORWARD(-ELIBACC, int, sd_bus_message_skip, (sd_bus_message *m, const char *types), (m, types))
+FORWARD(-ELIBACC, int, sd_bus_message_peek_type, (sd_bus_message *m, char *type, const char **contents), (m, type, contents))
 FORWARD(NULL, const sd_bus_error *, sd_bus_message_get_error, (sd_bus_message *m), (m))
 FORWARD(NULL, const char *, sd_bus_message_get_interface, (sd_bus_message *m), (m))
 FORWARD(NULL, const char *, sd_bus_message_get_member, (sd_bus_message *m), (m))

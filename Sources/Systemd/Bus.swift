@@ -25,10 +25,22 @@ public final class Bus {
     ///
     /// The corresponding C function is `sd_bus_open_user`.
     public static func openUser() throws(SystemdError) -> Bus {
+        try opening("the session bus", "sd_bus_open_user") { sd_bus_open_user(&$0) }
+    }
+
+    /// Connects to the system bus: `DBUS_SYSTEM_BUS_ADDRESS`, else `/run/dbus/system_bus_socket`.
+    /// Like `openUser`, returns before authentication completes.
+    ///
+    /// The corresponding C function is `sd_bus_open_system`.
+    public static func openSystem() throws(SystemdError) -> Bus {
+        try opening("the system bus", "sd_bus_open_system") { sd_bus_open_system(&$0) }
+    }
+
+    private static func opening(_ name: String, _ function: String, _ open: (inout OpaquePointer?) -> Int32) throws(SystemdError) -> Bus {
         var bus: OpaquePointer?
-        let result = sd_bus_open_user(&bus)
-        if result < 0 { throw SystemdError(action: "connect to the session bus", function: "sd_bus_open_user", returned: result) }
-        guard let bus else { throw SystemdError(action: "connect to the session bus", function: "sd_bus_open_user", code: EINVAL) }
+        let result = open(&bus)
+        if result < 0 { throw SystemdError(action: "connect to \(name)", function: function, returned: result) }
+        guard let bus else { throw SystemdError(action: "connect to \(name)", function: function, code: EINVAL) }
         return Bus(bus)
     }
 
@@ -162,6 +174,23 @@ public final class Bus {
         if result < 0 {
             box.release()
             throw SystemdError(action: "add bus match for \(interface ?? "*").\(member ?? "*")", function: "sd_bus_match_signal_async", returned: result)
+        }
+        return BusSlot.handOver(slot!, box: box, floating: false)!
+    }
+
+    /// Like `matchSignalAsync`, for a whole match rule, e.g. one on `arg0`:
+    /// "type='signal',sender='org.freedesktop.DBus',member='NameOwnerChanged',arg0='org.freedesktop.login1'".
+    ///
+    /// The corresponding C function is `sd_bus_add_match_async`.
+    public func addMatchAsync(_ rule: String, handler: @escaping (BusMessage) -> Void) throws(SystemdError) -> BusSlot {
+        let box = Unmanaged.passRetained(BusCallbackBox(handler))
+        var slot: OpaquePointer?
+        let result = sd_bus_add_match_async(pointer, &slot, rule, { message, userdata, _ in
+            BusCallbackBox.run(message, userdata)
+        }, nil, box.toOpaque())
+        if result < 0 {
+            box.release()
+            throw SystemdError(action: "add bus match \(rule)", function: "sd_bus_add_match_async", returned: result)
         }
         return BusSlot.handOver(slot!, box: box, floating: false)!
     }

@@ -78,11 +78,20 @@ public final class BusMessage {
             case .int32(let int): try append(int)
             case .uint32(let uint): try append(uint)
             case .bool(let bool): try append(bool)
+            case .uint64(let uint): try appendBasic("t", uint)
+            case .objectPath(let path): try appendObjectPath(path)
+            case .strings(let strings): try append(strings)
             }
             try closeContainer()
             try closeContainer()
         }
         try closeContainer()
+    }
+
+    /// Appends `o`.
+    public func appendObjectPath(_ path: String) throws(SystemdError) {
+        let result = path.withCString { sd_bus_message_append_basic(pointer, CChar(UInt8(ascii: "o")), $0) }
+        try check(result, "sd_bus_message_append_basic", "append object path")
     }
 
     /// Opens an array `a`, struct `r`, dict entry `e` or variant `v` whose element signature is `contents`.
@@ -107,10 +116,13 @@ public final class BusMessage {
     // MARK: Reading
 
     /// Reads `s`; nil at the end of the current container.
-    public func readString() throws(SystemdError) -> String? {
+    public func readString() throws(SystemdError) -> String? { try readText("s", "read string") }
+
+    /// Reads `s` or `o`.
+    private func readText(_ type: Unicode.Scalar, _ action: String) throws(SystemdError) -> String? {
         var value: UnsafePointer<CChar>?
-        let result = sd_bus_message_read_basic(pointer, CChar(UInt8(ascii: "s")), &value)
-        try check(result, "sd_bus_message_read_basic", "read string")
+        let result = sd_bus_message_read_basic(pointer, CChar(UInt8(ascii: type)), &value)
+        try check(result, "sd_bus_message_read_basic", action)
         guard result > 0, let value else { return nil }
         return String(cString: value)
     }
@@ -122,6 +134,89 @@ public final class BusMessage {
 
     /// Reads `b`; nil at the end of the current container.
     public func readBool() throws(SystemdError) -> Bool? { try readBasic("b", Int32(0)).map { $0 != 0 } }
+    /// Reads `t`; nil at the end of the current container.
+    public func readUInt64() throws(SystemdError) -> UInt64? { try readBasic("t", UInt64(0)) }
+
+    /// Reads `o`; nil at the end of the current container.
+    public func readObjectPath() throws(SystemdError) -> String? { try readText("o", "read object path") }
+
+    /// Reads `h` and returns a duplicate the caller owns and must close (the message's own
+    /// descriptor closes with the message); nil at the end of the current container.
+    ///
+    /// The corresponding C functions are `sd_bus_message_read_basic` and `fcntl(F_DUPFD_CLOEXEC)`.
+    public func readFileDescriptor() throws(SystemdError) -> Int32? {
+        guard let borrowed = try readBasic("h", Int32(-1)) else { return nil }
+        let owned = fcntl(borrowed, F_DUPFD_CLOEXEC, 3)
+        if owned < 0 { throw SystemdError(action: "keep the file descriptor of a bus message", function: "fcntl", code: errno) }
+        return owned
+    }
+
+    /// Skips the next value, whatever its type.
+    ///
+    /// The corresponding C functions are `sd_bus_message_peek_type` and `sd_bus_message_skip`.
+    public func skipValue() throws(SystemdError) {
+        var type: CChar = 0
+        var contents: UnsafePointer<CChar>?
+        let peeked = sd_bus_message_peek_type(pointer, &type, &contents)
+        try check(peeked, "sd_bus_message_peek_type", "peek at value")
+        guard peeked > 0 else { return }
+        let signature: String
+        switch UInt8(bitPattern: type) {
+        case UInt8(ascii: "a"): signature = "a" + (contents.map { String(cString: $0) } ?? "")
+        case UInt8(ascii: "r"): signature = "(" + (contents.map { String(cString: $0) } ?? "") + ")"
+        case UInt8(ascii: "e"): signature = "{" + (contents.map { String(cString: $0) } ?? "") + "}"
+        default: signature = String(UnicodeScalar(UInt8(bitPattern: type)))
+        }
+        try check(sd_bus_message_skip(pointer, signature), "sd_bus_message_skip", "skip \(signature)")
+    }
+
+    /// Reads a property map `a{sv}` (GetAll, PropertiesChanged): the values of the types
+    /// `BusVariant` knows, the others skipped. At most `limit` entries are kept.
+    public func readProperties(limit: Int = 256) throws(SystemdError) -> [String: BusVariant] {
+        try enterContainer("a", contents: "{sv}")
+        var properties: [String: BusVariant] = [:]
+        while try enterContainerIfAny("e", contents: "sv") {
+            guard let name = try readString() else { break }
+            if let value = try readVariant(), properties.count < limit { properties[name] = value }
+            try exitContainer()
+        }
+        try exitContainer()
+        return properties
+    }
+
+    /// Reads a variant `v` of a type `BusVariant` knows; skips any other and returns nil.
+    public func readVariant() throws(SystemdError) -> BusVariant? {
+        var type: CChar = 0
+        var contents: UnsafePointer<CChar>?
+        try check(sd_bus_message_peek_type(pointer, &type, &contents), "sd_bus_message_peek_type", "peek at variant")
+        let inner = contents.map { String(cString: $0) } ?? ""
+        guard UInt8(bitPattern: type) == UInt8(ascii: "v") else {
+            throw SystemdError(action: "read variant", function: "sd_bus_message_peek_type", code: ENXIO, detail: "expected a variant")
+        }
+        guard ["b", "s", "u", "i", "y", "t", "o", "as"].contains(inner) else {
+            try skipValue()
+            return nil
+        }
+        try enterContainer("v", contents: inner)
+        defer { _ = try? exitContainer() }
+        switch inner {
+        case "b": return try readBool().map(BusVariant.bool)
+        case "s": return try readString().map(BusVariant.string)
+        case "u": return try readUInt32().map(BusVariant.uint32)
+        case "i": return try readInt32().map(BusVariant.int32)
+        case "y": return try readBasic("y", UInt8(0)).map(BusVariant.byte)
+        case "t": return try readUInt64().map(BusVariant.uint64)
+        case "o": return try readObjectPath().map(BusVariant.objectPath)
+        default: return .strings(try readStrings())
+        }
+    }
+
+    /// Enters a container of the given type if one comes next: false at the end of the enclosing one.
+    public func enterContainerIfAny(_ type: Unicode.Scalar, contents: String) throws(SystemdError) -> Bool {
+        let result = sd_bus_message_enter_container(pointer, CChar(UInt8(ascii: type)), contents)
+        try check(result, "sd_bus_message_enter_container", "enter container \(type)\(contents)")
+        return result > 0
+    }
 
     /// Reads `as`.
     public func readStrings() throws(SystemdError) -> [String] {
@@ -169,6 +264,9 @@ public enum BusVariant: Sendable, Equatable {
     case int32(Int32)
     case uint32(UInt32)
     case bool(Bool)
+    case uint64(UInt64)
+    case objectPath(String)
+    case strings([String])
 
     var signature: String {
         switch self {
@@ -177,6 +275,9 @@ public enum BusVariant: Sendable, Equatable {
         case .int32: "i"
         case .uint32: "u"
         case .bool: "b"
+        case .uint64: "t"
+        case .objectPath: "o"
+        case .strings: "as"
         }
     }
 }

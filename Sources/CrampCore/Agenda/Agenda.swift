@@ -91,7 +91,8 @@ public enum Agenda {
                                 intake: IntakeFacts, holding: [HoldReason], keepingState: Bool) -> AgendaStep {
         // Held reminders a reload removed or disabled are no longer owed.
         let held = state.held.filtered { config.reminder(id: $0)?.enabled == true }
-        let context = AgendaContext(config: config, zone: zone, pause: state.pause, runningSince: state.runningSince, now: now,
+        let context = AgendaContext(config: config, zone: zone, pause: state.pause, runningSince: state.runningSince,
+                                    sleeps: state.sleeps, now: now,
                                     intake: intake, holding: holding, heldFor: held.isEmpty ? [] : held.reasons,
                                     anchorsDone: anchorsDone(config: config, state: state))
         let resolver = ReminderResolver(context: context)
@@ -129,7 +130,7 @@ public enum Agenda {
         let plan = AgendaPlan(now: now, entries: entries, dueNow: actions, nextWake: nextWake)
         guard keepingState else { return AgendaStep(actions: actions, state: state, plan: plan, behind: behind.kept.first) }
         var newState = AgendaState(reminders: reminders, pause: pause, runningSince: state.runningSince, rateLimit: behind.limit,
-                                   held: nowHeld)
+                                   held: nowHeld, sleeps: state.sleeps)
         newState.paceCheckedThrough = checkpoints?.checkedThrough
         let dropped = admitted.dropped + behind.dropped
         return AgendaStep(actions: actions, state: newState, plan: plan,

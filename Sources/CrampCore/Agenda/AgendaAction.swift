@@ -39,6 +39,8 @@ public struct Firing: Equatable, Sendable {
     /// A catch-up for occurrences that fell due while crampd was running but held up (a
     /// stopped process, a suspended machine): it is late, not caught up after downtime.
     public var lateWhileRunning: Bool
+    /// A catch-up for occurrences that fell due while the machine slept (`AgendaState.sleeps`).
+    public var whileAsleep: Bool
     /// Set for a follow-up (`reason == .followUp`): which one, of how many.
     public var followUp: FollowUpNumber?
     /// An `urgent = true` reminder firing through do-not-disturb: shown with critical urgency.
@@ -49,9 +51,10 @@ public struct Firing: Equatable, Sendable {
     public var pacedMilliliters: Int?
 
     public init(reminderID: String, due: Instant, fireAt: Instant, reason: FiringReason, lateWhileRunning: Bool = false,
-                followUp: FollowUpNumber? = nil, spacedAfterDose: DoseSpacing? = nil) {
+                whileAsleep: Bool = false, followUp: FollowUpNumber? = nil, spacedAfterDose: DoseSpacing? = nil) {
         self.reminderID = reminderID; self.due = due; self.fireAt = fireAt; self.reason = reason
-        self.lateWhileRunning = lateWhileRunning; self.followUp = followUp; self.spacedAfterDose = spacedAfterDose
+        self.lateWhileRunning = lateWhileRunning; self.whileAsleep = whileAsleep; self.followUp = followUp
+        self.spacedAfterDose = spacedAfterDose
     }
 }
 
@@ -84,10 +87,14 @@ public struct MissedOccurrences: Equatable, Sendable {
     public var latestDue: Instant
     /// Set when the occurrence fired and stayed unanswered through this many follow-ups (`repeat`).
     public var unansweredFollowUps: Int?
+    /// The latest of them fell due while the machine slept (`AgendaState.sleeps`).
+    public var whileAsleep: Bool
 
-    public init(count: Int, countIsLowerBound: Bool = false, earliestDue: Instant, latestDue: Instant, unansweredFollowUps: Int? = nil) {
+    public init(count: Int, countIsLowerBound: Bool = false, earliestDue: Instant, latestDue: Instant, unansweredFollowUps: Int? = nil,
+                whileAsleep: Bool = false) {
         self.count = count; self.countIsLowerBound = countIsLowerBound
         self.earliestDue = earliestDue; self.latestDue = latestDue; self.unansweredFollowUps = unansweredFollowUps
+        self.whileAsleep = whileAsleep
     }
 }
 

@@ -8,6 +8,8 @@ struct AgendaContext {
     let pause: Pause?
     /// When the running daemon started (`AgendaState.runningSince`).
     let runningSince: Instant?
+    /// The latest suspends of the machine (`AgendaState.sleeps`).
+    let sleeps: [SleepSpan]
     let intake: IntakeFacts
     /// Whether a pause silences `now`: nothing fires, not even a catch-up.
     let pausedNow: Bool
@@ -35,7 +37,7 @@ struct AgendaContext {
     /// When each reminder that another comes `after` was last confirmed (Agenda+Chain.swift).
     let anchorsDone: [String: Instant]
 
-    init(config: Config, zone: Zone, pause: Pause?, runningSince: Instant? = nil, now: Instant, intake: IntakeFacts,
+    init(config: Config, zone: Zone, pause: Pause?, runningSince: Instant? = nil, sleeps: [SleepSpan] = [], now: Instant, intake: IntakeFacts,
          holding: [HoldReason] = [], heldFor: Set<HoldReason> = [], anchorsDone: [String: Instant] = [:]) {
         self.zone = zone
         self.holdReasons = config.daemon.whileAway == .hold ? holding.sorted() : []
@@ -47,6 +49,7 @@ struct AgendaContext {
         self.quietHours = QuietHours(config.daemon.quietHours, zone: zone)
         self.pause = pause
         self.runningSince = runningSince
+        self.sleeps = sleeps
         self.intake = intake
         self.pausedNow = pause?.covers(now) ?? false
         let quietEnd = quietHours.deferral(of: now)
@@ -108,6 +111,9 @@ struct AgendaContext {
 
     /// Whether an occurrence due at `due` and found late fell due while crampd was running.
     func wasRunning(at due: Instant) -> Bool { runningSince.map { due >= $0 } ?? false }
+
+    /// Whether an occurrence due at `due` fell due while the machine slept.
+    func slept(at due: Instant) -> Bool { sleeps.contains { $0.covers(due, now: now) } }
 
     private static func startOfDay(_ date: CivilDate, in zone: Zone) -> Instant {
         switch zone.resolve(LocalDateTime(date: date, time: TimeOfDay(hour: 0, minute: 0))) {

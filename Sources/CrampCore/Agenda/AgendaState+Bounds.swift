@@ -37,6 +37,10 @@ extension AgendaState {
         }
         if !accepted(paceCheckedThrough, "paceCheckedThrough") { copy.paceCheckedThrough = nil; repairs[repairs.count - 1] += "; checkpoints start afresh" }
         if !accepted(runningSince, "runningSince") { copy.runningSince = nil; repairs[repairs.count - 1] += "; forgotten" }
+        for sleep in sleeps where !(accepted(sleep.from, "sleeps: from") && accepted(sleep.until, "sleeps: until")) {
+            copy.sleeps.removeAll { $0 == sleep }
+            repairs[repairs.count - 1] += "; that sleep is forgotten"
+        }
         if !accepted(rateLimit.fullAt, "rateLimit: fullAt") || !accepted(rateLimit.droppingSince, "rateLimit: droppingSince") {
             copy.rateLimit = .fresh
             repairs[repairs.count - 1] += "; the rate limit starts afresh"

@@ -3,15 +3,16 @@
 /// - Version 1 (crampd 0.1.0 up to commit 4c3bb7d): `reminders` and `pause`, no `version` key.
 /// - Version 2: adds `version`, `runningSince` and `rateLimit`.
 /// - Version 3: adds a reminder's `followUp` (the occurrence followed up, the count, the next time).
-/// - Version 4: adds `held` (firings held while the person was away, until they are back) and
-///   `paceCheckedThrough` (`water_checkpoints`); both absent when empty.
+/// - Version 4: adds `held` (firings held while the person was away, until they are back),
+///   `paceCheckedThrough` (`water_checkpoints`) and `sleeps` (the latest suspends of the machine);
+///   each absent when empty.
 ///
 /// A file without `version` is version 1 and reads as it always did; a newer version than
 /// this crampd knows is refused (the daemon moves the file aside and starts afresh).
 extension AgendaState: Codable {
     public static let formatVersion = 4
 
-    enum Key: String, CodingKey { case version, reminders, pause, runningSince, rateLimit, held, paceCheckedThrough }
+    enum Key: String, CodingKey { case version, reminders, pause, runningSince, rateLimit, held, paceCheckedThrough, sleeps }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: Key.self)
@@ -24,7 +25,9 @@ extension AgendaState: Codable {
                   pause: try c.decodeIfPresent(Pause.self, forKey: .pause),
                   runningSince: try c.decodeIfPresent(Instant.self, forKey: .runningSince),
                   rateLimit: try c.decodeIfPresent(EventRateLimit.self, forKey: .rateLimit) ?? .fresh,
-                  held: try c.decodeIfPresent(HeldReminders.self, forKey: .held) ?? .none)
+                  held: try c.decodeIfPresent(HeldReminders.self, forKey: .held) ?? .none,
+                  // Bounded like every input: only the latest few matter.
+                  sleeps: Array((try c.decodeIfPresent([SleepSpan].self, forKey: .sleeps) ?? []).suffix(Self.maximumSleepsKept)))
         paceCheckedThrough = try c.decodeIfPresent(Instant.self, forKey: .paceCheckedThrough)
     }
 
@@ -37,5 +40,6 @@ extension AgendaState: Codable {
         try c.encode(rateLimit, forKey: .rateLimit)
         if !held.isEmpty { try c.encode(held, forKey: .held) }
         try c.encodeIfPresent(paceCheckedThrough, forKey: .paceCheckedThrough)
+        if !sleeps.isEmpty { try c.encode(sleeps, forKey: .sleeps) }
     }
 }

@@ -19,11 +19,13 @@ public struct AgendaState: Equatable, Sendable {
     public var held: HeldReminders
     /// Every `water_checkpoints` checkpoint at or before this instant has been judged (Agenda+Pace.swift).
     public var paceCheckedThrough: Instant?
+    /// The latest suspends of the machine, oldest first, at most `maximumSleepsKept` (SleepSpan.swift).
+    public var sleeps: [SleepSpan]
 
     public init(reminders: [String: ReminderState] = [:], pause: Pause? = nil, runningSince: Instant? = nil,
-                rateLimit: EventRateLimit = .fresh, held: HeldReminders = .none) {
+                rateLimit: EventRateLimit = .fresh, held: HeldReminders = .none, sleeps: [SleepSpan] = []) {
         self.reminders = reminders; self.pause = pause; self.runningSince = runningSince; self.rateLimit = rateLimit
-        self.held = held
+        self.held = held; self.sleeps = sleeps
     }
 
     public static let empty = AgendaState()

@@ -83,7 +83,8 @@ struct ReminderResolver {
         if let latest = silenced.latest {
             actions.append(.silenced(reminderID: reminder.id, count: silenced.count, latestDue: latest))
         }
-        if let summary = missed.summary {
+        if var summary = missed.summary {
+            summary.whileAsleep = context.slept(at: summary.latestDue)
             actions.append(.missed(reminderID: reminder.id, summary))
         }
         if let occurrence = onTime {
@@ -96,7 +97,8 @@ struct ReminderResolver {
                 actions.append(.skipped(reminderID: reminder.id, due: summary.latestDue, reason: reason))
             } else {
                 var firing = Firing(reminderID: reminder.id, due: summary.latestDue, fireAt: now, reason: .catchUp,
-                                    lateWhileRunning: context.wasRunning(at: summary.latestDue))
+                                    lateWhileRunning: context.wasRunning(at: summary.latestDue),
+                                    whileAsleep: context.slept(at: summary.latestDue))
                 firing.pacedMilliliters = context.pacedAmount(of: reminder, due: now, lastDone: lastDone(of: reminder, state))
                 fireOrHold(firing, of: reminder, &state, actions: &actions)
             }

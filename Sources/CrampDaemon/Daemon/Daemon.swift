@@ -62,6 +62,10 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
     var importStaging: ImportStaging?
     /// Runs `[[hook]]`s; made at the first event a hook names (Daemon+Events.swift).
     var hookRunner: HookRunner?
+    /// logind's lock, idle and sleep (Daemon+PresenceSources.swift).
+    var logindWatcher: LogindWatcher?
+    /// The screen saver; KDE's, mako's and GNOME's do-not-disturb (Daemon+PresenceSources.swift).
+    var sessionPresenceWatcher: SessionPresenceWatcher?
     /// Code pages were touched since they were last given back (`settle`).
     var pagesTouched = false
 
@@ -102,6 +106,7 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
             serving = true
             updateZoneWatcher()
             updateDesktopOutlet()
+            startPresenceSources()
             // "started" first: the missed and catch-up entries the first step writes follow it.
             logger.notice("crampd \(CrampdBuild.version) started with \(loaded.config.reminders.count) reminders from \(loaded.files.joined(separator: ", "))",
                           metadata: [JournalLogHandler.messageIDKey: "\(JournalMessageID.daemonStarted.rawValue)"])
@@ -178,6 +183,7 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
             // A catch-up's firing time is now: its lateness counts from the occurrence it stands for;
             // one found late while crampd ran says why.
             let note = firing.reason == .snoozed ? "snoozed"
+                : firing.whileAsleep ? "missed while the machine slept"
                 : firing.lateWhileRunning ? "crampd was held up (stopped or suspended)" : nil
             var paced = reminder
             if let ml = firing.pacedMilliliters { paced.amount = ml }
@@ -194,7 +200,8 @@ public final class Daemon: @unchecked Sendable {  // all mutable state confined 
         case .missed(_, let missed):
             let count = missed.countIsLowerBound ? "more than \(missed.count)" : "\(missed.count)"
             event = ReminderEvent(kind: .missed, reminder: reminder, due: missed.latestDue, at: now,
-                                  note: "\(count) time\(missed.count == 1 ? "" : "s") since \(format(missed.earliestDue))")
+                                  note: "\(count) time\(missed.count == 1 ? "" : "s") since \(format(missed.earliestDue))"
+                                      + (missed.whileAsleep ? ", while the machine slept" : ""))
         case .skipped(_, let due, let reason):
             event = ReminderEvent(kind: .skipped, reminder: reminder, due: due, at: now, note: reason.wording)
         case .silenced(_, let count, let latestDue):
