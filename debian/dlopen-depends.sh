@@ -6,9 +6,14 @@
 #   3. the lowest version providing every symbol the binary names, from that package's symbols
 #      file (the dlsym names are strings in the binary), else its shlibs minimum.
 # Fails when a soname cannot be mapped to a package: a dependency must never be dropped silently.
-#   debian/dlopen-depends.sh BINARY   ->   libsqlite3-0 (>= 3.37.0), libsystemd0 (>= 246)
+#   debian/dlopen-depends.sh BINARY            ->   libsqlite3-0 (>= 3.37.0), libsystemd0 (>= 246)
+#   debian/dlopen-depends.sh BINARY optional   ->   libx11-6 (>= …), libxext6 (>= …)
+# The X libraries are optional (Recommends): crampd uses them only for the X server's idle
+# counter, and without them it runs on, presence from X simply absent. The rest are required.
 set -eu
 binary=$1
+kind=${2:-required}
+optional_pattern='^libX[A-Za-z0-9]*\.so'
 strings_file=$(mktemp)
 trap 'rm -f "$strings_file"' EXIT
 strings -a -n 4 "$binary" | sort -u >"$strings_file"
@@ -17,6 +22,11 @@ sonames=$(grep -xE 'lib[A-Za-z0-9_+-]+\.so(\.[0-9]+)+' "$strings_file" | grep -v
 [ -n "$sonames" ] || { echo "dlopen-depends: no dlopen'ed soname found in $binary" >&2; exit 1; }
 depends=
 for soname in $sonames; do
+    if printf '%s\n' "$soname" | grep -qE "$optional_pattern"; then
+        [ "$kind" = optional ] || continue
+    else
+        [ "$kind" = required ] || continue
+    fi
     path=$(ldconfig -p | awk -v s="$soname" '$1 == s && /x86-64/ { print $NF; exit }')
     [ -n "$path" ] || { echo "dlopen-depends: $soname (named in $binary) is not installed here" >&2; exit 1; }
     package=

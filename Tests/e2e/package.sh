@@ -76,6 +76,13 @@ echo "Depends: $depends"
 for library in libsystemd0 libsqlite3-0; do
     grep -q "$library" <<<"$depends" || sdenv_fail "Depends lacks $library (dlopen'ed): $depends"
 done
+# The X libraries serve only the X server's idle counter: recommended, not required.
+recommends=$(dpkg-deb -f "$deb" Recommends)
+echo "Recommends: $recommends"
+for library in libx11-6 libxext6; do
+    grep -q "$library" <<<"$recommends" || sdenv_fail "Recommends lacks $library (dlopen'ed): $recommends"
+    if grep -q "$library" <<<"$depends"; then sdenv_fail "Depends has $library, which crampd runs without: $depends"; fi
+done
 [ "$(dpkg-deb -f "$deb" Version)" = "$version" ] || sdenv_fail "package version is not $version"
 unpacked="$SDENV_TMP/unpacked"
 dpkg-deb -x "$deb" "$unpacked"
