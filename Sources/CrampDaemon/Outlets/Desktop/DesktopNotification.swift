@@ -135,6 +135,9 @@ struct DesktopNotification: Equatable, Sendable {
         return parts.joined(separator: " ")
     }
 
+    /// The body markup of the notification spec: only `&`, `<` and `>`. Not `Markup.escaped`
+    /// (HTML): it also writes `&#39;` for an apostrophe, which GNOME Shell's markup filter
+    /// would show literally ("Don&#39;t").
     static func escapeMarkup(_ text: String) -> String {
         var escaped = ""
         for character in text {
