@@ -24,6 +24,9 @@ extension Daemon {
             logger.info("\(summary)", metadata: [JournalLogHandler.messageIDKey: "\(JournalMessageID.daemonReloaded.rawValue)", "event": "reloaded"])
             logConfigWarnings()
             checkSupplies(immediate: true)
+            // A bus that went away may be back: presence sources reconnect now, never by polling.
+            logindWatcher?.startAgainIfLost()
+            sessionPresenceWatcher?.startAgainIfLost()
             return .success(ActionResult(summary: summary, next: plan.first?.next?.fireAt))
         case .failure(let failure):
             let errors = failure.renderedEach()

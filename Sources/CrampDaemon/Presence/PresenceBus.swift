@@ -26,7 +26,7 @@ final class PresenceBus {
             let presenceBus = PresenceBus(connection: connection, logger: logger, name: name)
             connection.onClose = { [weak presenceBus] error in
                 presenceBus?.matches = []
-                logger.debug("Presence: lost the \(name) connection\(error.map { ": \($0.cause)" } ?? ""); its sources are silent until crampd restarts")
+                logger.debug("Presence: lost the \(name) connection\(error.map { ": \($0.cause)" } ?? ""); its sources are silent until crampd reloads or restarts")
                 onClose()
             }
             return presenceBus
@@ -91,6 +91,9 @@ final class PresenceBus {
               let invalidated = try? message.readStrings() else { return nil }
         return (values, invalidated)
     }
+
+    /// The bus went away (or `close` ran): its sources are silent until opened again.
+    var isClosed: Bool { connection.isClosed }
 
     func close() {
         matches = []

@@ -99,6 +99,15 @@ final class SessionPresenceWatcher {
         }
     }
 
+    /// After the bus went away and came back (a reload asks): the connection is opened again
+    /// and every source read afresh; nothing happens while the connection lives.
+    func startAgainIfLost() {
+        dispatchPrecondition(condition: .onQueue(queue))
+        guard bus?.isClosed ?? true else { return }
+        stop()
+        start()
+    }
+
     func stop() {
         bus?.close()
         bus = nil
