@@ -11,14 +11,11 @@ cd "$(dirname "$0")/../.."
 for tool in dbus-daemon gdbus Xvfb xdotool dunst dunstctl /usr/bin/python3; do
     command -v "$tool" >/dev/null || { echo "SKIP: no $tool"; exit 0; }
 done
-/usr/bin/python3 -c 'import dbus, gi' 2>/dev/null || { echo "SKIP: no python3-dbus/python3-gi"; exit 0; }
 source Tests/e2e/lib/foreground-daemon.sh
 source Tests/e2e/lib/private-buses.sh
 SECONDS=0  # counted from holding the e2e lock
 
-start_bus system; export DBUS_SYSTEM_BUS_ADDRESS=$bus_address
-start_bus session; export DBUS_SESSION_BUS_ADDRESS=$bus_address
-unset XDG_SESSION_ID
+start_buses
 
 DISPLAY=$(desktop_free_display 97 90) || { echo "FAIL no free X display between :90 and :97"; exit 1; }
 export DISPLAY

@@ -1,7 +1,8 @@
 # shellcheck shell=bash
 # Sourced after lib/foreground-daemon.sh by the e2e scripts that run crampd against private
-# buses (session.sh, desktop-resume.sh): the exit trap also stops every PID in $pids; wait_for;
-# start_bus; and the scripted logind stand-in (lib/logind_peer.py), driven with `logind METHOD [ARGS...]`.
+# buses (session.sh, desktop-resume.sh); skips without python3-dbus/python3-gi. The exit trap
+# also stops every PID in $pids. Then: wait_for; start_bus, start_buses; and the scripted logind
+# stand-in (lib/logind_peer.py), driven with `logind METHOD [ARGS...]`.
 source Tests/e2e/lib/desktop-session.sh
 
 pids=()
@@ -11,6 +12,7 @@ cleanup() {
     rm -rf "$work"
 }
 trap cleanup EXIT
+/usr/bin/python3 -c 'import dbus, gi' 2>/dev/null || { echo "SKIP: no python3-dbus/python3-gi"; exit 0; }
 
 # wait_for SECONDS COMMAND...: true as soon as COMMAND succeeds.
 wait_for() {
@@ -30,6 +32,14 @@ start_bus() {
     pids+=("$!")
     wait_for 10 test -S "$socket" || { echo "FAIL dbus-daemon did not create $socket"; exit 1; }
     bus_address="unix:path=$socket"
+}
+
+# start_buses: a private system bus and session bus, exported for crampd and the stand-ins, and
+# no login session named, so crampd asks logind for the user's display session.
+start_buses() {
+    start_bus system; export DBUS_SYSTEM_BUS_ADDRESS=$bus_address
+    start_bus session; export DBUS_SESSION_BUS_ADDRESS=$bus_address
+    unset XDG_SESSION_ID
 }
 
 # start_logind: the logind stand-in on $DBUS_SYSTEM_BUS_ADDRESS, its PID in logind_pid, its
