@@ -15,62 +15,13 @@ cd "$(dirname "$0")/../.."
 for tool in dbus-daemon gdbus /usr/bin/python3; do
     command -v "$tool" >/dev/null || { echo "SKIP: no $tool"; exit 0; }
 done
-/usr/bin/python3 -c 'import dbus, gi' 2>/dev/null || { echo "SKIP: no python3-dbus/python3-gi"; exit 0; }
 source Tests/e2e/lib/foreground-daemon.sh
+source Tests/e2e/lib/private-buses.sh
 SECONDS=0  # counted from holding the e2e lock
 
-pids=()
-cleanup() {
-    stop_daemon
-    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
-    rm -rf "$work"
-}
-trap cleanup EXIT
+start_buses
 
-# wait_for SECONDS COMMAND...: true as soon as COMMAND succeeds.
-wait_for() {
-    local deadline=$(( $(date +%s%3N) + $1 * 1000 )); shift
-    until "$@" >/dev/null 2>&1; do
-        [ "$(date +%s%3N)" -ge "$deadline" ] && return 1
-        sleep 0.05
-    done
-}
-
-# A private bus, as permissive as a test bus may be.
-start_bus() {  # NAME: sets the address in bus_address
-    local socket="$work/$1.bus"
-    cat >"$work/$1.conf" <<XML
-<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig>
-  <type>session</type>
-  <listen>unix:path=$socket</listen>
-  <auth>EXTERNAL</auth>
-  <policy context="default">
-    <allow send_destination="*" eavesdrop="true"/>
-    <allow eavesdrop="true"/>
-    <allow own="*"/>
-  </policy>
-</busconfig>
-XML
-    dbus-daemon --config-file="$work/$1.conf" --nofork --nopidfile 2>>"$work/dbus.log" &
-    pids+=("$!")
-    wait_for 10 test -S "$socket" || { echo "FAIL dbus-daemon did not create $socket"; exit 1; }
-    bus_address="unix:path=$socket"
-}
-start_bus system; export DBUS_SYSTEM_BUS_ADDRESS=$bus_address
-start_bus session; export DBUS_SESSION_BUS_ADDRESS=$bus_address
-unset XDG_SESSION_ID
-
-peer_log="$work/logind.log"
-DBUS_SYSTEM_BUS_ADDRESS=$DBUS_SYSTEM_BUS_ADDRESS /usr/bin/python3 Tests/e2e/lib/logind_peer.py "$(id -u)" >"$peer_log" 2>&1 &
-logind_pid=$!
-pids+=("$logind_pid")
-wait_for 10 grep -q '^ready' "$peer_log" || { cat "$peer_log"; echo "FAIL the logind stand-in did not start"; exit 1; }
-logind() {  # METHOD [ARGS...]: drives the stand-in
-    gdbus call --address "$DBUS_SYSTEM_BUS_ADDRESS" --dest org.freedesktop.login1 --object-path /org/freedesktop/login1 \
-        --method "org.crampd.TestPeer.$@" >/dev/null
-}
+start_logind || { cat "$peer_log"; echo "FAIL the logind stand-in did not start"; exit 1; }
 
 # One reminder, due 14 s from now: it falls due while the machine "sleeps".
 due_epoch=$(( $(date +%s) + 14 ))
@@ -182,10 +133,7 @@ wait_for 3 presence_is locked logind-lock || fail "locked again: got '$(presence
 kill "$logind_pid"; wait "$logind_pid" 2>/dev/null || true
 wait_for 3 presence_is "" "" && ok "logind gone: no longer locked" || fail "logind gone: got '$(presence held)'"
 # logind comes back: crampd finds the session again (NameOwnerChanged) and follows it.
-DBUS_SYSTEM_BUS_ADDRESS=$DBUS_SYSTEM_BUS_ADDRESS /usr/bin/python3 Tests/e2e/lib/logind_peer.py "$(id -u)" >"$peer_log" 2>&1 &
-logind_pid=$!
-pids+=("$logind_pid")
-wait_for 10 grep -q '^ready' "$peer_log" || fail "the logind stand-in did not start again"
+start_logind || fail "the logind stand-in did not start again"
 wait_for 5 grep -q 'inhibitor taken' "$peer_log" && ok "logind back: a new inhibitor" || fail "logind back: no inhibitor: $(cat "$peer_log")"
 logind SetLocked true
 wait_for 3 presence_is locked logind-lock && ok "logind back: locked again" || fail "logind back: got '$(presence held)'"

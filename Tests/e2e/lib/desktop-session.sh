@@ -1,6 +1,6 @@
 # shellcheck shell=bash
 # Pieces of a private desktop session the desktop e2e scripts share (desktop-notifications.sh,
-# desktop-service.sh, presence.sh). Sourcing it starts nothing.
+# desktop-service.sh, presence.sh, desktop-resume.sh, session.sh). Sourcing it starts nothing.
 
 # desktop_bus_config SOCKET: a session bus config listening on SOCKET that can start nothing
 # (no <servicedir>, so no notification server is activated behind the test's back).
