@@ -6,8 +6,9 @@
 # (DBUS_SYSTEM_BUS_ADDRESS). Checked: LockedHint and IdleHint reach `ctl status --json`; the sleep
 # delay inhibitor is taken at start, released at PrepareForSleep(true) once the state is saved
 # (not by logind's timeout), taken again on resume; a reminder that fell due while the machine
-# "slept" (the daemon stopped with SIGSTOP, as a suspend freezes it) is caught up once and
-# named for it. On a private session bus, stand-ins for the screen saver, KDE's and mako's
+# "slept" (the daemon stopped with SIGSTOP, as a suspend freezes it) is held and told once on
+# return, "While the machine slept", or with while_away = "deliver" caught up once and named
+# for the sleep. On a private session bus, stand-ins for the screen saver, KDE's and mako's
 # notification servers (lib/session_peer.py) turn locked and do-not-disturb on and off, and the
 # real dconf-service with gsettings turns GNOME's show-banners off and on.
 set -euo pipefail
@@ -76,9 +77,36 @@ logind Wake
 wait_for 5 grep -q 'The machine woke up' "$log" && ok "logged: the machine woke up" || fail "no wake line in $(cat "$log")"
 wait_for 3 presence_is "" "" && ok "PrepareForSleep(false): present" || fail "awake: got '$(presence held)'"
 wait_for 5 [ "$(grep -c 'inhibitor taken' "$peer_log")" -ge 2 ] && ok "a new inhibitor after resume" || fail "no new inhibitor: $(cat "$peer_log")"
+# Held while asleep (while_away = "hold", the default): one message on return names the sleep.
+wait_for 5 grep -q 'While the machine slept: calf-stretch .*CRAMPD_EVENT=back CRAMPD_HELD_REASON=asleep CRAMPD_HELD_REMINDERS=calf-stretch' "$log" \
+    && ok "told once on return: $(grep -o 'While the machine slept: [^[]*' "$log")" || fail "no message on return naming the sleep in $(cat "$log")"
+[ "$(grep -c 'CRAMPD_EVENT=back' "$log")" = 1 ] && ok "one message on return" || fail "back entries: $(grep 'CRAMPD_EVENT=back' "$log")"
+grep -qE 'CRAMPD_EVENT=(due|catch-up) CRAMPD_REMINDER=calf-stretch' "$log" && fail "calf-stretch also fired: $(grep 'calf-stretch' "$log")" \
+    || ok "no popup of its own besides the message"
+
+# With while_away = "deliver" nothing is held: the one catch-up after resume says why it is late.
+due_epoch=$(( $(date +%s) + 8 ))
+cat >"$XDG_CONFIG_HOME/crampd/config.toml" <<TOML
+[daemon]
+notify = ["journal"]
+grace = "2s"
+while_away = "deliver"
+
+[[reminder]]
+id = "night-stretch"
+kind = "stretch"
+at = "$(date -u -d "@$due_epoch" +%H:%M:%S)"
+TOML
+"$crampd" ctl reload >/dev/null || fail "reload for while_away = deliver"
+logind Sleep
+wait_for 3 presence_is asleep logind-sleep || fail "asleep again: got '$(presence held)'"
+kill -STOP "$daemon_pid"
+sleep $(( due_epoch + 4 - $(date +%s) ))
+kill -CONT "$daemon_pid"
+logind Wake
 wait_for 5 grep -q 'catch-up, late by .*: missed while the machine slept' "$log" \
     && ok "caught up: $(grep -o 'catch-up, late by [^)]*' "$log")" || fail "no catch-up named for the sleep in $(cat "$log")"
-[ "$(grep -c 'catch-up' "$log")" = 1 ] && ok "caught up once" || fail "catch-ups: $(grep 'catch-up' "$log")"
+[ "$(grep -c 'CRAMPD_EVENT=catch-up' "$log")" = 1 ] && ok "caught up once" || fail "catch-ups: $(grep 'catch-up' "$log")"
 
 # The session bus: stand-ins for the screen saver, KDE's and mako's notification servers, each
 # started after crampd (read when its name appears), switched by signal, then stopped.

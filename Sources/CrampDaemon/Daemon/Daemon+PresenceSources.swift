@@ -31,9 +31,9 @@ extension Daemon {
         logger.info("The machine goes to sleep; reminders due meanwhile are caught up once after it wakes")
     }
 
-    /// `PrepareForSleep(false)`: the sleep ends, what fell due meanwhile is caught up once
-    /// ("missed while the machine slept"), and the desktop connection is checked again before
-    /// the next popup.
+    /// `PrepareForSleep(false)`: the sleep ends, what fell due meanwhile is told once (the
+    /// message on return, or a catch-up "missed while the machine slept"), and the desktop
+    /// connection is checked again before the next popup.
     func machineWoke() {
         dispatchPrecondition(condition: .onQueue(queue))
         let now = clockNow()
@@ -41,7 +41,11 @@ extension Daemon {
         commit(state.wakingUp(at: now))
         logger.info("The machine woke up\(slept.map { " after \(TimeText.span($0))" } ?? "")")
         desktop?.recheckAfterResume()
-        presenceChanged(PresenceSignal(source: .logindSleep, active: false, since: now))
+        // What fell due during the sleep is judged while still asleep, whichever of the timer and
+        // this signal came first after resume: held and told once in the message on return
+        // ("While the machine slept: …"), or with while_away = "deliver" caught up once,
+        // "missed while the machine slept".
         advance()
+        presenceChanged(PresenceSignal(source: .logindSleep, active: false, since: now))
     }
 }
