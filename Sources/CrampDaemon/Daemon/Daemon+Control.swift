@@ -10,8 +10,10 @@ extension Daemon: ControlHandler {
     public func handle(_ request: Request, from peer: PeerCredentials, reply: @escaping (Response) -> Void) {
         dispatchPrecondition(condition: .onQueue(queue))
         pagesTouched = true
-        // The diary's answers come later, from its own queue, back on this one.
-        let answer: Daemon.DiaryReply = { result in
+        // The diary's answers come later, from its own queue, back on this one; the work behind
+        // them (a large import's records) is given back at the next quiet wake-up too (`settle`).
+        let answer: Daemon.DiaryReply = { [unowned self] result in
+            pagesTouched = true
             switch result {
             case .success(let value): reply(.ok(value))
             case .failure(let error): reply(.error(error))
