@@ -96,4 +96,23 @@ report=$("$SDENV_PREFIX/bin/crampd" ctl notify-test) || diagnose_fail "notify-te
 echo "$report"
 grep -q "2. Notification server: dunst" <<<"$report" || diagnose_fail "notify-test does not name dunst"
 grep -q "4. Sample notification: shown with id" <<<"$report" || diagnose_fail "notify-test: no sample id"
+step "away under X11 from the sandboxed service: the X server's idle counter reaches it"
+# What a desktop does at login (dbus-update-activation-environment --systemd); read at start.
+systemctl --user import-environment DISPLAY
+cat >"$config_dir/config.toml" <<TOML
+[daemon]
+notify = ["journal", "desktop"]
+away_after = "2s"
+TOML
+systemctl --user restart crampd.service
+sdenv_wait_for 15 systemctl --user is-active --quiet crampd.service || diagnose_fail "crampd.service is not active after the restart"
+presence_held() {
+    "$SDENV_PREFIX/bin/crampd" ctl status --json | python3 -c 'import json,sys; p=json.load(sys.stdin).get("presence") or {}; print(p.get("held") or "present", p.get("source") or "-")'
+}
+presence_is() { [ "$(presence_held)" = "$*" ]; }
+sdenv_wait_for 10 presence_is away x11-idle \
+    || diagnose_fail "no away from the X server's idle counter in the service: $(presence_held); $(sdenv_journal -o cat -t crampd -p warning)"
+xdotool mousemove 200 200
+sdenv_wait_for 5 presence_is present - || diagnose_fail "input did not bring the person back: $(presence_held)"
+echo "away and back under X11 in the service"
 echo "desktop-service: ok"
