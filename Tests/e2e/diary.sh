@@ -200,11 +200,12 @@ assert {("water", "skipped"), ("water2", "skipped"), ("magnesium", "skipped"), (
 assert any(r["type"] == "cramp" and r["note"] == "woke me up" and r["night"] == "yes" for r in rows), rows
 PY
 run "export --json --since" 0 -- "$crampd" ctl export --json --since "$(date -u +%Y-%m-%d)"
-python3 - "$work/raw" <<'PY' && ok "export --json" || fail "export --json"
+python3 - "$work/raw" "$cramps_today" <<'PY' && ok "export --json" || fail "export --json"
 import json, sys
 d = json.load(open(sys.argv[1]))
 assert d["format"] == "crampd-diary" and d["version"] == 1 and d["zone"] == "UTC", d.keys()
-assert len(d["drinks"]) == 4 and len(d["cramps"]) == 4 and len(d["doses"]) == 1, d
+# --since today: before 03:10 the "--at 03:10" cramp is yesterday's (see the stats row above).
+assert len(d["drinks"]) == 4 and len(d["cramps"]) == int(sys.argv[2]) and len(d["doses"]) == 1, d
 # One name for one thing across commands: the reminder is "reminder", its planned time "due".
 assert all("reminder" in e and "planned" not in e for e in d["reminderEvents"]), d["reminderEvents"]
 assert any("due" in e for e in d["reminderEvents"]), d["reminderEvents"]
