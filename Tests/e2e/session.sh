@@ -143,6 +143,12 @@ if [ -x /usr/libexec/dconf-service ] && command -v gsettings >/dev/null; then
     /usr/libexec/dconf-service 2>>"$work/dconf.log" &
     pids+=("$!")
     gsettings_set() { GSETTINGS_BACKEND=dconf timeout 10 gsettings "$@"; }
+    # gsettings writes through dconf-service: wait until it owns its name (under load it may not yet).
+    dconf_on_bus() {
+        gdbus call --address "$DBUS_SESSION_BUS_ADDRESS" --dest org.freedesktop.DBus --object-path /org/freedesktop/DBus \
+            --method org.freedesktop.DBus.NameHasOwner ca.desrt.dconf 2>/dev/null | grep -q true
+    }
+    wait_for 10 dconf_on_bus || fail "dconf-service did not take ca.desrt.dconf: $(cat "$work/dconf.log")"
     gsettings_set set org.gnome.desktop.notifications show-banners false
     wait_for 3 presence_is dnd gnome && ok "GNOME show-banners false: dnd (gnome)" || fail "show-banners false: got '$(presence held)' from '$(presence source)'"
     gsettings_set set org.gnome.desktop.notifications show-banners true

@@ -151,11 +151,16 @@ def ctl_attacks(daemon):
     check(result.returncode == 0, f"ctl pause 1w: {result.stderr}")
     result = ctl("pause", "--until", "tomorrow 08:00")
     check(result.returncode == 0 and "until tomorrow, " in result.stdout, f"ctl pause --until 'tomorrow 08:00': {result.stdout}{result.stderr}")
-    now = time.gmtime()
-    past = f"{(now.tm_hour - 1) % 24:02d}:{now.tm_min:02d}"
-    result = ctl("pause", "--until", past)
-    check(result.returncode == 0 and "until tomorrow, " in result.stdout, f"ctl pause --until {past} (past today): {result.stdout}")
-    check(ctl("resume").returncode == 0, "resume")
+    # A time already past today (half an hour ago, or midnight just after it) means tomorrow's.
+    now = time.time()
+    earlier = time.gmtime(now - 1800)
+    if earlier.tm_yday != time.gmtime(now).tm_yday:
+        earlier = time.gmtime(now - now % 86400)
+    past = f"{earlier.tm_hour:02d}:{earlier.tm_min:02d}"
+    if time.gmtime(now)[3:5] != (earlier.tm_hour, earlier.tm_min):  # at 00:00 nothing is past yet
+        result = ctl("pause", "--until", past)
+        check(result.returncode == 0 and "until tomorrow, " in result.stdout, f"ctl pause --until {past} (past today): {result.stdout}")
+        check(ctl("resume").returncode == 0, "resume")
     result = ctl("done", "yearly")
     check(result.returncode == 0, f"done yearly (366d, last-done): {result.stderr}")
     result = ctl("set", "water", "every=2000000000h")

@@ -28,7 +28,7 @@ extension Daemon {
         let now = clockNow()
         presenceChanged(PresenceSignal(source: .logindSleep, active: true, since: now))
         commit(state.fallingAsleep(at: now))
-        logger.info("The machine goes to sleep; reminders due meanwhile are caught up once after it wakes")
+        logger.info("The machine goes to sleep; reminders due meanwhile are told once after it wakes")
     }
 
     /// `PrepareForSleep(false)`: the sleep ends, what fell due meanwhile is told once (the
